@@ -1,0 +1,125 @@
+import type { Span } from './position.js';
+
+/**
+ * The structured model of one fact sheet in one language. Renderers see only this:
+ * every number and date is already resolved against the registry and formatted for
+ * the sheet's language, so all output formats show the same text.
+ */
+export interface FactSheet {
+  /** Sheet id, the kebab-case folder name under `sources/`. */
+  id: string;
+  /** BCP 47 tag of this version. */
+  lang: string;
+  /** Project-relative path of the source file, for diagnostics. */
+  file: string;
+  meta: SheetMeta;
+  /** The lead (no heading) comes first when the sheet has one, then one per `##` heading. */
+  sections: Section[];
+  contact: Contact;
+}
+
+export interface SheetMeta {
+  title: Inline[];
+  subtitle: Inline[] | null;
+  /** ISO date (YYYY-MM-DD) of the sheet, or null when undated. */
+  date: string | null;
+  template: string;
+  tags: string[];
+  /** Source language this version translates, or null for the original. */
+  translationOf: string | null;
+}
+
+/** Shared boilerplate of every sheet in one language: who issues it and how to reach them. */
+export interface Contact {
+  organisation: string;
+  division: string;
+  section: string;
+  phone: string;
+  email: string;
+  hashtags: string[];
+}
+
+export interface Section {
+  /** Null for the lead, the text before the first heading. */
+  heading: Inline[] | null;
+  /** A stable anchor derived from the heading text (`lead` for the lead). */
+  slug: string;
+  blocks: Block[];
+  span: Span;
+}
+
+export type Block = Paragraph | List;
+
+export interface Paragraph {
+  type: 'paragraph';
+  children: Inline[];
+  span: Span;
+}
+
+export interface List {
+  type: 'list';
+  ordered: boolean;
+  /** First number of an ordered list. */
+  start: number;
+  items: ListItem[];
+  span: Span;
+}
+
+export interface ListItem {
+  children: Inline[];
+  span: Span;
+}
+
+export type Inline = Text | Strong | Emphasis | Superscript | Link | LineBreak | FigureRef;
+
+export interface Text {
+  type: 'text';
+  value: string;
+  span: Span;
+}
+
+export interface Strong {
+  type: 'strong';
+  children: Inline[];
+  span: Span;
+}
+
+export interface Emphasis {
+  type: 'emphasis';
+  children: Inline[];
+  span: Span;
+}
+
+/** Written `^e^` in the source, as in XXI^e^ siècle. */
+export interface Superscript {
+  type: 'superscript';
+  value: string;
+  span: Span;
+}
+
+export interface Link {
+  type: 'link';
+  url: string;
+  children: Inline[];
+  span: Span;
+}
+
+export interface LineBreak {
+  type: 'break';
+  span: Span;
+}
+
+/** How a figure reference is rendered: `{{id}}`, `{{words id}}`, `{{month id}}`, `{{year id}}`. */
+export type FigureForm = 'number' | 'words' | 'month' | 'year';
+
+/** One occurrence of a registry figure in the text. */
+export interface FigureRef {
+  type: 'figure';
+  id: string;
+  form: FigureForm;
+  /** The registry value the text states: a number, or an ISO date for `month` and `year`. */
+  value: number | string;
+  /** The text it renders as in the sheet's language. */
+  text: string;
+  span: Span;
+}
