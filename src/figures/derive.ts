@@ -1,0 +1,153 @@
+import { diagnostic, type Diagnostic, type RelatedPlace } from '../model/diagnostic.js';
+import type { Location } from '../model/position.js';
+import { isCountryCode } from './country-codes.js';
+import { formatPlain } from './format.js';
+import type { Derivation, Figure, PartRef, Registry } from './registry.js';
+import { closest } from './suggest.js';
+
+type Sum = Extract<Derivation, { kind: 'sum' }>;
+type Members = Extract<Derivation, { kind: 'members' }>;
+
+/**
+ * Checks every derivation against its parts and gives derived figures their value.
+ * A figure whose parts cannot all be resolved (unknown, broken, cyclic) is marked
+ * broken and left unchecked, so one mistake is reported once, where it is.
+ */
+export function resolveDerivations(registry: Registry): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+
+  const visit = (figure: Figure): void => {
+    if (state.has(figure.id)) return;
+    state.set(figure.id, 'visiting');
+    if (figure.derivation?.kind === 'sum') checkSum(figure, figure.derivation);
+    if (figure.derivation?.kind === 'members') checkMembers(figure, figure.derivation);
+    state.set(figure.id, 'done');
+  };
+
+  const checkSum = (figure: Figure, sum: Sum): void => {
+    const parts: Figure[] = [];
+    for (const part of sum.parts) {
+      const target = resolvePart(figure, part);
+      if (target) parts.push(target);
+    }
+    if (parts.length !== sum.parts.length) {
+      figure.broken = true;
+      return;
+    }
+    const computed = roundSum(parts.map((p) => p.value!));
+    if (figure.declared === null) {
+      figure.value = computed;
+      return;
+    }
+    if (figure.declared === computed) return;
+    const related: RelatedPlace[] = [
+      { location: sum.location, message: `the sum of ${parts.map((p) => `"${p.id}"`).join(', ')}` },
+      ...parts.map((p) => ({
+        location: p.valueLocation ?? p.derivation?.location ?? p.location,
+        message: `"${p.id}" is ${formatPlain(p.value!)}${p.declared === null ? ' (derived)' : ''}`,
+      })),
+    ];
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'figure-sum-mismatch',
+        figure.valueLocation ?? figure.location,
+        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but its parts add up to ${formatPlain(computed)} (${parts.map((p) => formatPlain(p.value!)).join(' + ')})`,
+        related,
+      ),
+    );
+  };
+
+  /** The part's figure once its own derivation is settled, or null (reported where needed). */
+  const resolvePart = (figure: Figure, part: PartRef): Figure | null => {
+    const target = registry.figures.get(part.name);
+    if (!target) {
+      const problem = unknownFigure(registry, part.name, part.location);
+      if (problem) diagnostics.push(problem);
+      return null;
+    }
+    if (state.get(target.id) === 'visiting') {
+      const message =
+        target === figure
+          ? `"${figure.id}" cannot be derived from itself`
+          : `"${figure.id}" cannot be derived from "${target.id}", which is itself derived from "${figure.id}"`;
+      diagnostics.push(diagnostic('error', 'figure-derivation-cycle', part.location, message));
+      return null;
+    }
+    visit(target);
+    if (target.broken) return null;
+    if (target.value === null) {
+      diagnostics.push(
+        diagnostic('error', 'figure-value-missing', part.location, `"${figure.id}" adds up "${part.name}", which has no value`, [
+          { location: target.location, message: `"${part.name}" is defined here` },
+        ]),
+      );
+      return null;
+    }
+    return target;
+  };
+
+  const checkMembers = (figure: Figure, members: Members): void => {
+    const first = new Map<string, PartRef>();
+    for (const code of members.codes) {
+      if (!isCountryCode(code.name)) {
+        diagnostics.push(diagnostic('error', 'figure-member-invalid', code.location, `"${code.name}" is not an ISO 3166-1 alpha-2 country code`));
+        figure.broken = true;
+        continue;
+      }
+      const earlier = first.get(code.name);
+      if (earlier) {
+        diagnostics.push(
+          diagnostic('error', 'figure-member-duplicate', code.location, `"${figure.id}" lists "${code.name}" twice`, [
+            { location: earlier.location, message: `"${code.name}" is first listed here` },
+          ]),
+        );
+        figure.broken = true;
+        continue;
+      }
+      first.set(code.name, code);
+    }
+    if (figure.broken) return;
+    const computed = first.size;
+    if (figure.declared === null) {
+      figure.value = computed;
+      return;
+    }
+    if (figure.declared === computed) return;
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'figure-members-mismatch',
+        figure.valueLocation ?? figure.location,
+        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but lists ${computed} member ${computed === 1 ? 'country' : 'countries'}`,
+        [{ location: members.location, message: `the members of "${figure.id}": ${[...first.keys()].join(', ')}` }],
+      ),
+    );
+  };
+
+  if (!registry.complete) {
+    // With part of the file unreadable, any derivation may be missing a part; check none of them.
+    for (const figure of registry.figures.values()) if (figure.derivation) figure.broken = true;
+    return diagnostics;
+  }
+  for (const figure of registry.figures.values()) visit(figure);
+  return diagnostics;
+}
+
+/**
+ * The report for an id the registry lacks, with the closest id as a suggestion;
+ * null when the registry could not be read whole, since the id may be in the unread part.
+ */
+export function unknownFigure(registry: Registry, name: string, location: Location): Diagnostic | null {
+  if (!registry.complete) return null;
+  const suggestion = closest(name, registry.figures.keys());
+  const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  const related = suggestion ? [{ location: registry.figures.get(suggestion)!.location, message: `"${suggestion}" is defined here` }] : [];
+  return diagnostic('error', 'figure-unknown', location, message, related);
+}
+
+/** Sums decimals without binary noise (0.1 + 0.2 is 0.3 here). */
+function roundSum(values: number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e9) / 1e9;
+}

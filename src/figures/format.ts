@@ -1,0 +1,77 @@
+import { parseIsoDate } from './iso-date.js';
+
+/** Spells a number out in one language. */
+export type NumberWords = (value: number) => string;
+
+/**
+ * Formats figures for one language: digits with the language's grouping
+ * (fr `7 000` with a narrow no-break space, en `7,000`, de `7.000`), words,
+ * month and year. Built once per language, then pure.
+ */
+export interface Formatter {
+  lang: string;
+  number(value: number): string;
+  /** Null when no number-words module covers the language. */
+  words: NumberWords | null;
+  month(isoDate: string): string;
+  year(isoDate: string): string;
+}
+
+export async function createFormatter(lang: string): Promise<Formatter> {
+  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+  const months = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const years = new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC' });
+  const toDate = (iso: string): Date => {
+    const date = parseIsoDate(iso);
+    if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+    return new Date(Date.UTC(date.year, date.month - 1, date.day ?? 1));
+  };
+  return {
+    lang,
+    number: (value) => numbers.format(value),
+    words: await loadNumberWords(lang),
+    month: (iso) => months.format(toDate(iso)),
+    year: (iso) => years.format(toDate(iso)),
+  };
+}
+
+/** Digits without grouping, for messages about the registry itself. */
+export function formatPlain(value: number): string {
+  return String(value);
+}
+
+const wordsCache = new Map<string, Promise<NumberWords | null>>();
+
+/**
+ * Finds the n2words module for a language: the exact tag first, then the language
+ * with its likely script and region (`en` → `en-US`, `sr` → `sr-Cyrl-RS`).
+ */
+export function loadNumberWords(lang: string): Promise<NumberWords | null> {
+  let pending = wordsCache.get(lang);
+  if (!pending) {
+    pending = findNumberWords(lang);
+    wordsCache.set(lang, pending);
+  }
+  return pending;
+}
+
+async function findNumberWords(lang: string): Promise<NumberWords | null> {
+  const locale = new Intl.Locale(lang);
+  const likely = locale.maximize();
+  const candidates = [
+    locale.baseName,
+    `${likely.language}-${likely.script}-${likely.region}`,
+    `${likely.language}-${likely.region}`,
+    `${locale.language}-${locale.region ?? likely.region}`,
+  ];
+  for (const name of new Set(candidates)) {
+    if (!/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}$/.test(name)) continue;
+    try {
+      const module = (await import(`n2words/${name}`)) as { toCardinal?: (value: number) => string };
+      if (typeof module.toCardinal === 'function') return module.toCardinal;
+    } catch {
+      // No module for this name: try the next candidate.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,29 @@
+import type { FigureForm } from '../model/fact-sheet.js';
+import type { Formatter } from './format.js';
+import type { Figure } from './registry.js';
+
+export type Resolution =
+  | { ok: true; value: number | string; text: string }
+  | { ok: false; ruleId: string; message: string };
+
+/** What a reference to `figure` in the given form says in the formatter's language. */
+export function resolveReference(figure: Figure, form: FigureForm, formatter: Formatter): Resolution {
+  if (form === 'month' || form === 'year') {
+    if (figure.asOf === null) {
+      return { ok: false, ruleId: 'figure-date-missing', message: `{{${form} ${figure.id}}} needs an as_of date, and "${figure.id}" has none` };
+    }
+    const text = form === 'month' ? formatter.month(figure.asOf) : formatter.year(figure.asOf);
+    return { ok: true, value: figure.asOf, text };
+  }
+  if (figure.value === null) {
+    return { ok: false, ruleId: 'figure-value-missing', message: `figure "${figure.id}" has no value, only a date; use {{month ${figure.id}}} or {{year ${figure.id}}}` };
+  }
+  if (form === 'number') return { ok: true, value: figure.value, text: formatter.number(figure.value) };
+  if (!formatter.words) {
+    return { ok: false, ruleId: 'words-unsupported', message: `numbers cannot be spelled out in language "${formatter.lang}"; write {{${figure.id}}}` };
+  }
+  if (!Number.isInteger(figure.value)) {
+    return { ok: false, ruleId: 'words-unsupported', message: `"${figure.id}" is ${figure.value}, and only whole numbers are spelled out; write {{${figure.id}}}` };
+  }
+  return { ok: true, value: figure.value, text: formatter.words(figure.value) };
+}
