@@ -1,0 +1,134 @@
+import { createFormatter, type Formatter } from '../figures/format.js';
+import { resolveDerivations } from '../figures/derive.js';
+import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { Contact, FactSheet } from '../model/fact-sheet.js';
+import type { Location } from '../model/position.js';
+import { parseBoilerplate } from '../parse/boilerplate.js';
+import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
+import { canonicalLanguageTag } from '../parse/language-tag.js';
+import { parseSheet } from '../parse/sheet.js';
+import type { ProjectSources, SheetSource } from '../sources/read-project.js';
+
+/** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
+export interface CheckResult {
+  config: ProjectConfig | null;
+  registry: Registry | null;
+  sheets: FactSheet[];
+  diagnostics: Diagnostic[];
+}
+
+const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
+  const diagnostics: Diagnostic[] = [];
+  const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => ({
+    config,
+    registry,
+    sheets,
+    diagnostics: sortDiagnostics(diagnostics),
+  });
+
+  if (!sources.config) {
+    diagnostics.push(diagnostic('error', 'config-missing', nowhere(CONFIG_FILE), `no ${CONFIG_FILE} at the project root: it declares the languages and the source language`));
+    return done(null, null);
+  }
+  const parsedConfig = parseConfig(sources.config);
+  diagnostics.push(...parsedConfig.diagnostics);
+  const config = parsedConfig.config;
+
+  let registry: Registry | null = null;
+  if (!sources.figures) {
+    diagnostics.push(diagnostic('error', 'figures-missing', nowhere(FIGURES_FILE), `no ${FIGURES_FILE}: the registry of figures the sheets quote`));
+  } else {
+    const parsed = parseRegistry(sources.figures);
+    diagnostics.push(...parsed.diagnostics);
+    diagnostics.push(...resolveDerivations(parsed.registry));
+    registry = parsed.registry;
+  }
+  if (!config || !registry) return done(config, registry);
+
+  const contacts = readBoilerplate(sources, config, diagnostics);
+  const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
+  const formatters = new Map<string, Promise<Formatter>>();
+  const sheets: FactSheet[] = [];
+  for (const source of sheetSources) {
+    let formatter = formatters.get(source.lang);
+    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang)));
+    let contact = contacts.get(source.lang) ?? null;
+    if (!contacts.has(source.lang)) {
+      diagnostics.push(
+        diagnostic('error', 'boilerplate-missing', source.file.head(), `no boilerplate for language "${source.lang}": write sources/boilerplate/${source.lang}.yaml with the contact block`),
+      );
+      contacts.set(source.lang, (contact = null));
+    }
+    const sheet = parseSheet(
+      { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact },
+      { file: source.file, registry, formatter: await formatter, diagnostics },
+    );
+    if (sheet) sheets.push(sheet);
+  }
+  return done(config, registry, sheets);
+}
+
+function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {
+  const contacts = new Map<string, Contact | null>();
+  for (const { lang, file } of sources.boilerplate) {
+    if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
+    const { contact, diagnostics: problems } = parseBoilerplate(file);
+    diagnostics.push(...problems);
+    contacts.set(lang, contact);
+  }
+  return contacts;
+}
+
+/** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */
+function validSheetSources(sheets: SheetSource[], config: ProjectConfig, diagnostics: Diagnostic[]): SheetSource[] {
+  const valid: SheetSource[] = [];
+  for (const sheet of sheets) {
+    if (!SHEET_ID.test(sheet.id)) {
+      diagnostics.push(diagnostic('error', 'sheet-id-invalid', sheet.file.head(), `sheet id "${sheet.id}" must be kebab-case (lower-case letters and digits joined by "-"); rename the folder`));
+      continue;
+    }
+    if (checkLanguage(sheet.lang, sheet.file.head(), config, diagnostics)) valid.push(sheet);
+  }
+  const originals = new Set(valid.filter((s) => s.lang === config.sourceLanguage).map((s) => s.id));
+  for (const sheet of valid) {
+    if (!originals.has(sheet.id)) {
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'source-missing',
+          sheet.file.head(),
+          `sheet "${sheet.id}" has no ${config.sourceLanguage} original (sources/${sheet.id}/${config.sourceLanguage}.md), which this version translates`,
+        ),
+      );
+    }
+  }
+  return valid;
+}
+
+function checkLanguage(lang: string, location: Location, config: ProjectConfig, diagnostics: Diagnostic[]): boolean {
+  const canonical = canonicalLanguageTag(lang);
+  if (canonical === null) {
+    diagnostics.push(diagnostic('error', 'language-invalid', location, `"${lang}" in the file name is not a BCP 47 language tag`));
+    return false;
+  }
+  if (canonical !== lang) {
+    diagnostics.push(diagnostic('error', 'language-invalid', location, `write the language tag "${lang}" in its canonical form "${canonical}" in the file name`));
+    return false;
+  }
+  if (!config.languages.includes(lang)) {
+    diagnostics.push(
+      diagnostic('error', 'language-unknown', location, `language "${lang}" is not one of the project's languages (${config.languages.join(', ')})`, [
+        { location: config.languagesLocation, message: 'the languages are declared here' },
+      ]),
+    );
+    return false;
+  }
+  return true;
+}
+
+function nowhere(file: string): Location {
+  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+}

@@ -1,0 +1,1 @@
+export { checkProject, type CheckResult } from './check-project.js';

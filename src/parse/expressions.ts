@@ -1,0 +1,170 @@
+import Handlebars from 'handlebars';
+import type { FigureForm } from '../model/fact-sheet.js';
+import { closest } from '../figures/suggest.js';
+
+/** Helpers a reference may name; a bare `{{id}}` is the `number` form. */
+export const HELPERS: ReadonlySet<string> = new Set<FigureForm>(['words', 'month', 'year']);
+
+/** A piece of a text run, with start and end as indices into that text. */
+export type Segment =
+  | { kind: 'text'; value: string; start: number; end: number }
+  | { kind: 'reference'; id: string; form: FigureForm; start: number; end: number; idStart: number; idEnd: number }
+  | { kind: 'problem'; ruleId: string; message: string; start: number; end: number };
+
+interface Loc {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+
+interface ParseErrorHash {
+  token?: string | number | null;
+  text?: string;
+  loc?: { first_line: number; first_column: number; last_line: number; last_column: number };
+}
+
+class HandlebarsSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly hash: ParseErrorHash,
+  ) {
+    super(message);
+  }
+}
+
+// The generated parser reports where it failed only through this hook; by default it
+// throws a message with the position baked into its text.
+(Handlebars as unknown as { Parser: { parseError: (message: string, hash: ParseErrorHash) => never } }).Parser.parseError = (message, hash) => {
+  throw new HandlebarsSyntaxError(message, hash);
+};
+
+/**
+ * Splits text into literal runs and figure references, parsing `{{...}}` with
+ * Handlebars itself so the syntax is exactly Handlebars'.
+ */
+export function parseExpressions(text: string): Segment[] {
+  if (!text.includes('{{')) return [{ kind: 'text', value: text, start: 0, end: text.length }];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const index = (line: number, column: number): number => Math.min((lineStarts[line - 1] ?? 0) + column, text.length);
+
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(text);
+  } catch (error) {
+    return [syntaxProblem(text, error, index)];
+  }
+
+  const segments: Segment[] = [];
+  for (const statement of program.body) {
+    const loc = statement.loc as Loc;
+    const start = index(loc.start.line, loc.start.column);
+    const end = index(loc.end.line, loc.end.column);
+    switch (statement.type) {
+      case 'ContentStatement':
+        segments.push({ kind: 'text', value: (statement as hbs.AST.ContentStatement).value, start, end });
+        break;
+      case 'MustacheStatement':
+        segments.push(reference(statement as hbs.AST.MustacheStatement, start, end, index));
+        break;
+      case 'CommentStatement':
+        break;
+      default:
+        segments.push({
+          kind: 'problem',
+          ruleId: 'expression-unsupported',
+          message: `only figure references like {{partners.total}} or {{words partners.total}} are allowed in the text, not Handlebars ${describeStatement(statement.type)}`,
+          start,
+          end,
+        });
+    }
+  }
+  return segments;
+}
+
+function reference(node: hbs.AST.MustacheStatement, start: number, end: number, index: (line: number, column: number) => number): Segment {
+  const problem = (ruleId: string, message: string, at: hbs.AST.Node = node): Segment => {
+    const loc = at.loc as Loc;
+    return { kind: 'problem', ruleId, message, start: index(loc.start.line, loc.start.column), end: index(loc.end.line, loc.end.column) };
+  };
+  const path = node.path;
+  if (path.type !== 'PathExpression') return problem('expression-unsupported', 'a figure reference must name a figure, like {{partners.total}}', path);
+  const head = path as hbs.AST.PathExpression;
+  const params = node.params;
+  if ((node.hash?.pairs.length ?? 0) > 0) return problem('expression-unsupported', 'figure references take no key=value options', node.hash);
+
+  if (params.length === 0) {
+    if (HELPERS.has(head.original)) return problem('expression-invalid', `helper "${head.original}" needs a figure id, like {{${head.original} partners.total}}`);
+    return figurePath(head, 'number', start, end, index, problem);
+  }
+  if (!HELPERS.has(head.original)) {
+    const suggestion = closest(head.original, HELPERS);
+    return problem(
+      'helper-unknown',
+      `unknown helper "${head.original}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (the helpers are ${[...HELPERS].join(', ')})`,
+      head,
+    );
+  }
+  if (params.length > 1) return problem('expression-invalid', `helper "${head.original}" takes one figure id, found ${params.length} arguments`, params[1]!);
+  const param = params[0]!;
+  if (param.type !== 'PathExpression') return problem('expression-invalid', `helper "${head.original}" takes a figure id, not a ${describeStatement(param.type)}`, param);
+  return figurePath(param as hbs.AST.PathExpression, head.original as FigureForm, start, end, index, problem);
+}
+
+function figurePath(
+  path: hbs.AST.PathExpression,
+  form: FigureForm,
+  start: number,
+  end: number,
+  index: (line: number, column: number) => number,
+  problem: (ruleId: string, message: string, at?: hbs.AST.Node) => Segment,
+): Segment {
+  if (path.data || path.original.startsWith('this') || path.original.includes('/') || path.original.startsWith('.')) {
+    return problem('expression-invalid', `"${path.original}" is not a figure id; write the id from the registry, like {{partners.total}}`, path);
+  }
+  const loc = path.loc as Loc;
+  return { kind: 'reference', id: path.original, form, start, end, idStart: index(loc.start.line, loc.start.column), idEnd: index(loc.end.line, loc.end.column) };
+}
+
+function syntaxProblem(text: string, error: unknown, index: (line: number, column: number) => number): Segment {
+  if (error instanceof HandlebarsSyntaxError) {
+    const loc = error.hash.loc;
+    // At the end of the text the parser points past it; the unclosed "{{" is what the author must fix.
+    const at = loc ? index(loc.first_line, loc.first_column) : text.length;
+    const start = error.hash.token === 'EOF' || !loc ? Math.max(0, text.lastIndexOf('{{', at)) : at;
+    return { kind: 'problem', ruleId: 'expression-syntax', message: `malformed figure reference: unexpected ${describeToken(error.hash)}`, start, end: start };
+  }
+  const start = Math.max(0, text.indexOf('{{'));
+  const detail = error instanceof Error ? error.message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') : String(error);
+  return { kind: 'problem', ruleId: 'expression-syntax', message: `malformed figure reference: ${detail}`, start, end: start };
+}
+
+function describeToken(hash: ParseErrorHash): string {
+  switch (hash.token) {
+    case 'EOF':
+      return 'end of text; a "{{" is not closed with "}}"';
+    case undefined:
+    case null:
+      return 'end of text';
+    case 'INVALID':
+      return `"${hash.text ?? ''}"`;
+    default:
+      return hash.text ? `"${hash.text}"` : 'text';
+  }
+}
+
+function describeStatement(type: string): string {
+  const names: Record<string, string> = {
+    BlockStatement: 'blocks ({{#...}})',
+    PartialStatement: 'partials ({{> ...}})',
+    PartialBlockStatement: 'partial blocks',
+    DecoratorBlock: 'decorators',
+    Decorator: 'decorators',
+    SubExpression: 'sub-expression',
+    StringLiteral: 'quoted text',
+    NumberLiteral: 'number',
+    BooleanLiteral: 'boolean',
+    UndefinedLiteral: 'undefined',
+    NullLiteral: 'null',
+  };
+  return names[type] ?? type;
+}

@@ -1,0 +1,48 @@
+import { diagnostic } from '../model/diagnostic.js';
+import type { Contact, FactSheet } from '../model/fact-sheet.js';
+import { blankFrontmatter, splitFrontmatter } from './frontmatter.js';
+import type { InlineContext } from './inline.js';
+import { readBody } from './markdown.js';
+import { readMetadata } from './metadata.js';
+
+export interface SheetInput {
+  id: string;
+  lang: string;
+  sourceLanguage: string;
+  /** The language's boilerplate, or null when it is missing (already reported). */
+  contact: Contact | null;
+}
+
+/**
+ * Parses one `sources/<id>/<lang>.md` into the model. Problems go to `ctx.diagnostics`;
+ * the result is null when any of them is an error, so nothing half-read is rendered.
+ */
+export function parseSheet(input: SheetInput, ctx: InlineContext): FactSheet | null {
+  const { file } = ctx;
+  const errorsBefore = countErrors(ctx);
+  const found = splitFrontmatter(file.text);
+  if (found.kind !== 'found') {
+    const message =
+      found.kind === 'missing'
+        ? 'missing frontmatter: a sheet starts with a line "---", its fields (at least "title: ..."), and another "---"'
+        : 'the frontmatter opened on line 1 is never closed with a line "---"';
+    ctx.diagnostics.push(diagnostic('error', found.kind === 'missing' ? 'frontmatter-missing' : 'frontmatter-unclosed', file.head(), message));
+    return null;
+  }
+  const { yamlStart, yamlEnd, bodyStart } = found.split;
+  const meta = readMetadata(file.text.slice(yamlStart, yamlEnd), yamlStart, ctx, {
+    lang: input.lang,
+    sourceLanguage: input.sourceLanguage,
+    frontmatter: file.location(0, Math.max(0, bodyStart - 1)),
+  });
+  const sections = readBody(blankFrontmatter(file.text, bodyStart), ctx);
+  if (sections.length === 0) {
+    ctx.diagnostics.push(diagnostic('error', 'sheet-empty', file.location(bodyStart), 'the sheet has no text after its frontmatter'));
+  }
+  if (!meta || !input.contact || ctx.unresolved || countErrors(ctx) > errorsBefore) return null;
+  return { id: input.id, lang: input.lang, file: file.path, meta, sections, contact: input.contact };
+}
+
+function countErrors(ctx: InlineContext): number {
+  return ctx.diagnostics.filter((d) => d.severity === 'error').length;
+}

@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SourceFile } from '../text/source-file.js';
+
+/** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
+export interface SheetSource {
+  id: string;
+  lang: string;
+  file: SourceFile;
+}
+
+export interface BoilerplateSource {
+  lang: string;
+  file: SourceFile;
+}
+
+/** Everything the check reads, loaded into memory so later stages never touch the disk. */
+export interface ProjectSources {
+  root: string;
+  config: SourceFile | null;
+  figures: SourceFile | null;
+  boilerplate: BoilerplateSource[];
+  sheets: SheetSource[];
+}
+
+export const SOURCES_DIR = 'sources';
+
+export async function readProject(root: string): Promise<ProjectSources> {
+  const sourcesDir = path.join(root, SOURCES_DIR);
+  const [config, figures] = await Promise.all([readSource(root, 'factsheet.yaml'), readSource(root, `${SOURCES_DIR}/figures.yaml`)]);
+  const boilerplate: BoilerplateSource[] = [];
+  const sheets: SheetSource[] = [];
+
+  for (const entry of await listDir(sourcesDir)) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const dir = `${SOURCES_DIR}/${entry.name}`;
+    const boilerplateDir = entry.name === 'boilerplate';
+    for (const child of await listDir(path.join(root, dir))) {
+      const extension = boilerplateDir ? '.yaml' : '.md';
+      if (!child.isFile() || child.name.startsWith('.') || !child.name.endsWith(extension)) continue;
+      const file = await readSource(root, `${dir}/${child.name}`);
+      if (!file) continue;
+      const lang = child.name.slice(0, -extension.length);
+      if (boilerplateDir) boilerplate.push({ lang, file });
+      else sheets.push({ id: entry.name, lang, file });
+    }
+  }
+  return { root, config, figures, boilerplate, sheets };
+}
+
+/** Directory entries sorted by name, so every run sees files in the same order. */
+async function listDir(dir: string) {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
+async function readSource(root: string, relative: string): Promise<SourceFile | null> {
+  try {
+    return new SourceFile(relative, await readFile(path.join(root, relative), 'utf8'));
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ENOENT' || (error as NodeJS.ErrnoException)?.code === 'ENOTDIR';
+}
