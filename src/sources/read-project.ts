@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceFile } from '../text/source-file.js';
+import { readTemplates, resolveFontFile, type TemplatesSources } from './read-templates.js';
 
 /** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
 export interface SheetSource {
@@ -21,6 +22,9 @@ export interface ProjectSources {
   figures: SourceFile | null;
   boilerplate: BoilerplateSource[];
   sheets: SheetSource[];
+  templates: TemplatesSources;
+  /** Finds a font file named in a template's style (the only disk access left for later). */
+  resolveFont: (templateDir: string, spec: string) => string | null;
 }
 
 export const SOURCES_DIR = 'sources';
@@ -45,7 +49,8 @@ export async function readProject(root: string): Promise<ProjectSources> {
       else sheets.push({ id: entry.name, lang, file });
     }
   }
-  return { root, config, figures, boilerplate, sheets };
+  const templates = await readTemplates(root);
+  return { root, config, figures, boilerplate, sheets, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
 }
 
 /** Directory entries sorted by name, so every run sees files in the same order. */

@@ -1,0 +1,193 @@
+import Handlebars from 'handlebars';
+import type { Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import {
+  COLOR_ROLES,
+  FONT_FACES,
+  LABEL_KEYS,
+  SIZE_ROLES,
+  SPACING_ROLES,
+  type Labels,
+  type Template,
+  type TemplateStyle,
+} from '../model/template.js';
+import type { TemplateSource } from '../sources/read-templates.js';
+import type { SourceFile } from '../text/source-file.js';
+import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
+
+/** Finds the file of a font named in a style file; null when it does not exist. */
+export type FontResolver = (spec: string) => string | null;
+
+export const MARK_ASSET = 'mark.svg';
+
+/**
+ * Validates a template folder: style, labels for every language, HTML sources that
+ * Handlebars can parse. Returns null when anything is missing or malformed.
+ */
+export function parseTemplate(source: TemplateSource, languages: readonly string[], resolveFont: FontResolver): { template: Template | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const missing = (what: string, file: string): void => {
+    diagnostics.push(
+      diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `template "${source.name}" has no ${what}`),
+    );
+  };
+  const base = `templates/${source.name}`;
+  if (!source.page) missing('HTML page (page.hbs)', `${base}/page.hbs`);
+  if (!source.style) missing('style file (style.yaml)', `${base}/style.yaml`);
+  if (!source.labels) missing('labels (labels.yaml)', `${base}/labels.yaml`);
+  const mark = source.assets.get(MARK_ASSET);
+  if (!mark) missing(`mark (assets/${MARK_ASSET})`, `${base}/assets/${MARK_ASSET}`);
+
+  const partials: Record<string, string> = {};
+  for (const file of [source.page, ...source.partials]) {
+    if (!file) continue;
+    const problem = handlebarsProblem(file);
+    if (problem) diagnostics.push(problem);
+    if (file !== source.page) partials[file.path.replace(/^.*\//, '').replace(/\.hbs$/, '')] = file.text;
+  }
+  for (const needed of ['section', 'paragraph', 'list', 'contact', 'style']) {
+    if (!(needed in partials)) missing(`partial "${needed}" (partials/${needed}.hbs)`, `${base}/partials/${needed}.hbs`);
+  }
+
+  const style = source.style ? parseStyle(source.style, resolveFont, diagnostics) : null;
+  const labels = source.labels ? parseLabels(source.labels, languages, diagnostics) : null;
+  if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics };
+  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark }, diagnostics };
+}
+
+function handlebarsProblem(file: SourceFile): Diagnostic | null {
+  try {
+    Handlebars.parse(file.text);
+    return null;
+  } catch (error) {
+    const hash = (error as { hash?: { loc?: { first_line: number; first_column: number } } }).hash;
+    const offset = hash?.loc ? file.lines.offset(hash.loc.first_line, hash.loc.first_column + 1) : 0;
+    const detail = (error as Error).message.split('\n').pop() ?? '';
+    return diagnostic('error', 'template-syntax', file.location(offset), `malformed Handlebars template: ${detail}`);
+  }
+}
+
+function parseStyle(file: SourceFile, resolveFont: FontResolver, diagnostics: Diagnostic[]): TemplateStyle | null {
+  const { yaml, diagnostics: problems } = parseYaml(file, file.text);
+  diagnostics.push(...problems);
+  if (problems.some((d) => d.severity === 'error')) return null;
+  const before = diagnostics.length;
+  const reader = new StyleReader(yaml, diagnostics);
+  const root = yaml.doc.contents as Node | null;
+  const page = reader.map(root, 'page');
+  const fonts = reader.map(root, 'fonts');
+  const files = reader.map(fonts, 'files');
+  const footer = reader.map(root, 'footer');
+  const size = reader.text(page, 'page', 'size');
+  if (size !== null && size !== 'A4' && size !== 'LETTER') reader.invalid(reader.child(page, 'size'), `"page.size" must be A4 or LETTER, found "${size}"`);
+  const margins = reader.numbers(page, 'page', 'margins', 4);
+  const fontFiles = {} as Record<(typeof FONT_FACES)[number], string>;
+  for (const face of FONT_FACES) {
+    const spec = reader.text(files, 'fonts.files', face);
+    if (spec === null) continue;
+    const resolved = resolveFont(spec);
+    if (resolved) fontFiles[face] = resolved;
+    else reader.invalid(reader.child(files, face), `font file "${spec}" does not exist`, 'template-font-missing');
+  }
+  const style = {
+    page: { size: (size ?? 'A4') as TemplateStyle['page']['size'], margins: margins as TemplateStyle['page']['margins'] },
+    fonts: { family: reader.text(fonts, 'fonts', 'family') ?? '', files: fontFiles, word: reader.text(fonts, 'fonts', 'word') ?? '', css: reader.text(fonts, 'fonts', 'css') ?? '' },
+    colors: reader.record(root, 'colors', COLOR_ROLES, (node, key) => {
+      const value = reader.text(node, 'colors', key);
+      if (value !== null && !/^#[0-9a-fA-F]{6}$/.test(value)) reader.invalid(reader.child(node, key), `"colors.${key}" must be a colour written #rrggbb, found "${value}"`);
+      return value ?? '';
+    }),
+    sizes: reader.record(root, 'sizes', SIZE_ROLES, (node, key) => reader.number(node, 'sizes', key)),
+    spacing: reader.record(root, 'spacing', SPACING_ROLES, (node, key) => reader.number(node, 'spacing', key)),
+    header: reader.text(root, '', 'header') ?? '',
+    footer: { left: reader.text(footer, 'footer', 'left') ?? '', right: reader.text(footer, 'footer', 'right') ?? '' },
+  };
+  return diagnostics.length === before ? style : null;
+}
+
+/** Reads typed values out of a style file, reporting each wrong or missing one where it is. */
+class StyleReader {
+  constructor(
+    private readonly yaml: YamlSource,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  child(node: Node | null, key: string): Node | null {
+    return mapEntries(node)?.find((e) => e.key === key)?.value ?? null;
+  }
+
+  invalid(node: Node | null, message: string, ruleId = 'template-style-invalid'): void {
+    this.diagnostics.push(diagnostic('error', ruleId, nodeLocation(this.yaml, node), message));
+  }
+
+  private has(node: Node | null, path: string, key: string): boolean {
+    if (mapEntries(node)?.some((e) => e.key === key)) return true;
+    this.invalid(node, `missing "${path ? `${path}.` : ''}${key}"`);
+    return false;
+  }
+
+  map(node: Node | null, key: string): Node | null {
+    if (!this.has(node, '', key)) return null;
+    const value = this.child(node, key);
+    if (!mapEntries(value)) this.invalid(value, `"${key}" must be a mapping, found ${describeYamlValue(value)}`);
+    return value;
+  }
+
+  text(node: Node | null, path: string, key: string): string | null {
+    if (node === null || !this.has(node, path, key)) return null;
+    const value = scalarValue(this.child(node, key));
+    if (typeof value === 'string') return value;
+    this.invalid(this.child(node, key), `"${path ? `${path}.` : ''}${key}" must be text, found ${describeYamlValue(this.child(node, key))}`);
+    return null;
+  }
+
+  number(node: Node | null, path: string, key: string): number {
+    if (node === null || !this.has(node, path, key)) return 0;
+    const value = scalarValue(this.child(node, key));
+    if (typeof value === 'number' && value >= 0) return value;
+    this.invalid(this.child(node, key), `"${path}.${key}" must be a positive number, found ${describeYamlValue(this.child(node, key))}`);
+    return 0;
+  }
+
+  numbers(node: Node | null, path: string, key: string, count: number): number[] {
+    if (node === null || !this.has(node, path, key)) return [];
+    const items = seqItems(this.child(node, key));
+    const values = items?.map((item) => scalarValue(item));
+    if (values && values.length === count && values.every((v): v is number => typeof v === 'number')) return values;
+    this.invalid(this.child(node, key), `"${path}.${key}" must be a list of ${count} numbers`);
+    return [];
+  }
+
+  record<K extends string, V>(root: Node | null, key: string, keys: readonly K[], read: (node: Node | null, key: K) => V): Record<K, V> {
+    const node = this.map(root, key);
+    const out = {} as Record<K, V>;
+    for (const k of keys) out[k] = read(node, k);
+    return out;
+  }
+}
+
+function parseLabels(file: SourceFile, languages: readonly string[], diagnostics: Diagnostic[]): Map<string, Labels> | null {
+  const { yaml, diagnostics: problems } = parseYaml(file, file.text);
+  diagnostics.push(...problems);
+  if (problems.some((d) => d.severity === 'error')) return null;
+  const entries = mapEntries(yaml.doc.contents) ?? [];
+  const labels = new Map<string, Labels>();
+  const before = diagnostics.length;
+  for (const lang of languages) {
+    const entry = entries.find((e) => e.key === lang);
+    if (!entry) {
+      diagnostics.push(diagnostic('error', 'template-labels-missing', file.head(), `no labels for language "${lang}"`));
+      continue;
+    }
+    const fields = mapEntries(entry.value) ?? [];
+    const set = {} as Labels;
+    for (const key of LABEL_KEYS) {
+      const field = fields.find((f) => f.key === key);
+      const value = scalarValue(field?.value ?? null);
+      if (typeof value === 'string') set[key] = value;
+      else diagnostics.push(diagnostic('error', 'template-labels-missing', nodeLocation(yaml, field?.value ?? entry.keyNode), `label "${key}" for "${lang}" must be text, found ${describeYamlValue(field?.value ?? null)}`));
+    }
+    labels.set(lang, set);
+  }
+  return diagnostics.length === before ? labels : null;
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { SourceFile } from '../text/source-file.js';
+
+export const TEMPLATES_DIR = 'templates';
+
+/** The files of one `templates/<name>/` folder, loaded into memory. */
+export interface TemplateSource {
+  name: string;
+  /** Absolute path of the folder, the only place (with the fonts) a renderer may read. */
+  dir: string;
+  page: SourceFile | null;
+  partials: SourceFile[];
+  style: SourceFile | null;
+  labels: SourceFile | null;
+  /** SVG files of `assets/`, by file name. */
+  assets: Map<string, string>;
+}
+
+export interface TemplatesSources {
+  templates: TemplateSource[];
+  /** `templates/index.hbs`, the page that links every published sheet. */
+  indexPage: SourceFile | null;
+}
+
+export async function readTemplates(root: string): Promise<TemplatesSources> {
+  const dir = path.join(root, TEMPLATES_DIR);
+  const templates: TemplateSource[] = [];
+  for (const entry of await list(dir)) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    templates.push(await readTemplate(root, entry.name));
+  }
+  return { templates, indexPage: await readText(root, `${TEMPLATES_DIR}/index.hbs`) };
+}
+
+async function readTemplate(root: string, name: string): Promise<TemplateSource> {
+  const base = `${TEMPLATES_DIR}/${name}`;
+  const partials: SourceFile[] = [];
+  for (const entry of await list(path.join(root, base, 'partials'))) {
+    if (entry.isFile() && entry.name.endsWith('.hbs')) {
+      const file = await readText(root, `${base}/partials/${entry.name}`);
+      if (file) partials.push(file);
+    }
+  }
+  const assets = new Map<string, string>();
+  for (const entry of await list(path.join(root, base, 'assets'))) {
+    if (entry.isFile() && entry.name.endsWith('.svg')) assets.set(entry.name, await readFile(path.join(root, base, 'assets', entry.name), 'utf8'));
+  }
+  return {
+    name,
+    dir: path.join(root, base),
+    page: await readText(root, `${base}/page.hbs`),
+    partials,
+    style: await readText(root, `${base}/style.yaml`),
+    labels: await readText(root, `${base}/labels.yaml`),
+    assets,
+  };
+}
+
+/**
+ * Where a font named in a style file lives: relative to the template folder when it
+ * starts with "./", otherwise a file of a package (`source-sans/TTF/...`) installed
+ * in the project or, failing that, with factsheet itself. Null when there is no such file.
+ */
+export function resolveFontFile(root: string, templateDir: string, spec: string): string | null {
+  let resolved: string;
+  if (spec.startsWith('./') || spec.startsWith('../')) {
+    resolved = path.resolve(templateDir, spec);
+  } else {
+    const found = [path.join(root, 'package.json'), import.meta.url].map((base) => {
+      try {
+        return createRequire(base).resolve(spec);
+      } catch {
+        return null;
+      }
+    });
+    const first = found.find((file) => file !== null);
+    if (!first) return null;
+    resolved = first;
+  }
+  return existsSync(resolved) ? resolved : null;
+}
+
+async function list(dir: string) {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function readText(root: string, relative: string): Promise<SourceFile | null> {
+  try {
+    return new SourceFile(relative, await readFile(path.join(root, relative), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
