@@ -8,6 +8,10 @@ import { parseBoilerplate } from '../parse/boilerplate.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
+import { parseTemplate } from '../parse/template.js';
+import type { Template } from '../model/template.js';
+import { closest } from '../figures/suggest.js';
+import { figureIdsOf } from '../model/figure-refs.js';
 import type { ProjectSources, SheetSource } from '../sources/read-project.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
@@ -15,6 +19,10 @@ export interface CheckResult {
   config: ProjectConfig | null;
   registry: Registry | null;
   sheets: FactSheet[];
+  /** Valid templates by name. */
+  templates: Map<string, Template>;
+  /** Ids of sheets with an error in any of their languages: nothing of them is published. */
+  failedSheets: Set<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -22,12 +30,11 @@ const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
   const diagnostics: Diagnostic[] = [];
-  const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => ({
-    config,
-    registry,
-    sheets,
-    diagnostics: sortDiagnostics(diagnostics),
-  });
+  const templates = new Map<string, Template>();
+  const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
+    const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
+    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), templates, failedSheets, diagnostics: sortDiagnostics(diagnostics) };
+  };
 
   if (!sources.config) {
     diagnostics.push(diagnostic('error', 'config-missing', nowhere(CONFIG_FILE), `no ${CONFIG_FILE} at the project root: it declares the languages and the source language`));
@@ -68,7 +75,55 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     );
     if (sheet) sheets.push(sheet);
   }
+  checkTemplates(sources, config, sheets, templates, diagnostics);
   return done(config, registry, sheets);
+}
+
+/** Parses every template a sheet names, and reports names no folder answers to. */
+function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[]): void {
+  const wanted = new Set(sheets.map((s) => s.meta.template));
+  for (const source of sources.templates.templates) {
+    if (!wanted.has(source.name)) continue;
+    const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.template) templates.set(source.name, parsed.template);
+  }
+  const known = sources.templates.templates.map((t) => t.name);
+  for (const sheet of sheets) {
+    if (known.includes(sheet.meta.template)) continue;
+    const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+    const at = /^template:[ \t]*/m.exec(file.text);
+    const suggestion = closest(sheet.meta.template, known);
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'template-unknown',
+        at ? file.location(at.index + at[0].length, at.index + at[0].length + sheet.meta.template.length) : file.head(),
+        `no template "${sheet.meta.template}" in templates/${suggestion ? `; did you mean "${suggestion}"?` : ` (templates: ${known.join(', ') || 'none'})`}`,
+      ),
+    );
+  }
+}
+
+/**
+ * A sheet is published whole or not at all: it fails when any language version has
+ * an error, uses a template with errors, or quotes a figure whose definition or
+ * derivation has one. Errors outside sheets and figures (settings) fail every sheet.
+ */
+function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: Registry | null, templates: Map<string, Template>, diagnostics: Diagnostic[]): Set<string> {
+  const failed = new Set<string>();
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith('sources/boilerplate/'));
+  for (const source of sources.sheets) {
+    const parsed = sheets.find((s) => s.file === source.file.path);
+    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path) || !templates.has(parsed.meta.template)) {
+      failed.add(source.id);
+      continue;
+    }
+    const disputed = figureIdsOf(parsed).find((id) => registry!.disputed.has(id));
+    if (disputed) failed.add(source.id);
+  }
+  return failed;
 }
 
 function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {

@@ -41,6 +41,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
       return;
     }
     if (figure.declared === computed) return;
+    for (const id of [figure.id, ...parts.map((p) => p.id)]) registry.disputed.add(id);
     const related: RelatedPlace[] = [
       { location: sum.location, message: `the sum of ${parts.map((p) => `"${p.id}"`).join(', ')}` },
       ...parts.map((p) => ({
@@ -115,6 +116,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
       return;
     }
     if (figure.declared === computed) return;
+    registry.disputed.add(figure.id);
     diagnostics.push(
       diagnostic(
         'error',

@@ -39,6 +39,8 @@ export interface Registry {
   figures: Map<string, Figure>;
   /** False when the file could not be read as a whole, so an id missing from it may well be defined. */
   complete: boolean;
+  /** Ids of figures whose derivation failed, with their parts: no sheet quoting them is published. */
+  disputed: Set<string>;
 }
 
 const FIGURE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/;
@@ -46,7 +48,7 @@ const FIELDS = new Set(['value', 'as_of', 'source', 'sum', 'members']);
 
 /** Reads `sources/figures.yaml`; derivations are checked separately, once every figure is known. */
 export function parseRegistry(file: SourceFile): { registry: Registry; diagnostics: Diagnostic[] } {
-  const registry: Registry = { file: file.path, figures: new Map(), complete: true };
+  const registry: Registry = { file: file.path, figures: new Map(), complete: true, disputed: new Set() };
   const { yaml, diagnostics } = parseYaml(file, file.text);
   // yaml recovers from most syntax errors; read what it recovered, but trust no absence.
   registry.complete = !diagnostics.some((d) => d.severity === 'error');
