@@ -1,0 +1,72 @@
+import Handlebars from 'handlebars';
+import type { Block, Section } from '../../model/fact-sheet.js';
+import type { Template } from '../../model/template.js';
+import type { Output, Renderer } from '../renderer.js';
+import type { SheetView } from '../view.js';
+import { inlineHtml } from './inline-html.js';
+
+const compiled = new WeakMap<Template, Handlebars.TemplateDelegate>();
+
+/** The page template of a template folder, compiled once, with its partials registered on its own Handlebars. */
+function pageOf(template: Template): Handlebars.TemplateDelegate {
+  let page = compiled.get(template);
+  if (!page) {
+    const hbs = Handlebars.create();
+    for (const [name, source] of Object.entries(template.html.partials)) hbs.registerPartial(name, source);
+    page = hbs.compile(template.html.page, { strict: true, explicitPartialContext: false });
+    compiled.set(template, page);
+  }
+  return page;
+}
+
+/** The web page of a sheet: one self-contained file, styles inline. */
+export const htmlRenderer: Renderer = {
+  format: 'html',
+  extension: '.html',
+  async render(view: SheetView): Promise<Output> {
+    return { kind: 'text', text: pageOf(view.template)(htmlContext(view)) };
+  },
+};
+
+/** The fully formatted context the page template lays out; inline HTML is built and escaped here. */
+export function htmlContext(view: SheetView) {
+  const { sheet } = view;
+  const safe = (html: string) => new Handlebars.SafeString(html);
+  return {
+    lang: view.lang,
+    dir: view.dir,
+    title: safe(inlineHtml(sheet.meta.title)),
+    titleText: view.titleText,
+    subtitle: sheet.meta.subtitle ? safe(inlineHtml(sheet.meta.subtitle)) : null,
+    date: view.date,
+    isoDate: sheet.meta.date,
+    description: view.summary,
+    keywords: sheet.meta.tags.join(', '),
+    labels: view.labels,
+    contact: sheet.contact,
+    phoneHref: sheet.contact.phone.replace(/\(0\)/g, '').replace(/[^+\d]/g, ''),
+    style: view.style,
+    mark: safe(view.template.mark),
+    self: `${sheet.id}.html`,
+    translations: view.alternates.map((a) => ({ lang: a.lang, name: a.name, href: `../${a.lang}/${sheet.id}.html` })),
+    sections: sheet.sections.map((section) => sectionContext(section, safe)),
+  };
+}
+
+function sectionContext(section: Section, safe: (html: string) => Handlebars.SafeString) {
+  return {
+    slug: section.slug,
+    heading: section.heading ? safe(inlineHtml(section.heading)) : null,
+    blocks: section.blocks.map((block) => blockContext(block, safe)),
+  };
+}
+
+function blockContext(block: Block, safe: (html: string) => Handlebars.SafeString) {
+  if (block.type === 'paragraph') return { type: 'paragraph', html: safe(inlineHtml(block.children)) };
+  return {
+    type: 'list',
+    ordered: block.ordered,
+    start: block.ordered && block.start !== 1 ? block.start : null,
+    items: block.items.map((item) => safe(inlineHtml(item.children))),
+  };
+}

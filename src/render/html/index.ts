@@ -1,0 +1,2 @@
+export { htmlRenderer, htmlContext } from './html-renderer.js';
+export { escapeHtml, inlineHtml } from './inline-html.js';
