@@ -1,0 +1,1 @@
+export { pdfRenderer, documentDefinition } from './pdf-renderer.js';
