@@ -1,0 +1,1 @@
+export { docxRenderer } from './docx-renderer.js';

@@ -1,0 +1,119 @@
+import { BorderStyle, UnderlineType, LineRuleType, type IStylesOptions } from 'docx';
+import type { SheetView } from '../view.js';
+import { halfPoints, lineSpacing, twips, wordColor } from './units.js';
+
+/** Paragraph styles of our own, besides Word's built-in Title, Heading 1 and Heading 2. */
+export const STYLE = {
+  subtitle: 'Subtitle',
+  lead: 'Lead',
+  band: 'BandText',
+  contact: 'ContactText',
+  header: 'Header',
+  footer: 'Footer',
+} as const;
+
+/** The document's styles, all from the template: Word users see and reuse them by name. */
+export function documentStyles(view: SheetView): IStylesOptions {
+  const { style } = view;
+  const font = style.fonts.word;
+  const color = (role: keyof typeof style.colors): string => wordColor(style.colors[role]);
+  const rtl = view.dir === 'rtl';
+  const bidi = rtl ? { rightToLeft: true } : {};
+  return {
+    default: {
+      document: {
+        run: {
+          font,
+          size: halfPoints(style.sizes.body),
+          sizeComplexScript: halfPoints(style.sizes.body),
+          color: color('text'),
+          language: rtl ? { value: view.lang, bidirectional: view.lang } : { value: view.lang },
+        },
+        paragraph: {
+          spacing: { before: 0, after: twips(style.spacing.paragraph), line: lineSpacing(style.spacing.line), lineRule: LineRuleType.AUTO },
+        },
+      },
+      title: {
+        name: 'Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font, size: halfPoints(style.sizes.title), sizeComplexScript: halfPoints(style.sizes.title), bold: true, color: color('inverse'), ...bidi },
+        paragraph: { spacing: { before: twips(4), after: twips(4), line: lineSpacing(1.1), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+      },
+      heading1: {
+        name: 'Heading 1',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font, size: halfPoints(style.sizes.heading), sizeComplexScript: halfPoints(style.sizes.heading), bold: true, color: color('brand'), ...bidi },
+        paragraph: {
+          spacing: { before: twips(style.spacing.heading_before), after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 8, space: 3, color: color('accent') } },
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+        },
+      },
+      heading2: {
+        name: 'Heading 2',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font, size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), bold: true, allCaps: true, characterSpacing: 10, color: color('brand'), ...bidi },
+        paragraph: { spacing: { before: 0, after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+      hyperlink: {
+        name: 'Hyperlink',
+        run: { color: color('accent'), underline: { type: UnderlineType.SINGLE, color: color('accent') } },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.subtitle,
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: halfPoints(style.sizes.subtitle), sizeComplexScript: halfPoints(style.sizes.subtitle), color: color('inverse'), ...bidi },
+        paragraph: { spacing: { before: 0, after: twips(4), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true },
+      },
+      {
+        id: STYLE.band,
+        name: 'Title Band',
+        basedOn: 'Normal',
+        run: { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: color('inverse'), ...bidi },
+        paragraph: { spacing: { before: 0, after: 0, line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true },
+      },
+      {
+        id: STYLE.lead,
+        name: 'Lead',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: halfPoints(style.sizes.lead), sizeComplexScript: halfPoints(style.sizes.lead), ...bidi },
+      },
+      {
+        id: STYLE.contact,
+        name: 'Contact Text',
+        basedOn: 'Normal',
+        run: { size: halfPoints(style.sizes.contact), sizeComplexScript: halfPoints(style.sizes.contact), ...bidi },
+        paragraph: { spacing: { before: 0, after: twips(2), line: lineSpacing(1.2), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+      },
+      {
+        id: STYLE.header,
+        name: 'Header',
+        basedOn: 'Normal',
+        run: { size: halfPoints(style.sizes.footer), sizeComplexScript: halfPoints(style.sizes.footer), color: color('muted'), ...bidi },
+        paragraph: { spacing: { before: 0, after: 0, line: lineSpacing(1), lineRule: LineRuleType.AUTO }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, space: 4, color: color('rule') } } },
+      },
+      {
+        id: STYLE.footer,
+        name: 'Footer',
+        basedOn: 'Normal',
+        run: { size: halfPoints(style.sizes.footer), sizeComplexScript: halfPoints(style.sizes.footer), color: color('muted'), ...bidi },
+        paragraph: { spacing: { before: 0, after: 0, line: lineSpacing(1), lineRule: LineRuleType.AUTO }, border: { top: { style: BorderStyle.SINGLE, size: 4, space: 4, color: color('rule') } } },
+      },
+    ],
+  };
+}

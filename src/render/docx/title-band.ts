@@ -1,0 +1,79 @@
+import { HeadingLevel, Paragraph, ShadingType, Tab, Table, TableBorders, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType, BorderStyle, type ITableCellBorders } from 'docx';
+import type { SheetView } from '../view.js';
+import { inlineRuns, plainRun } from './inline-runs.js';
+import { STYLE } from './styles.js';
+import { halfPoints, sides, textWidth, twips, wordColor } from './units.js';
+
+const PADDING = { top: 260, bottom: 300, side: 320 };
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+export const NO_CELL_BORDERS: ITableCellBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+
+/**
+ * The band across the top of page 1, white on the brand colour: the organisation and the kind of document, the
+ * title, the subtitle and the date. A one-cell table, which Word and LibreOffice both shade edge to edge.
+ */
+export function titleBand(view: SheetView): Table {
+  const { style, dir } = view;
+  const width = textWidth(style);
+  const inner = width - 2 * PADDING.side;
+  const bidi = dir === 'rtl' ? { bidirectional: true } : {};
+  const alignment = sides(dir).start;
+  const inverse = wordColor(style.colors.inverse);
+
+  const masthead = new Paragraph({
+    style: STYLE.band,
+    ...bidi,
+    alignment,
+    tabStops: [{ type: TabStopType.RIGHT, position: inner }],
+    spacing: { after: twips(12) },
+    children: [
+      plainRun(view.sheet.contact.organisation.toLocaleUpperCase(view.lang), dir, {
+        bold: true,
+        boldComplexScript: true,
+        size: halfPoints(style.sizes.organisation),
+        sizeComplexScript: halfPoints(style.sizes.organisation),
+        characterSpacing: 10,
+        color: inverse,
+      }),
+      new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
+      plainRun(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, characterSpacing: 6 }),
+    ],
+  });
+  const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir) })];
+  if (view.sheet.meta.subtitle) {
+    paragraphs.push(new Paragraph({ style: STYLE.subtitle, ...bidi, alignment, children: inlineRuns(view.sheet.meta.subtitle, dir) }));
+  }
+  if (view.date) {
+    paragraphs.push(
+      new Paragraph({
+        style: STYLE.band,
+        ...bidi,
+        alignment,
+        spacing: { before: twips(6) },
+        children: [plainRun(view.date, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse })],
+      }),
+    );
+  }
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    ...(dir === 'rtl' ? { visuallyRightToLeft: true } : {}),
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            shading: { type: ShadingType.CLEAR, color: 'auto', fill: wordColor(style.colors.brand) },
+            borders: NO_CELL_BORDERS,
+            margins: { top: PADDING.top, bottom: PADDING.bottom, left: PADDING.side, right: PADDING.side, marginUnitType: WidthType.DXA },
+            children: paragraphs,
+          }),
+        ],
+      }),
+    ],
+  });
+}
