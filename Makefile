@@ -3,10 +3,15 @@
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 TS_SOURCES := $(shell find src -name '*.ts' 2>/dev/null)
 
-.PHONY: all install compile check test clean distclean
+# Debian packages the tests read outputs back with (pdftotext, pdfinfo, qpdf).
+TEST_PACKAGES := poppler-utils qpdf
 
-all: compile
-	node bin/factsheet.js check
+.PHONY: all install compile check build test test-deps clean distclean
+
+all: build
+
+build: compile
+	node bin/factsheet.js build
 
 install: $(NODE_MODULES_STAMP)
 
@@ -24,8 +29,15 @@ dist/.stamp: $(NODE_MODULES_STAMP) tsconfig.json $(TS_SOURCES)
 check: compile
 	node bin/factsheet.js check
 
-test: compile
+test: compile test-deps
 	node test/run.mjs
+
+test-deps:
+	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null; then \
+	  echo "installing $(TEST_PACKAGES)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES) >/dev/null; \
+	fi
 
 clean:
 	rm -rf dist out
