@@ -20,7 +20,8 @@ export function makeProject(base: string, overlay?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-'));
   made.push(dir);
   for (const part of ['factsheet.yaml', 'sources', 'templates']) {
-    const from = path.join(base, part);
+    // Fixtures share the repository's templates unless they bring their own.
+    const from = part === 'templates' && !existsSync(path.join(base, part)) ? path.join(REPO, part) : path.join(base, part);
     if (existsSync(from)) cpSync(from, path.join(dir, part), { recursive: true });
   }
   if (overlay) {

@@ -1,0 +1,206 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProject, type BuildReport } from '../src/build/index.js';
+import { checkProject } from '../src/check/index.js';
+import { figureRefsOf, plainText, type FactSheet } from '../src/model/index.js';
+import { FORMATS, type SheetView } from '../src/render/index.js';
+import { projectViews } from './helpers/views.js';
+import { readProject } from '../src/sources/index.js';
+import { runCli } from './helpers/cli.js';
+import { expectGolden } from './helpers/golden.js';
+import { REPO, makeProject } from './helpers/project.js';
+import { attr, blocksOf, byTag, findAll, firstOutOfOrder, fold, parseHtml, pdfText, qpdfCheck, qpdfJson, textContent } from './helpers/read-back.js';
+
+const options = (root: string, outDir: string) => ({ root, outDir, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null });
+
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else files.set(relative, readFileSync(path.join(dir, relative)));
+    }
+  };
+  walk('');
+  return files;
+}
+
+let out: string;
+let report: BuildReport;
+let sheets: FactSheet[];
+let views: SheetView[];
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+  report = await buildProject(options(REPO, out));
+  sheets = (await checkProject(await readProject(REPO))).sheets;
+  views = await projectViews();
+});
+
+describe('factsheet build on the repository', () => {
+  it('writes 2 sheets x 2 languages x 3 formats and the index, without problems', () => {
+    expect(report.diagnostics).toEqual([]);
+    expect(report.failed).toEqual([]);
+    expect([...filesOf(out).keys()].sort()).toEqual(
+      ['index.html', ...['en', 'fr'].flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
+    );
+  });
+
+  it('gives byte-identical outputs when run again, in another time zone and locale', () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+    const run = spawnSync(process.execPath, [path.join(REPO, 'bin/factsheet.js'), 'build', '--out', again], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const first = filesOf(out);
+    const second = filesOf(again);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [name, bytes] of first) expect(second.get(name)!.equals(bytes), `${name} differs`).toBe(true);
+  });
+
+  it('links every sheet in every language and format from the index', () => {
+    const doc = parseHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
+    const hrefs = findAll(doc, byTag('a')).map((a) => attr(a, 'href'));
+    for (const sheet of sheets) for (const format of FORMATS) expect(hrefs).toContain(`${sheet.lang}/${sheet.id}.${format}`);
+  });
+});
+
+describe('PDF read back with pdftotext', () => {
+  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s holds every block and figure in order', (lang, id) => {
+    const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
+    const view = views.find((v) => v.sheet.id === id && v.lang === lang)!;
+    const text = fold(pdfText(path.join(out, lang, `${id}.pdf`), { header: view.header, footerStart: view.footer.left }));
+    expect(firstOutOfOrder(text, blocksOf(sheet).map(fold))).toBeNull();
+    expect(firstOutOfOrder(text, figureRefsOf(sheet).map((ref) => fold(ref.text)))).toBeNull();
+    for (const line of [sheet.contact.phone, sheet.contact.email, ...sheet.contact.hashtags]) expect(text).toContain(line);
+  });
+
+  it('holds every paragraph and list item of the French partnerships seed, the repaired paragraph whole', () => {
+    const text = fold(pdfText(path.join(out, 'fr', 'partnerships.pdf')));
+    expect(text).toContain(
+      fold(
+        "Ces relations font partie intégrante de la transformation que conduit actuellement l'Alliance en vue de relever efficacement les défis complexes",
+      ),
+    );
+    expect(text).toContain('plus de 7 000 hommes');
+    expect(text).toContain('avec 41 pays');
+  });
+
+  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s passes qpdf --check and carries its metadata', (lang, id) => {
+    const file = path.join(out, lang, `${id}.pdf`);
+    const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
+    const check = qpdfCheck(file);
+    expect(check.status, check.output).toBe(0);
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(new RegExp(`^Title: +${escapeRegExp(plainText(sheet.meta.title))}$`, 'm'));
+    expect(info).toMatch(/^Author: +\S/m);
+    expect(info).toMatch(/^Subject: +\S/m);
+    expect(info).toMatch(new RegExp(`^Keywords: +${escapeRegExp(sheet.meta.tags.join(', '))}$`, 'm'));
+    expect(info).toMatch(/^CreationDate: +Thu Feb 21 00:00:00 2013 UTC$/m);
+    expect(readFileSync(file).includes(`/Lang (${lang})`)).toBe(true);
+    const outlines = (qpdfJson(file, 'outlines').outlines as Array<{ title: string }>).map((o) => o.title);
+    expect(outlines).toEqual(sheet.sections.filter((s) => s.heading).map((s) => plainText(s.heading!)));
+  });
+});
+
+describe('HTML read back', () => {
+  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s has its language, headings and figures', (lang, id) => {
+    const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
+    const doc = parseHtml(readFileSync(path.join(out, lang, `${id}.html`), 'utf8'));
+    const html = findAll(doc, byTag('html'))[0]!;
+    expect(attr(html, 'lang')).toBe(lang);
+    expect(attr(html, 'dir')).toBe('ltr');
+    expect(textContent(findAll(doc, byTag('h1'))[0]!)).toBe(plainText(sheet.meta.title));
+    const sectionHeadings = findAll(doc, (e) => e.tagName === 'h2' && attr(e, 'id') !== undefined).map(textContent);
+    expect(sectionHeadings).toEqual(sheet.sections.filter((s) => s.heading).map((s) => plainText(s.heading!)));
+    const data = findAll(doc, byTag('data')).map((d) => [attr(d, 'value'), textContent(d)]);
+    expect(data).toEqual(figureRefsOf(sheet).filter((r) => !sheet.meta.title.includes(r)).map((r) => [String(r.value), r.text]));
+    const alternates = findAll(doc, (e) => e.tagName === 'link' && attr(e, 'rel') === 'alternate').map((l) => attr(l, 'hreflang'));
+    expect(alternates.sort()).toEqual(['en', 'fr']);
+    expect(findAll(doc, byTag('script'))).toEqual([]);
+    expect(findAll(doc, (e) => e.tagName === 'link' && attr(e, 'rel') === 'stylesheet')).toEqual([]);
+  });
+
+  it('matches the golden page of the French partnerships sheet', () => {
+    expectGolden(path.join(REPO, 'test/golden/fr/partnerships.html'), readFileSync(path.join(out, 'fr', 'partnerships.html'), 'utf8'));
+  });
+
+  it('escapes every source text', async () => {
+    const root = makeProject(REPO);
+    const file = path.join(root, 'sources/global-partners/fr.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Une coopération à la carte', '## Une coopération 5 < 7 & "à la carte" <sans balise').replace(/^title: .*$/m, 'title: "A <b>bold</b> & title"'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+    await buildProject({ ...options(root, dir), formats: ['html'] });
+    const html = readFileSync(path.join(dir, 'fr', 'global-partners.html'), 'utf8');
+    expect(html).toContain('Une coopération 5 &lt; 7 &amp; &quot;à la carte&quot; &lt;sans balise');
+    expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; title');
+    expect(findAll(parseHtml(html), byTag('script'))).toEqual([]);
+  });
+});
+
+describe('a sheet with errors', () => {
+  it('keeps its earlier outputs byte for byte while the other sheets build, and exits 1', async () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'out');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    const before = filesOf(dir);
+
+    const broken = path.join(root, 'sources/global-partners/en.md');
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace('{{partners.total}}', '{{partners.totl}}'));
+    const edited = path.join(root, 'sources/partnerships/fr.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('Aujourd', 'Désormais, aujourd'));
+
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^sources\/global-partners\/en\.md:\d+:\d+: error: figure "partners\.totl"/m);
+    expect(run.stderr).toContain('failed global-partners');
+    const after = filesOf(dir);
+    for (const name of before.keys()) {
+      if (name.includes('global-partners')) expect(after.get(name)!.equals(before.get(name)!), `${name} changed`).toBe(true);
+    }
+    expect(fold(pdfText(path.join(dir, 'fr', 'partnerships.pdf')))).toContain('Désormais, aujourd');
+    expect(after.get('fr/partnerships.html')!.equals(before.get('fr/partnerships.html')!)).toBe(false);
+    expect(after.get('index.html')!.toString()).toContain('fr/global-partners.pdf');
+  });
+
+  it('with a disputed figure, keeps every sheet that quotes it from publishing', async () => {
+    const root = makeProject(REPO);
+    const registry = path.join(root, 'sources/figures.yaml');
+    writeFileSync(registry, readFileSync(registry, 'utf8').replace(/(partners\.eapc:\n  value: )22/, '$123'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+    const result = await buildProject(options(root, dir));
+    expect(result.failed).toEqual(['global-partners', 'partnerships']);
+    expect(existsSync(path.join(dir, 'fr', 'partnerships.pdf'))).toBe(false);
+  });
+});
+
+describe('interrupted builds', () => {
+  it('never leave a truncated file under its final name', async () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'out');
+    for (const delay of [150, 350, 600]) {
+      const child = spawnSync('timeout', ['-s', 'KILL', `${delay / 1000}`, process.execPath, path.join(REPO, 'bin/factsheet.js'), 'build', '--root', root], { encoding: 'utf8' });
+      expect([0, 137, null]).toContain(child.status);
+      if (!existsSync(dir)) continue;
+      for (const [name, bytes] of filesOf(dir)) {
+        if (path.basename(name).startsWith('.')) continue;
+        if (name.endsWith('.pdf')) expect(bytes.subarray(-8).toString('latin1'), name).toContain('%%EOF');
+        if (name.endsWith('.html')) expect(bytes.toString('utf8').trimEnd().endsWith('</html>'), name).toBe(true);
+        if (name.endsWith('.docx')) expect(bytes.subarray(0, 2).toString('latin1'), name).toBe('PK');
+      }
+    }
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'fr')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(statSync(path.join(dir, 'fr', 'partnerships.pdf')).size).toBeGreaterThan(1000);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
