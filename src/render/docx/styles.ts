@@ -30,7 +30,9 @@ export function documentStyles(view: SheetView): IStylesOptions {
           language: rtl ? { value: view.lang, bidirectional: view.lang } : { value: view.lang },
         },
         paragraph: {
-          spacing: { before: 0, after: twips(style.spacing.paragraph), line: lineSpacing(style.spacing.line), lineRule: LineRuleType.AUTO },
+          // Exact spacing: the template's line height is a multiple of the font size (as in CSS),
+          // while Word's "auto" multiplies the font's own, much taller, line.
+          spacing: { before: 0, after: twips(style.spacing.paragraph), line: twips(style.sizes.body * style.spacing.line), lineRule: LineRuleType.EXACT },
         },
       },
       title: {
@@ -92,6 +94,7 @@ export function documentStyles(view: SheetView): IStylesOptions {
         next: 'Normal',
         quickFormat: true,
         run: { size: halfPoints(style.sizes.lead), sizeComplexScript: halfPoints(style.sizes.lead), ...bidi },
+        paragraph: { spacing: { line: twips(style.sizes.lead * style.spacing.line), lineRule: LineRuleType.EXACT } },
       },
       {
         id: STYLE.contact,
