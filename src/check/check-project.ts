@@ -8,17 +8,21 @@ import { parseBoilerplate } from '../parse/boilerplate.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
+import { checkTranslation, literalFigureWarnings, parseLock, type ReviewLock } from './translation/index.js';
 import { parseTemplate } from '../parse/template.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
-import type { ProjectSources, SheetSource } from '../sources/read-project.js';
+import { REVIEW_LOCK, type ProjectSources, type SheetSource } from '../sources/read-project.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
   config: ProjectConfig | null;
   registry: Registry | null;
+  /** Sheets that can be published: parsed, and no version of the same sheet failed. */
   sheets: FactSheet[];
+  /** Every version that parsed, publishable or not (for the ledger and status). */
+  parsed: FactSheet[];
   /** Valid templates by name. */
   templates: Map<string, Template>;
   /** Ids of sheets with an error in any of their languages: nothing of them is published. */
@@ -33,7 +37,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   const templates = new Map<string, Template>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
-    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), templates, failedSheets, diagnostics: sortDiagnostics(diagnostics) };
+    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, diagnostics: sortDiagnostics(diagnostics) };
   };
 
   if (!sources.config) {
@@ -76,7 +80,31 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     if (sheet) sheets.push(sheet);
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
+  checkAcrossLanguages(sources, config, registry, sheets, diagnostics);
   return done(config, registry, sheets);
+}
+
+/**
+ * Compares each translation that parsed with its original (structure, figures,
+ * typed numbers, review state), and warns about typed numbers that are figures.
+ */
+function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, registry: Registry, sheets: FactSheet[], diagnostics: Diagnostic[]): void {
+  const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+  for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
+  for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) {
+    const lockFile = sources.locks.get(original.id);
+    let lock: ReviewLock | null = new Map();
+    if (lockFile) {
+      const parsed = parseLock(lockFile);
+      diagnostics.push(...parsed.diagnostics);
+      lock = parsed.diagnostics.some((d) => d.severity === 'error') ? null : parsed.lock;
+    }
+    for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
+      diagnostics.push(
+        ...checkTranslation({ original, originalFile: fileOf(original), translation, translationFile: fileOf(translation), reviewed: lock === null ? null : lock.get(translation.lang) }),
+      );
+    }
+  }
 }
 
 /** Parses every template a sheet names, and reports names no folder answers to. */
@@ -116,7 +144,7 @@ function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: 
   const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith('sources/boilerplate/'));
   for (const source of sources.sheets) {
     const parsed = sheets.find((s) => s.file === source.file.path);
-    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path) || !templates.has(parsed.meta.template)) {
+    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path || d.location.file === `sources/${source.id}/${REVIEW_LOCK}`) || !templates.has(parsed.meta.template)) {
       failed.add(source.id);
       continue;
     }

@@ -22,24 +22,34 @@ export interface ProjectSources {
   figures: SourceFile | null;
   boilerplate: BoilerplateSource[];
   sheets: SheetSource[];
+  /** `sources/<id>/translations.lock.yaml` by sheet id: what each translation was reviewed against. */
+  locks: Map<string, SourceFile>;
   templates: TemplatesSources;
   /** Finds a font file named in a template's style (the only disk access left for later). */
   resolveFont: (templateDir: string, spec: string) => string | null;
 }
 
 export const SOURCES_DIR = 'sources';
+/** The review lock of a sheet's translations, beside its Markdown files. */
+export const REVIEW_LOCK = 'translations.lock.yaml';
 
 export async function readProject(root: string): Promise<ProjectSources> {
   const sourcesDir = path.join(root, SOURCES_DIR);
   const [config, figures] = await Promise.all([readSource(root, 'factsheet.yaml'), readSource(root, `${SOURCES_DIR}/figures.yaml`)]);
   const boilerplate: BoilerplateSource[] = [];
   const sheets: SheetSource[] = [];
+  const locks = new Map<string, SourceFile>();
 
   for (const entry of await listDir(sourcesDir)) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const dir = `${SOURCES_DIR}/${entry.name}`;
     const boilerplateDir = entry.name === 'boilerplate';
     for (const child of await listDir(path.join(root, dir))) {
+      if (!boilerplateDir && child.isFile() && child.name === REVIEW_LOCK) {
+        const lock = await readSource(root, `${dir}/${child.name}`);
+        if (lock) locks.set(entry.name, lock);
+        continue;
+      }
       const extension = boilerplateDir ? '.yaml' : '.md';
       if (!child.isFile() || child.name.startsWith('.') || !child.name.endsWith(extension)) continue;
       const file = await readSource(root, `${dir}/${child.name}`);
@@ -50,7 +60,7 @@ export async function readProject(root: string): Promise<ProjectSources> {
     }
   }
   const templates = await readTemplates(root);
-  return { root, config, figures, boilerplate, sheets, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
+  return { root, config, figures, boilerplate, sheets, locks, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
 }
 
 /** Directory entries sorted by name, so every run sees files in the same order. */

@@ -1,0 +1,72 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { ProjectSources } from '../sources/read-project.js';
+import type { CheckResult } from './check-project.js';
+import { fingerprint, parseLock } from './translation/index.js';
+import { staleSections } from './translation/stale.js';
+
+export type CellState = 'ok' | 'missing' | 'errors' | 'stale' | 'unreviewed';
+
+/** The state of one sheet in one language. */
+export interface StatusCell {
+  lang: string;
+  state: CellState;
+  errors: number;
+  warnings: number;
+  /** Headings (or "lead") of the original's sections that changed since the review. */
+  staleSections: string[];
+}
+
+export interface StatusRow {
+  sheet: string;
+  cells: StatusCell[];
+}
+
+export interface ProjectStatus {
+  sourceLanguage: string;
+  languages: string[];
+  rows: StatusRow[];
+}
+
+/** Sheets by languages: what is published as is, what is missing, stale, or broken. */
+export function projectStatus(sources: ProjectSources, result: CheckResult): ProjectStatus | null {
+  const config = result.config;
+  if (!config) return null;
+  const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
+  const rows = ids.map((sheet) => ({
+    sheet,
+    cells: config.languages.map((lang): StatusCell => {
+      const source = sources.sheets.find((s) => s.id === sheet && s.lang === lang);
+      if (!source) return { lang, state: 'missing', errors: 0, warnings: 0, staleSections: [] };
+      const own = result.diagnostics.filter((d) => d.location.file === source.file.path);
+      const errors = count(own, 'error');
+      const warnings = count(own, 'warning');
+      if (errors > 0) return { lang, state: 'errors', errors, warnings, staleSections: [] };
+      if (lang === config.sourceLanguage) return { lang, state: 'ok', errors, warnings, staleSections: [] };
+      const lockFile = sources.locks.get(sheet);
+      const reviewed = lockFile ? parseLock(lockFile).lock.get(lang) : undefined;
+      if (!reviewed) return { lang, state: 'unreviewed', errors, warnings, staleSections: [] };
+      const original = result.parsed.find((s) => s.id === sheet && s.lang === config.sourceLanguage);
+      const originalFile = sources.sheets.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.file;
+      if (!original || !originalFile) return { lang, state: 'ok', errors, warnings, staleSections: [] };
+      const stale = staleSections(original, fingerprint(original, originalFile), reviewed).map((s) => s.title ?? 'lead');
+      return { lang, state: stale.length > 0 ? 'stale' : 'ok', errors, warnings, staleSections: stale };
+    }),
+  }));
+  return { sourceLanguage: config.sourceLanguage, languages: config.languages, rows };
+}
+
+function count(diagnostics: Diagnostic[], severity: Diagnostic['severity']): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+/** A cell as the status table prints it. */
+export function describeCell(cell: StatusCell): string {
+  switch (cell.state) {
+    case 'errors':
+      return `errors (${cell.errors})`;
+    case 'stale':
+      return `stale: ${cell.staleSections.join('; ')}`;
+    default:
+      return cell.state;
+  }
+}

@@ -1,0 +1,193 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import type { FactSheet, FigureRef, Section } from '../../model/fact-sheet.js';
+import type { Location, Span } from '../../model/position.js';
+import { alignSequences } from './align-sequences.js';
+import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, sharedFigures, type AlignedBlock, type Unit } from './units.js';
+
+/** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
+export type UnitVisitor = (original: Unit, translation: Unit) => void;
+
+/**
+ * Aligns a translation with its original: the same sections in the same order, the
+ * same blocks in each, the same list items, the same figure references in each
+ * aligned block. Every difference is reported in the translation and cites the
+ * matching place of the original. `visit` sees every aligned pair of units.
+ */
+export function alignSheet(original: FactSheet, translation: FactSheet, visit: UnitVisitor): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (sheet: FactSheet, span: Span): Location => ({ file: sheet.file, start: span.start, end: span.end });
+  const orig = (span: Span) => at(original, span);
+  const here = (span: Span) => at(translation, span);
+  const lang = original.lang;
+
+  const compareUnits = (o: Unit, t: Unit): void => {
+    compareFigures(o, t);
+    visit(o, t);
+  };
+
+  const compareFigures = (o: Unit, t: Unit): void => {
+    const missing = [...figuresOf(o.inlines)];
+    const extra: FigureRef[] = [];
+    for (const ref of figuresOf(t.inlines)) {
+      const index = missing.findIndex((m) => figureKey(m) === figureKey(ref));
+      if (index >= 0) missing.splice(index, 1);
+      else extra.push(ref);
+    }
+    // A reference in place of another is one mistake, reported where it stands.
+    while (missing.length > 0 && extra.length > 0) {
+      const wrong = extra.shift()!;
+      const expected = missing.shift()!;
+      diagnostics.push(
+        diagnostic('error', 'align-figure-swapped', here(wrong.span), `${describeRef(wrong)} stands where the ${lang} original has ${describeRef(expected)}`, [
+          { location: orig(expected.span), message: `the original's ${describeRef(expected)}` },
+        ]),
+      );
+    }
+    for (const ref of missing) {
+      diagnostics.push(
+        diagnostic('error', 'align-figure-missing', here(t.span), `${describeRef(ref)} of the ${lang} original is missing from this ${unitName(t)}`, [
+          { location: orig(ref.span), message: `the original's ${describeRef(ref)}` },
+        ]),
+      );
+    }
+    for (const ref of extra) {
+      diagnostics.push(
+        diagnostic('error', 'align-figure-extra', here(ref.span), `${describeRef(ref)} is not in the matching ${unitName(o)} of the ${lang} original`, [
+          { location: orig(o.span), message: `the matching ${unitName(o)} of the original` },
+        ]),
+      );
+    }
+  };
+
+  const head = (sheet: FactSheet) => headUnits(sheet, sheet.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } });
+  const [oTitle, oSubtitle] = head(original);
+  const [tTitle, tSubtitle] = head(translation);
+  compareUnits(oTitle!, tTitle!);
+  if (oSubtitle && tSubtitle) compareUnits(oSubtitle, tSubtitle);
+
+  const textOf = (sheet: FactSheet) => sheet.sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
+  const ratio = lengthRatio(textOf(original), textOf(translation));
+  const sections = alignSequences(original.sections, translation.sections, (a, b) => sectionSimilarity(a, b, ratio));
+  sections.forEach(([i, j], position) => {
+    if (i !== null && j !== null) {
+      alignSection(original.sections[i]!, translation.sections[j]!);
+      return;
+    }
+    if (i !== null) {
+      const source = original.sections[i]!;
+      const next = sections.slice(position + 1).find(([, later]) => later !== null)?.[1];
+      const where = next != null ? translation.sections[next]!.span : endOf(translation);
+      diagnostics.push(
+        diagnostic('error', 'align-section-missing', here(pointAt(where.start)), `${describeSection(source)} of the ${lang} original is missing from this translation`, [
+          { location: orig(source.span), message: `${describeSection(source)} in the original` },
+        ]),
+      );
+      return;
+    }
+    const extra = translation.sections[j!]!;
+    diagnostics.push(
+      diagnostic('error', 'align-section-extra', here(extra.span), `${describeSection(extra)} has no counterpart in the ${lang} original`, [
+        { location: { file: original.file, ...pointSpan(original) }, message: `the ${lang} original` },
+      ]),
+    );
+  });
+
+  function alignSection(o: Section, t: Section): void {
+    if (o.heading && t.heading) compareUnits({ kind: 'heading', inlines: o.heading, span: inlineSpan(o.heading, o.span) }, { kind: 'heading', inlines: t.heading, span: inlineSpan(t.heading, t.span) });
+    const oBlocks = blocksOf(o);
+    const tBlocks = blocksOf(t);
+    const pairs = alignSequences(oBlocks, tBlocks, (a, b) => blockSimilarity(a, b, ratio));
+    pairs.forEach(([i, j], position) => {
+      if (i !== null && j !== null) {
+        alignBlock(oBlocks[i]!, tBlocks[j]!);
+        return;
+      }
+      if (i !== null) {
+        const source = oBlocks[i]!;
+        const next = pairs.slice(position + 1).find(([, later]) => later !== null)?.[1];
+        const where = next != null ? tBlocks[next]!.span.start : t.span.end;
+        diagnostics.push(
+          diagnostic('error', 'align-block-missing', here(pointAt(where)), `a ${source.type} of the ${lang} original is missing here: "${excerpt(source.units[0]?.inlines ?? [])}"`, [
+            { location: orig(source.span), message: `the ${source.type} in the original` },
+          ]),
+        );
+        return;
+      }
+      const extra = tBlocks[j!]!;
+      diagnostics.push(
+        diagnostic('error', 'align-block-extra', here(extra.span), `this ${extra.type} has no counterpart in the matching section of the ${lang} original`, [
+          { location: orig(o.span), message: 'the matching section of the original' },
+        ]),
+      );
+    });
+  }
+
+  function alignBlock(o: AlignedBlock, t: AlignedBlock): void {
+    if (o.type === 'paragraph') {
+      compareUnits(o.units[0]!, t.units[0]!);
+      return;
+    }
+    const pairs = alignSequences(o.units, t.units, (x, y) => 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio));
+    pairs.forEach(([i, j], position) => {
+      if (i !== null && j !== null) {
+        compareUnits(o.units[i]!, t.units[j]!);
+        return;
+      }
+      if (i !== null) {
+        const source = o.units[i]!;
+        const next = pairs.slice(position + 1).find(([, later]) => later !== null)?.[1];
+        const where = next != null ? t.units[next]!.span.start : t.span.end;
+        diagnostics.push(
+          diagnostic('error', 'align-item-missing', here(pointAt(where)), `list item ${i + 1} of the ${lang} original is missing here: "${excerpt(source.inlines)}"`, [
+            { location: orig(source.span), message: 'the item in the original' },
+          ]),
+        );
+        return;
+      }
+      diagnostics.push(
+        diagnostic('error', 'align-item-extra', here(t.units[j!]!.span), `this list item has no counterpart in the ${lang} original, whose list has ${o.units.length} items`, [
+          { location: orig(o.span), message: 'the list in the original' },
+        ]),
+      );
+    });
+  }
+
+  return diagnostics;
+}
+
+export function sectionSimilarity(a: Section, b: Section, ratio: number): number {
+  if ((a.heading === null) !== (b.heading === null)) return -1;
+  const aBlocks = blocksOf(a);
+  const bBlocks = blocksOf(b);
+  let score = aBlocks.length === bBlocks.length ? 1 : 0;
+  if (aBlocks.map((x) => x.type).join() === bBlocks.map((x) => x.type).join()) score += 1;
+  const all = (blocks: AlignedBlock[]) => blocks.flatMap((block) => block.units.flatMap((unit) => [...unit.inlines]));
+  return score + 2 * sharedFigures(all(aBlocks), all(bBlocks)) + lengthSimilarity(all(aBlocks), all(bBlocks), ratio);
+}
+
+function blockSimilarity(a: AlignedBlock, b: AlignedBlock, ratio: number): number {
+  if (a.type !== b.type) return -1;
+  const all = (block: AlignedBlock) => block.units.flatMap((unit) => [...unit.inlines]);
+  return (a.units.length === b.units.length ? 1 : 0) + 2 * sharedFigures(all(a), all(b)) + lengthSimilarity(all(a), all(b), ratio);
+}
+
+function describeSection(section: Section): string {
+  return section.heading ? `section "${excerpt(section.heading)}"` : 'the lead';
+}
+
+function unitName(unit: Unit): string {
+  return unit.kind === 'item' ? 'list item' : unit.kind;
+}
+
+function pointAt(point: Span['start']): Span {
+  return { start: point, end: point };
+}
+
+function endOf(sheet: FactSheet): Span {
+  const last = sheet.sections[sheet.sections.length - 1];
+  return last ? pointAt(last.span.end) : pointAt({ line: 1, column: 1, offset: 0 });
+}
+
+function pointSpan(sheet: FactSheet): Span {
+  return sheet.sections[0]?.span ?? pointAt({ line: 1, column: 1, offset: 0 });
+}

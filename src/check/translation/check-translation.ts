@@ -1,0 +1,44 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import type { FactSheet } from '../../model/fact-sheet.js';
+import type { SourceFile } from '../../text/source-file.js';
+import { alignSheet } from './align-sheet.js';
+import { compareLiterals, literalsOf } from './literals.js';
+import { fingerprint, type Fingerprint } from './review-lock.js';
+import { staleDiagnostics, staleSections } from './stale.js';
+
+export interface TranslationPair {
+  original: FactSheet;
+  originalFile: SourceFile;
+  translation: FactSheet;
+  translationFile: SourceFile;
+  /** What the translation was last reviewed against, if it ever was; null when the lock file is unreadable (already reported). */
+  reviewed: Fingerprint | undefined | null;
+}
+
+/** Everything that can drift between an original and one translation: structure, figures, typed numbers, staleness. */
+export function checkTranslation(pair: TranslationPair): Diagnostic[] {
+  const { original, translation } = pair;
+  const literals: Diagnostic[] = [];
+  const structure = alignSheet(original, translation, (o, t) => {
+    const at = (sheet: FactSheet, span: typeof o.span) => ({ file: sheet.file, start: span.start, end: span.end });
+    literals.push(
+      ...compareLiterals(literalsOf(o, original.lang, pair.originalFile), literalsOf(t, translation.lang, pair.translationFile), original.lang, at(translation, t.span), at(original, o.span)),
+    );
+  });
+  const diagnostics = [...structure, ...literals];
+  if (pair.reviewed === null) return diagnostics;
+  if (!pair.reviewed) {
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'translation-unreviewed',
+        pair.translationFile.head(),
+        `this translation was never marked reviewed against the ${original.lang} original; after review, run "factsheet mark-reviewed ${original.id} ${translation.lang}"`,
+      ),
+    );
+  } else {
+    diagnostics.push(...staleDiagnostics(original, translation, staleSections(original, fingerprint(original, pair.originalFile), pair.reviewed), original.id));
+  }
+  return diagnostics;
+}
+

@@ -1,0 +1,113 @@
+import type { Figure, Registry } from '../../figures/registry.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import type { FactSheet, Inline, Text } from '../../model/fact-sheet.js';
+import type { Location } from '../../model/position.js';
+import type { SourceFile } from '../../text/source-file.js';
+import { offsetMap } from '../../parse/offset-map.js';
+import { describeLiteral, findLiterals, type Literal } from '../literal-numbers.js';
+import { sectionUnits } from './review-lock.js';
+import { headUnits, type Unit } from './units.js';
+
+/** A number, year or date typed in the text, with where it stands. */
+export interface PlacedLiteral extends Literal {
+  location: Location;
+}
+
+/** The literals of a unit's text runs (figure references are not literals). */
+export function literalsOf(unit: Unit, lang: string, file: SourceFile): PlacedLiteral[] {
+  const out: PlacedLiteral[] = [];
+  const walk = (inlines: readonly Inline[]) => {
+    for (const node of inlines) {
+      if (node.type === 'text') {
+        for (const literal of findLiterals(node.value, lang)) out.push({ ...literal, location: literalLocation(node, literal, file) });
+      } else if ('children' in node) {
+        walk(node.children);
+      }
+    }
+  };
+  walk(unit.inlines);
+  return out;
+}
+
+/** Maps a literal back to the file through its text node (soft line breaks are spaces in the model). */
+function literalLocation(node: Text, literal: Literal, file: SourceFile): Location {
+  const start = node.span.start.offset;
+  const end = node.span.end.offset;
+  const raw = file.text.slice(start, end);
+  const offsets = raw.replace(/\n/g, ' ') === node.value ? null : offsetMap(node.value, raw.replace(/\n/g, ' '), 0, raw.length);
+  const at = (index: number) => start + (offsets ? offsets[index]! : index);
+  return file.location(at(literal.start), at(literal.end));
+}
+
+/** Literals of the original and its translation that disagree, between two aligned units. */
+export function compareLiterals(original: PlacedLiteral[], translation: PlacedLiteral[], originalLang: string, unitLocation: Location, originalUnit: Location): Diagnostic[] {
+  const missing = [...original];
+  const extra: PlacedLiteral[] = [];
+  for (const literal of translation) {
+    const index = missing.findIndex((m) => m.kind === literal.kind && m.value === literal.value);
+    if (index >= 0) missing.splice(index, 1);
+    else extra.push(literal);
+  }
+  const diagnostics: Diagnostic[] = [];
+  while (missing.length > 0 && extra.length > 0) {
+    const wrong = extra.shift()!;
+    const expected = missing.shift()!;
+    diagnostics.push(
+      diagnostic('error', 'literal-mismatch', wrong.location, `this translation says "${describeLiteral(wrong)}" where the ${originalLang} original says "${describeLiteral(expected)}"`, [
+        { location: expected.location, message: `"${describeLiteral(expected)}" in the original` },
+      ]),
+    );
+  }
+  for (const literal of missing) {
+    diagnostics.push(
+      diagnostic('error', 'literal-mismatch', unitLocation, `"${describeLiteral(literal)}" of the ${originalLang} original is missing from this translation`, [
+        { location: literal.location, message: `"${describeLiteral(literal)}" in the original` },
+      ]),
+    );
+  }
+  for (const literal of extra) {
+    diagnostics.push(
+      diagnostic('error', 'literal-mismatch', literal.location, `"${describeLiteral(literal)}" is not in the matching text of the ${originalLang} original`, [
+        { location: originalUnit, message: 'the matching text of the original' },
+      ]),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * A typed number equal to a registry figure should probably be a reference, or it
+ * will not follow when the figure changes. Dates are compared with as-of months.
+ */
+export function literalFigureWarnings(sheet: FactSheet, file: SourceFile, registry: Registry): Diagnostic[] {
+  const units = [...headUnits(sheet, sheet.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })];
+  for (const section of sheet.sections) units.push(...sectionUnits(section));
+  const diagnostics: Diagnostic[] = [];
+  for (const unit of units) {
+    for (const literal of literalsOf(unit, sheet.lang, file)) {
+      const matches = [...registry.figures.values()].filter((figure) => literalMatches(literal, figure));
+      if (matches.length === 0) continue;
+      const suggestions = matches.map((f) => reference(literal, f));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'literal-figure',
+          literal.location,
+          `"${describeLiteral(literal)}" is typed, and it is the value of ${matches.length === 1 ? `figure "${matches[0]!.id}"` : `figures ${matches.map((m) => `"${m.id}"`).join(', ')}`}; write ${suggestions.join(' or ')} so it follows the registry`,
+          matches.map((f) => ({ location: f.valueLocation ?? f.location, message: `"${f.id}" is defined here` })),
+        ),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+function literalMatches(literal: Literal, figure: Figure): boolean {
+  if (literal.kind === 'number') return figure.value !== null && String(figure.value) === literal.value;
+  if (literal.kind === 'date') return figure.asOf !== null && figure.asOf.slice(0, 7) === literal.value;
+  return false;
+}
+
+function reference(literal: Literal, figure: Figure): string {
+  return literal.kind === 'date' ? `{{month ${figure.id}}}` : `{{${figure.id}}}`;
+}

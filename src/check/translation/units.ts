@@ -1,0 +1,94 @@
+import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
+import { plainText } from '../../model/plain-text.js';
+import type { Span } from '../../model/position.js';
+
+/** A piece of text compared across languages: a title, a heading, a paragraph or a list item. */
+export interface Unit {
+  kind: 'title' | 'subtitle' | 'heading' | 'paragraph' | 'item';
+  inlines: readonly Inline[];
+  span: Span;
+}
+
+/** A block as aligned: a paragraph is one unit, a list is one unit per item. */
+export interface AlignedBlock {
+  type: 'paragraph' | 'list';
+  units: Unit[];
+  span: Span;
+}
+
+export function blocksOf(section: Section): AlignedBlock[] {
+  return section.blocks.map((block) =>
+    block.type === 'paragraph'
+      ? { type: 'paragraph', units: [{ kind: 'paragraph', inlines: block.children, span: block.span }], span: block.span }
+      : { type: 'list', units: block.items.map((item) => ({ kind: 'item' as const, inlines: item.children, span: item.span })), span: block.span },
+  );
+}
+
+/** The stretch a run of inlines covers, or the fallback when it is empty. */
+export function inlineSpan(inlines: readonly Inline[], fallback: Span): Span {
+  const first = inlines[0];
+  const last = inlines[inlines.length - 1];
+  return first && last ? { start: first.span.start, end: last.span.end } : fallback;
+}
+
+export function headUnits(sheet: FactSheet, span: Span): Unit[] {
+  const units: Unit[] = [{ kind: 'title', inlines: sheet.meta.title, span: inlineSpan(sheet.meta.title, span) }];
+  if (sheet.meta.subtitle) units.push({ kind: 'subtitle', inlines: sheet.meta.subtitle, span: inlineSpan(sheet.meta.subtitle, span) });
+  return units;
+}
+
+export function figuresOf(inlines: readonly Inline[]): FigureRef[] {
+  const out: FigureRef[] = [];
+  for (const node of inlines) {
+    if (node.type === 'figure') out.push(node);
+    else if ('children' in node) out.push(...figuresOf(node.children));
+  }
+  return out;
+}
+
+/** Two references state the same thing when they name the same figure as a number (digits or words) or as a date (month or year). */
+export function figureKey(ref: FigureRef): string {
+  return `${ref.id}/${ref.form === 'month' || ref.form === 'year' ? 'date' : 'value'}`;
+}
+
+export function describeRef(ref: FigureRef): string {
+  return ref.form === 'number' ? `{{${ref.id}}}` : `{{${ref.form} ${ref.id}}}`;
+}
+
+/** Shared figure references of two runs of inlines, counted as multisets. */
+export function sharedFigures(a: readonly Inline[], b: readonly Inline[]): number {
+  const counts = new Map<string, number>();
+  for (const ref of figuresOf(a)) counts.set(figureKey(ref), (counts.get(figureKey(ref)) ?? 0) + 1);
+  let shared = 0;
+  for (const ref of figuresOf(b)) {
+    const left = counts.get(figureKey(ref)) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(figureKey(ref), left - 1);
+    }
+  }
+  return shared;
+}
+
+/**
+ * How alike two texts are in length, 0 to 1, once the translation's usual length
+ * ratio to its original is taken out: the one signal two languages share when
+ * neither figures nor numbers tell two paragraphs apart.
+ */
+export function lengthSimilarity(original: readonly Inline[], translation: readonly Inline[], ratio: number): number {
+  const a = plainText(original).length + 1;
+  const b = plainText(translation).length / ratio + 1;
+  return Math.max(0, 1 - Math.abs(Math.log(b / a)));
+}
+
+/** Total text length of translation over original, the scale for lengthSimilarity. */
+export function lengthRatio(original: readonly (readonly Inline[])[], translation: readonly (readonly Inline[])[]): number {
+  const total = (runs: readonly (readonly Inline[])[]) => runs.reduce((sum, run) => sum + plainText(run).length, 0) + 1;
+  return total(translation) / total(original);
+}
+
+/** A short quotation of a text for messages. */
+export function excerpt(inlines: readonly Inline[], max = 60): string {
+  const text = plainText(inlines).replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
