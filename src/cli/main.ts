@@ -1,28 +1,44 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProject, type BuildOptions } from '../build/build-project.js';
-import { checkProject } from '../check/check-project.js';
-import { parseConfig } from '../parse/config.js';
-import { FORMATS, type Format } from '../render/renderer.js';
-import { hasErrors } from '../model/diagnostic.js';
-import { readProject } from '../sources/read-project.js';
-import { formatDiagnostic, plural, summarize } from './text-reporter.js';
+import { runBuild, parseFormats, sourceDateEpoch } from './commands/build.js';
+import { runCheck } from './commands/check.js';
+import { runFigures } from './commands/figures.js';
+import { runMarkReviewed } from './commands/mark-reviewed.js';
+import { runStatus } from './commands/status.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+import { REPORTERS, type ReporterName } from './reporters.js';
 import { USAGE } from './usage.js';
 
-export interface Io {
-  cwd: string;
-  env?: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Io } from './io.js';
+
+/** Which options each command takes, besides --root, --help and --version. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  check: ['reporter', 'strict'],
+  build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out'],
+  status: ['json'],
+  figures: ['json'],
+  'mark-reviewed': [],
+};
+/** Commands that take positional arguments. */
+const TAKES_ARGUMENTS = new Set(['mark-reviewed']);
+
+/** Runs the command line and returns the exit status; the only place that decides one. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`factsheet: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    // Bad input is reported as diagnostics; what reaches here is the environment (an unreadable folder, a full disk).
+    io.stderr.write(`factsheet: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT_ERRORS;
+  }
 }
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
-
-/** Runs the command line and returns the exit code; the only place that decides one. */
-export async function main(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -30,6 +46,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         root: { type: 'string' },
+        reporter: { type: 'string' },
+        strict: { type: 'boolean' },
+        json: { type: 'boolean' },
         sheet: { type: 'string', multiple: true },
         lang: { type: 'string', multiple: true },
         format: { type: 'string', multiple: true },
@@ -39,7 +58,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (error) {
-    return usageError(io, (error as Error).message);
+    throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -50,85 +69,48 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return EXIT_OK;
   }
-  const [command, ...rest] = positionals;
-  if (!command) return usageError(io, 'no command given');
-  if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}"`);
+  const [command, ...args] = positionals;
+  if (!command) throw new UsageError('no command given');
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}"`);
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && name !== 'root' && !allowed.includes(name)) throw new UsageError(`"${command}" takes no --${name}`);
+  }
+  if (args.length > 0 && !TAKES_ARGUMENTS.has(command)) throw new UsageError(`unexpected argument "${args[0]}"`);
   const root = path.resolve(io.cwd, values.root ?? '.');
+  const reporter = reporterOf(values.reporter);
+  const strict = values.strict ?? false;
 
-  try {
-    switch (command) {
-      case 'check':
-        return await runCheck(root, io);
-      case 'build': {
-        const formats = parseFormats(values.format);
-        if (typeof formats === 'string') return usageError(io, formats);
-        return await runBuild(
-          {
-            root,
-            outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
-            sheets: values.sheet ?? [],
-            langs: values.lang ?? [],
-            formats,
-            sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
-          },
-          io,
-        );
-      }
-      default:
-        return usageError(io, `unknown command "${command}"`);
-    }
-  } catch (error) {
-    // Bad input is reported as diagnostics; what reaches here is the environment (an unreadable folder, a full disk).
-    io.stderr.write(`factsheet: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT_ERRORS;
+  switch (command) {
+    case 'check':
+      return runCheck(root, reporter, strict, io);
+    case 'build':
+      return runBuild(
+        {
+          root,
+          outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
+          sheets: values.sheet ?? [],
+          langs: values.lang ?? [],
+          formats: parseFormats(values.format),
+          sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
+        },
+        reporter,
+        strict,
+        io,
+      );
+    case 'status':
+      return runStatus(root, values.json ?? false, io);
+    case 'figures':
+      return runFigures(root, values.json ?? false, io);
+    default:
+      return runMarkReviewed(root, args, io);
   }
 }
 
-async function runCheck(root: string, io: Io): Promise<number> {
-  const sources = await readProject(root);
-  const result = await checkProject(sources);
-  for (const d of result.diagnostics) io.stdout.write(`${formatDiagnostic(d)}\n`);
-  const languages = new Set(sources.sheets.map((s) => s.lang)).size;
-  const ids = new Set(sources.sheets.map((s) => s.id)).size;
-  io.stderr.write(`checked ${plural(ids, 'sheet')} in ${plural(languages, 'language')}: ${summarize(result.diagnostics)}\n`);
-  return hasErrors(result.diagnostics) ? EXIT_ERRORS : EXIT_OK;
-}
-
-async function runBuild(options: BuildOptions, io: Io): Promise<number> {
-  const sources = await readProject(options.root);
-  const known = new Set(sources.sheets.map((s) => s.id));
-  const unknownSheet = options.sheets.find((id) => !known.has(id));
-  if (unknownSheet) return usageError(io, `no sheet "${unknownSheet}" in sources/ (sheets: ${[...known].sort().join(', ')})`);
-  const languages = sources.config ? parseConfig(sources.config).config?.languages : undefined;
-  const unknownLang = languages && options.langs.find((lang) => !languages.includes(lang));
-  if (unknownLang) return usageError(io, `"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
-  const report = await buildProject(options);
-  for (const d of report.diagnostics) io.stdout.write(`${formatDiagnostic(d)}\n`);
-  const out = path.relative(io.cwd, options.outDir) || '.';
-  for (const file of report.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
-  const parts = [`${plural(report.written.length, 'file')} written`, `${report.unchanged.length} unchanged`];
-  if (report.skipped.length > 0) parts.push(`skipped ${report.skipped.join(', ')}`);
-  parts.push(report.failed.length > 0 ? `failed ${report.failed.join(', ')} (outputs left as they were)` : 'no sheet failed');
-  io.stderr.write(`build: ${parts.join('; ')}; ${summarize(report.diagnostics)}\n`);
-  return hasErrors(report.diagnostics) ? EXIT_ERRORS : EXIT_OK;
-}
-
-/** `--format pdf,docx --format html` in the order of FORMATS; a message for an unknown one. */
-function parseFormats(values: string[] | undefined): Format[] | string {
-  if (!values || values.length === 0) return [...FORMATS];
-  const asked = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const unknown = asked.find((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown) return `unknown format "${unknown}" (formats: ${FORMATS.join(', ')})`;
-  return FORMATS.filter((f) => asked.includes(f));
-}
-
-function sourceDateEpoch(value: string | undefined): number | null {
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
-}
-
-function usageError(io: Io, message: string): number {
-  io.stderr.write(`factsheet: ${message}\n\n${USAGE}`);
-  return EXIT_USAGE;
+function reporterOf(value: string | undefined): ReporterName {
+  if (value === undefined) return 'text';
+  if (!(REPORTERS as readonly string[]).includes(value)) throw new UsageError(`unknown reporter "${value}" (reporters: ${REPORTERS.join(', ')})`);
+  return value as ReporterName;
 }
 
 function version(): string {

@@ -3,19 +3,31 @@ export const USAGE = `Usage: factsheet <command> [options]
 Multilingual fact sheets from one registry of figures.
 
 Commands:
-  check              read every sheet and the figures registry; report every problem
-  build              check, then write every sheet without errors as PDF, Word and HTML
+  check                      read every sheet, the registry and the translations; report every problem
+  build                      check, then write every sheet without errors as PDF, Word and HTML
+  status                     sheets by languages: ok, missing, stale, unreviewed or errors
+  figures                    the figures ledger: every figure and every place it is quoted
+  mark-reviewed SHEET [LANG...]
+                             record that translations were reviewed against the original as it stands
 
 Options:
-  --root DIR         project root (default: the current directory)
-  -h, --help         show this help
-  -V, --version      show the version
+  --root DIR                 project root (default: the current directory)
+  -h, --help                 show this help
+  -V, --version              show the version
+
+Options of check and build:
+  --reporter text|json|github
+                             how problems are printed (github: workflow-command annotations)
+  --strict                   warnings fail too (exit status 1)
 
 Options of build:
-  --sheet ID         build only this sheet (repeatable)
-  --lang L           build only this language (repeatable)
-  --format F,...     formats among pdf, docx, html (default: all three)
-  --out DIR          output folder (default: out)
+  --sheet ID                 build only this sheet (repeatable)
+  --lang L                   build only this language (repeatable)
+  --format F,...             formats among pdf, docx, html (default: all three)
+  --out DIR                  output folder (default: out)
+
+Options of status and figures:
+  --json                     print JSON
 
 Exit status: 0 when clean, 1 when there are errors, 2 for a usage error.
 Builds are reproducible; SOURCE_DATE_EPOCH, when set, is the date documents carry.

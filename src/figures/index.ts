@@ -5,3 +5,4 @@ export { parseIsoDate, type IsoDate } from './iso-date.js';
 export { closest, editDistance } from './suggest.js';
 export { isCountryCode } from './country-codes.js';
 export { resolveReference, type Resolution } from './resolve-reference.js';
+export { figuresLedger, type LedgerEntry, type LedgerUse } from './ledger.js';

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { checkProject } from '../check/check-project.js';
+import { fingerprint, formatLock, parseLock, type ReviewLock } from '../check/translation/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { readProject, REVIEW_LOCK } from '../sources/read-project.js';
+import { writeAtomic } from './write-atomic.js';
+
+export type MarkResult =
+  | { ok: true; file: string; marked: string[]; sourceLanguage: string }
+  | { ok: false; reason: string; diagnostics: Diagnostic[] };
+
+/**
+ * Records that translations of a sheet were reviewed against the original as it now
+ * stands, in `sources/<id>/translations.lock.yaml`. Refuses while the original or a
+ * named translation has errors: a reviewed mark on a broken text would hide them.
+ */
+export async function markReviewed(root: string, sheetId: string, langs: readonly string[]): Promise<MarkResult> {
+  const sources = await readProject(root);
+  const result = await checkProject(sources);
+  const config = result.config;
+  if (!config) return { ok: false, reason: 'the project settings have errors', diagnostics: result.diagnostics };
+  const versions = sources.sheets.filter((s) => s.id === sheetId);
+  if (versions.length === 0) return { ok: false, reason: `no sheet "${sheetId}" in sources/`, diagnostics: [] };
+  const translations = langs.length > 0 ? [...langs] : versions.map((v) => v.lang).filter((l) => l !== config.sourceLanguage);
+  const unknown = translations.find((lang) => lang === config.sourceLanguage || !versions.some((v) => v.lang === lang));
+  if (unknown) {
+    const reason = unknown === config.sourceLanguage ? `"${unknown}" is the original, not a translation` : `sheet "${sheetId}" has no "${unknown}" version`;
+    return { ok: false, reason, diagnostics: [] };
+  }
+  const files = [config.sourceLanguage, ...translations].map((lang) => `sources/${sheetId}/${lang}.md`);
+  const blocking = result.diagnostics.filter((d) => d.severity === 'error' && (files.includes(d.location.file) || d.location.file.startsWith(`sources/${sheetId}/`)));
+  const original = result.sheets.find((s) => s.id === sheetId && s.lang === config.sourceLanguage) ?? parsedOriginal(result, sheetId, config.sourceLanguage);
+  if (blocking.length > 0 || !original) return { ok: false, reason: 'fix these errors first', diagnostics: blocking };
+
+  const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
+  const existing = sources.locks.get(sheetId);
+  const lock: ReviewLock = existing ? parseLock(existing).lock : new Map();
+  const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
+  const print = fingerprint(original, originalFile);
+  for (const lang of translations) lock.set(lang, print);
+  await writeAtomic(path.join(root, lockPath), new TextEncoder().encode(formatLock(lock, config.sourceLanguage)));
+  return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
+}
+
+/** A sheet that failed as a whole (say, another figure it quotes is disputed) still has a parsed original. */
+function parsedOriginal(result: Awaited<ReturnType<typeof checkProject>>, sheetId: string, lang: string) {
+  return result.parsed.find((s) => s.id === sheetId && s.lang === lang) ?? null;
+}

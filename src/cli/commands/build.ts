@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { buildProject, type BuildOptions } from '../../build/build-project.js';
+import { parseConfig } from '../../parse/config.js';
+import { FORMATS, type Format } from '../../render/renderer.js';
+import { readProject } from '../../sources/read-project.js';
+import { UsageError, type Io } from '../io.js';
+import type { ReporterName } from '../reporters.js';
+import { exitStatus, report } from '../report.js';
+import { plural } from '../text-reporter.js';
+
+export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io): Promise<number> {
+  const sources = await readProject(options.root);
+  const known = new Set(sources.sheets.map((s) => s.id));
+  const unknownSheet = options.sheets.find((id) => !known.has(id));
+  if (unknownSheet) throw new UsageError(`no sheet "${unknownSheet}" in sources/ (sheets: ${[...known].sort().join(', ')})`);
+  const languages = sources.config ? parseConfig(sources.config).config?.languages : undefined;
+  const unknownLang = languages && options.langs.find((lang) => !languages.includes(lang));
+  if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
+
+  const result = await buildProject(options);
+  const out = path.relative(io.cwd, options.outDir) || '.';
+  if (reporter !== 'json') for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
+  const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`];
+  if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
+  parts.push(result.failed.length > 0 ? `failed ${result.failed.join(', ')} (outputs left as they were)` : 'no sheet failed');
+  report(io, reporter, result.diagnostics, `build: ${parts.join('; ')}`, {
+    written: result.written.map((f) => path.join(out, f)),
+    unchanged: result.unchanged.map((f) => path.join(out, f)),
+    skipped: result.skipped,
+    failed: result.failed,
+  });
+  return exitStatus(result.diagnostics, strict);
+}
+
+/** `--format pdf,docx --format html` in the order of FORMATS. */
+export function parseFormats(values: string[] | undefined): Format[] {
+  if (!values || values.length === 0) return [...FORMATS];
+  const asked = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const unknown = asked.find((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown) throw new UsageError(`unknown format "${unknown}" (formats: ${FORMATS.join(', ')})`);
+  return FORMATS.filter((f) => asked.includes(f));
+}
+
+export function sourceDateEpoch(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, found "${value}"`);
+  return Number(value);
+}

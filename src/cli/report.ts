@@ -1,0 +1,25 @@
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { diagnosticJson, diagnosticLines, type ReporterName } from './reporters.js';
+import type { Io } from './io.js';
+import { EXIT_ERRORS, EXIT_OK } from './io.js';
+import { summarize } from './text-reporter.js';
+
+/**
+ * Prints diagnostics with the chosen reporter. The text and github reporters print
+ * lines on stdout and a summary on stderr; json prints one document on stdout with
+ * `extra` (what a build wrote, say) beside the diagnostics.
+ */
+export function report(io: Io, reporter: ReporterName, diagnostics: readonly Diagnostic[], summary: string, extra: Record<string, unknown> = {}): void {
+  if (reporter === 'json') {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    io.stdout.write(`${JSON.stringify({ ...extra, diagnostics: diagnostics.map(diagnosticJson), errors, warnings: diagnostics.length - errors }, null, 2)}\n`);
+    return;
+  }
+  for (const line of diagnosticLines(reporter, diagnostics)) io.stdout.write(`${line}\n`);
+  io.stderr.write(`${summary}: ${summarize(diagnostics)}\n`);
+}
+
+/** Errors fail; with --strict, warnings fail too. */
+export function exitStatus(diagnostics: readonly Diagnostic[], strict: boolean): number {
+  return hasErrors(diagnostics) || (strict && diagnostics.length > 0) ? EXIT_ERRORS : EXIT_OK;
+}
