@@ -1,0 +1,6 @@
+/**
+ * Reading outputs back and checking them against the model: every figure occurrence of a
+ * sheet must appear in each output, with its rendered text, in document order.
+ */
+export { outputText } from './output-text.js';
+export { verifyOutput, type Miss } from './verify-output.js';
