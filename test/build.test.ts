@@ -134,11 +134,11 @@ describe('HTML read back', () => {
   it('escapes every source text', async () => {
     const root = makeProject(REPO);
     const file = path.join(root, 'sources/global-partners/fr.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('## Une coopération à la carte', '## Une coopération 5 < 7 & "à la carte" <sans balise').replace(/^title: .*$/m, 'title: "A <b>bold</b> & title"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Une coopération à la carte', '## Une coopération < à la carte & "entre guillemets" <sans balise').replace(/^title: .*$/m, 'title: "A <b>bold</b> & title"'));
     const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
     await buildProject({ ...options(root, dir), formats: ['html'] });
     const html = readFileSync(path.join(dir, 'fr', 'global-partners.html'), 'utf8');
-    expect(html).toContain('Une coopération 5 &lt; 7 &amp; &quot;à la carte&quot; &lt;sans balise');
+    expect(html).toContain('Une coopération &lt; à la carte &amp; &quot;entre guillemets&quot; &lt;sans balise');
     expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; title');
     expect(findAll(parseHtml(html), byTag('script'))).toEqual([]);
   });
