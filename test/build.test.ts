@@ -46,7 +46,7 @@ describe('factsheet build on the repository', () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.failed).toEqual([]);
     expect([...filesOf(out).keys()].sort()).toEqual(
-      ['index.html', ...['en', 'fr'].flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
+      ['figures.html', 'index.html', ...['en', 'fr'].flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
     );
   });
 

@@ -2,15 +2,20 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, type CheckResult } from '../check/check-project.js';
+import { figuresLedger } from '../figures/ledger.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { plainText } from '../model/plain-text.js';
 import type { FactSheet } from '../model/fact-sheet.js';
+import { figureRefsOf } from '../model/figure-refs.js';
+import { plainText } from '../model/plain-text.js';
+import type { Labels } from '../model/template.js';
 import { renderers } from '../render/registry.js';
-import { outputBytes, type Format } from '../render/renderer.js';
+import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import { sheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
+import { verifyOutput } from '../verify/index.js';
+import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
-import { isTemporary, writeAtomic } from './write-atomic.js';
+import { commit, discard, isTemporary, readStaged, stage, writeAtomic, type Staged } from './write-atomic.js';
 
 export interface BuildOptions {
   root: string;
@@ -36,17 +41,27 @@ export interface BuildReport {
   failed: string[];
 }
 
+/** One output of a sheet version, rendered and staged beside its destination. */
+interface PendingOutput {
+  relative: string;
+  sheet: FactSheet;
+  format: Format;
+  staged: Staged;
+}
+
 /**
  * Checks the project, then renders every sheet without errors in every selected
- * language and format. A sheet is rendered whole in memory before any of its files
- * is written, and each file is replaced atomically, so a failing sheet keeps its
- * previous outputs exactly and an interrupted build leaves no truncated file.
+ * language and format. A sheet's outputs are all staged under temporary names,
+ * read back from the disk and verified against the model, and only then renamed
+ * into place together: a failing sheet keeps its previous outputs byte for byte,
+ * and an interrupted build leaves no truncated file.
  */
 export async function buildProject(options: BuildOptions): Promise<BuildReport> {
   const sources = await readProject(options.root);
   const result = await checkProject(sources);
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], skipped: [], failed: [] };
+  const verified: VerifiedUses = new Map();
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   await removeTemporaries(options.outDir);
 
@@ -59,32 +74,71 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
       report.failed.push(id);
       continue;
     }
-    const versions = result.sheets.filter((s) => s.id === id);
-    let files: Array<{ relative: string; bytes: Uint8Array }>;
+    const pending: PendingOutput[] = [];
     try {
-      files = await renderSheet(versions, result, options);
+      for (const output of await renderSheet(result.sheets.filter((s) => s.id === id), result, options)) {
+        pending.push({ ...output, staged: await stage(path.join(options.outDir, output.relative), output.bytes) });
+      }
+      const misses = await verifyAll(pending, verified);
+      if (misses.length > 0) {
+        diagnostics.push(...misses);
+        await Promise.all(pending.map((p) => discard(p.staged)));
+        report.failed.push(id);
+        continue;
+      }
     } catch (error) {
-      // A renderer failing on a valid model is a defect, but it must not cost the other sheets.
+      // A renderer or reader failing on a valid model is a defect, but it must not cost the other sheets.
+      await Promise.all(pending.map((p) => discard(p.staged)));
       const source = sources.sheets.find((s) => s.id === id)!.file;
       diagnostics.push(diagnostic('error', 'render-failed', source.head(), `rendering sheet "${id}" failed: ${(error as Error).message}`));
       report.failed.push(id);
       continue;
     }
-    for (const file of files) {
-      const changed = await writeAtomic(path.join(options.outDir, file.relative), file.bytes);
-      (changed ? report.written : report.unchanged).push(file.relative);
-    }
+    for (const output of pending) (await commit(output.staged) ? report.written : report.unchanged).push(output.relative);
   }
 
-  const index = indexPage(sources, result, ids, options.outDir);
-  if (index !== null) {
-    const relative = 'index.html';
-    const changed = await writeAtomic(path.join(options.outDir, relative), new TextEncoder().encode(index));
-    (changed ? report.written : report.unchanged).push(relative);
+  const labels = pageLabels(result);
+  if (labels) {
+    if (sources.templates.indexPage) await writePage('index.html', indexPage(sources, result, ids, options.outDir, labels), options, report);
+    if (sources.templates.figuresPage && result.registry) {
+      const ledger = figuresLedger(result.registry, result.parsed);
+      await writePage('figures.html', renderFiguresPage(sources.templates.figuresPage.text, ledger, verified, result.config!.sourceLanguage, labels), options, report);
+    }
   }
   report.diagnostics = sortDiagnostics(diagnostics);
   return report;
 }
+
+/**
+ * Reads each staged output back and checks that it states every figure of its
+ * sheet version; records which formats state each use, for the ledger page.
+ */
+async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Promise<Diagnostic[]> {
+  const problems: Diagnostic[] = [];
+  for (const output of pending) {
+    const { sheet, format } = output;
+    const misses = await verifyOutput(sheet, format, new Uint8Array(await readStaged(output.staged)));
+    const missed = new Set(misses.map((m) => m.index));
+    figureRefsOf(sheet).forEach((_, index) => {
+      if (missed.has(index)) return;
+      const key = useKey(sheet.id, sheet.lang, index);
+      verified.set(key, (verified.get(key) ?? new Set()).add(format));
+    });
+    for (const miss of misses) {
+      problems.push(
+        diagnostic(
+          'error',
+          'output-mismatch',
+          { file: sheet.file, start: miss.ref.span.start, end: miss.ref.span.end },
+          `the ${FORMAT_NAMES[format]} of sheet "${sheet.id}" (${sheet.lang}) does not state figure "${miss.ref.id}" as the model does: ${miss.reason}`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };
 
 /** Temporary files a killed build left behind; finished outputs never have these names. */
 async function removeTemporaries(outDir: string): Promise<void> {
@@ -96,30 +150,39 @@ async function removeTemporaries(outDir: string): Promise<void> {
 
 async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions) {
   const languages = versions.map((v) => v.lang);
-  const files: Array<{ relative: string; bytes: Uint8Array }> = [];
+  const outputs: Array<{ relative: string; bytes: Uint8Array; sheet: FactSheet; format: Format }> = [];
   for (const sheet of versions) {
     if (options.langs.length > 0 && !options.langs.includes(sheet.lang)) continue;
     const template = result.templates.get(sheet.meta.template)!;
     const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
     for (const format of options.formats) {
       const renderer = renderers[format];
-      files.push({ relative: `${sheet.lang}/${sheet.id}${renderer.extension}`, bytes: outputBytes(await renderer.render(view)) });
+      outputs.push({ relative: `${sheet.lang}/${sheet.id}${renderer.extension}`, bytes: outputBytes(await renderer.render(view)), sheet, format });
     }
   }
-  return files;
+  return outputs;
+}
+
+async function writePage(relative: string, html: string, options: BuildOptions, report: BuildReport): Promise<void> {
+  const changed = await writeAtomic(path.join(options.outDir, relative), new TextEncoder().encode(html));
+  (changed ? report.written : report.unchanged).push(relative);
+}
+
+/** The project pages speak the source language, in the words of the first valid template. */
+function pageLabels(result: CheckResult): Labels | null {
+  const config = result.config;
+  return (config && [...result.templates.values()][0]?.labels.get(config.sourceLanguage)) ?? null;
 }
 
 /** The index links what exists in the output folder, whether written now or by an earlier build. */
-function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], outDir: string): string | null {
-  const config = result.config;
-  const labels = config && [...result.templates.values()][0]?.labels.get(config.sourceLanguage);
-  if (!config || !labels || !sources.templates.indexPage) return null;
+function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], outDir: string, labels: Labels): string {
+  const config = result.config!;
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
       lang,
-      formats: (['pdf', 'docx', 'html'] as const).filter((format) => existsSync(path.join(outDir, lang, `${id}.${format}`))),
+      formats: FORMATS.filter((format) => existsSync(path.join(outDir, lang, `${id}.${format}`))),
     }));
-    const original = result.sheets.find((s) => s.id === id && s.lang === config.sourceLanguage);
+    const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
     return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
   return renderIndexPage(sources.templates.indexPage!.text, entries.filter((e) => e.versions.length > 0), config.languages, config.sourceLanguage, labels);

@@ -12,6 +12,8 @@ export interface LedgerUse {
   form: FigureForm;
   /** What it renders as there. */
   text: string;
+  /** Its rank among the figure occurrences of that sheet version, in reading order. */
+  index: number;
 }
 
 /** A figure with its definition and every use, across sheets and languages. */
@@ -32,9 +34,9 @@ export function figuresLedger(registry: Registry, sheets: readonly FactSheet[]):
   const ordered = [...sheets].sort((a, b) => (a.id === b.id ? compare(a.lang, b.lang) : compare(a.id, b.id)));
   const uses = new Map<string, LedgerUse[]>();
   for (const sheet of ordered) {
-    for (const ref of figureRefsOf(sheet)) {
+    for (const [index, ref] of figureRefsOf(sheet).entries()) {
       const list = uses.get(ref.id) ?? [];
-      list.push({ sheet: sheet.id, lang: sheet.lang, file: sheet.file, line: ref.span.start.line, column: ref.span.start.column, form: ref.form, text: ref.text });
+      list.push({ sheet: sheet.id, lang: sheet.lang, file: sheet.file, line: ref.span.start.line, column: ref.span.start.column, form: ref.form, text: ref.text, index });
       uses.set(ref.id, list);
     }
   }

@@ -23,6 +23,8 @@ export interface TemplatesSources {
   templates: TemplateSource[];
   /** `templates/index.hbs`, the page that links every published sheet. */
   indexPage: SourceFile | null;
+  /** `templates/figures.hbs`, the figures ledger as a page. */
+  figuresPage: SourceFile | null;
 }
 
 export async function readTemplates(root: string): Promise<TemplatesSources> {
@@ -32,7 +34,7 @@ export async function readTemplates(root: string): Promise<TemplatesSources> {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     templates.push(await readTemplate(root, entry.name));
   }
-  return { templates, indexPage: await readText(root, `${TEMPLATES_DIR}/index.hbs`) };
+  return { templates, indexPage: await readText(root, `${TEMPLATES_DIR}/index.hbs`), figuresPage: await readText(root, `${TEMPLATES_DIR}/figures.hbs`) };
 }
 
 async function readTemplate(root: string, name: string): Promise<TemplateSource> {

@@ -1,0 +1,41 @@
+import Handlebars from 'handlebars';
+import type { LedgerEntry } from '../figures/ledger.js';
+import type { Labels } from '../model/template.js';
+import { FORMATS, type Format } from '../render/renderer.js';
+import { textDirection } from '../render/view.js';
+
+/** Which formats were read back and found to state each use, keyed by `sheet/lang/index`. */
+export type VerifiedUses = Map<string, Set<Format>>;
+
+export function useKey(sheet: string, lang: string, index: number): string {
+  return `${sheet}/${lang}/${index}`;
+}
+
+/** `out/figures.html`: the ledger, each use with the formats whose outputs were verified to state it. */
+export function renderFiguresPage(source: string, ledger: LedgerEntry[], verified: VerifiedUses, lang: string, labels: Labels): string {
+  const page = Handlebars.compile(source, { strict: true });
+  return page({
+    lang,
+    dir: textDirection(lang),
+    labels,
+    formats: FORMATS.map((format) => ({ label: labels[format] })),
+    figures: ledger.map((entry) => ({
+      id: entry.id,
+      value: entry.value === null ? null : String(entry.value),
+      derived: entry.derived,
+      asOf: entry.asOf,
+      source: entry.source,
+      derivation: entry.derivation?.kind === 'sum' ? `= ${entry.derivation.parts.join(' + ')}` : entry.derivation ? entry.derivation.codes.join(' ') : null,
+      uses: entry.uses.map((use) => {
+        const formats = verified.get(useKey(use.sheet, use.lang, use.index)) ?? new Set<Format>();
+        return {
+          sheet: use.sheet,
+          lang: use.lang,
+          where: `${use.file}:${use.line}:${use.column}`,
+          text: use.text,
+          formats: FORMATS.map((format) => ({ verified: formats.has(format) })),
+        };
+      }),
+    })),
+  });
+}
