@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FactSheet, Inline, Section } from '../src/model/fact-sheet.js';
 import { plainText } from '../src/model/plain-text.js';
+import { figureRefsOf } from '../src/model/figure-refs.js';
 import type { Span } from '../src/model/position.js';
 import { docxRenderer } from '../src/render/docx/index.js';
 import { dosDateTime } from '../src/render/docx/zip.js';
@@ -54,23 +55,7 @@ function paragraphsOf(xml: string): WordParagraph[] {
 
 /** Every figure of the model, in the order the document shows them: title, subtitle, then the sections. */
 function figureTexts(sheet: FactSheet): string[] {
-  const out: string[] = [];
-  const walk = (inlines: readonly Inline[]): void => {
-    for (const node of inlines) {
-      if (node.type === 'figure') out.push(node.text);
-      else if ('children' in node) walk(node.children);
-    }
-  };
-  walk(sheet.meta.title);
-  if (sheet.meta.subtitle) walk(sheet.meta.subtitle);
-  for (const section of sheet.sections) {
-    if (section.heading) walk(section.heading);
-    for (const block of section.blocks) {
-      if (block.type === 'paragraph') walk(block.children);
-      else for (const item of block.items) walk(item.children);
-    }
-  }
-  return out;
+  return figureRefsOf(sheet).map((ref) => ref.text);
 }
 
 /** Each of `wanted`, in order, as the whole text of a paragraph after the previous one. */

@@ -1,6 +1,20 @@
 import type { FactSheet, FigureRef, Inline } from './fact-sheet.js';
 
-/** Every figure occurrence of a sheet in reading order: title, subtitle, then the body. */
+/** Every run of text of a sheet in reading order: title, subtitle, then each heading, paragraph and list item. */
+export function textRunsOf(sheet: FactSheet): Array<readonly Inline[]> {
+  const runs: Array<readonly Inline[]> = [sheet.meta.title];
+  if (sheet.meta.subtitle) runs.push(sheet.meta.subtitle);
+  for (const section of sheet.sections) {
+    if (section.heading) runs.push(section.heading);
+    for (const block of section.blocks) {
+      if (block.type === 'paragraph') runs.push(block.children);
+      else for (const item of block.items) runs.push(item.children);
+    }
+  }
+  return runs;
+}
+
+/** Every figure occurrence of a sheet in reading order. */
 export function figureRefsOf(sheet: FactSheet): FigureRef[] {
   const refs: FigureRef[] = [];
   const walk = (inlines: readonly Inline[]): void => {
@@ -9,15 +23,7 @@ export function figureRefsOf(sheet: FactSheet): FigureRef[] {
       else if ('children' in node) walk(node.children);
     }
   };
-  walk(sheet.meta.title);
-  if (sheet.meta.subtitle) walk(sheet.meta.subtitle);
-  for (const section of sheet.sections) {
-    if (section.heading) walk(section.heading);
-    for (const block of section.blocks) {
-      if (block.type === 'paragraph') walk(block.children);
-      else for (const item of block.items) walk(item.children);
-    }
-  }
+  for (const run of textRunsOf(sheet)) walk(run);
   return refs;
 }
 

@@ -1,4 +1,5 @@
 import type { FactSheet, FigureRef, Inline } from '../model/fact-sheet.js';
+import { textRunsOf } from '../model/figure-refs.js';
 
 /** What the model has right before and after one figure occurrence, within its block. */
 export interface FigureContext {
@@ -23,15 +24,7 @@ export function figureContexts(sheet: FactSheet): Map<FigureRef, FigureContext> 
       contexts.set(piece, { before: lastChar(pieces, i), after: firstChar(pieces, i) });
     });
   };
-  block(sheet.meta.title);
-  if (sheet.meta.subtitle) block(sheet.meta.subtitle);
-  for (const section of sheet.sections) {
-    if (section.heading) block(section.heading);
-    for (const b of section.blocks) {
-      if (b.type === 'paragraph') block(b.children);
-      else for (const item of b.items) block(item.children);
-    }
-  }
+  for (const run of textRunsOf(sheet)) block(run);
   return contexts;
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { FactSheet } from '../../src/model/index.js';
-import { plainText } from '../../src/model/index.js';
+import { plainText, textRunsOf } from '../../src/model/index.js';
 
 /** Running header and footer lines, which interrupt text that flows across pages. */
 export interface PageFurniture {
@@ -50,15 +50,7 @@ export function fold(text: string): string {
 
 /** Every text block of a sheet in reading order: title, headings, paragraphs, list items. */
 export function blocksOf(sheet: FactSheet): string[] {
-  const out = [plainText(sheet.meta.title)];
-  for (const section of sheet.sections) {
-    if (section.heading) out.push(plainText(section.heading));
-    for (const block of section.blocks) {
-      if (block.type === 'paragraph') out.push(plainText(block.children));
-      else for (const item of block.items) out.push(plainText(item.children));
-    }
-  }
-  return out;
+  return textRunsOf(sheet).map(plainText);
 }
 
 /** Asserts each needle occurs in the haystack after the previous one; returns the first that does not. */

@@ -1,9 +1,9 @@
-import { BorderStyle, ExternalHyperlink, HeadingLevel, LineRuleType, Paragraph, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
+import { BorderStyle, ExternalHyperlink, HeadingLevel, LineRuleType, Paragraph, type FileChild } from 'docx';
 import type { SheetView } from '../view.js';
 import { plainRun } from './inline-runs.js';
 import { STYLE } from './styles.js';
-import { sides, textWidth, twips, wordColor } from './units.js';
-import { NO_CELL_BORDERS } from './title-band.js';
+import { panel } from './panel.js';
+import { sides, twips, wordColor } from './units.js';
 
 const PADDING = { top: 200, bottom: 200, side: 280 };
 
@@ -14,7 +14,6 @@ const PADDING = { top: 200, bottom: 200, side: 280 };
 export function contactPanel(view: SheetView): FileChild[] {
   const { style, dir, labels } = view;
   const contact = view.sheet.contact;
-  const width = textWidth(style);
   const bidi = dir === 'rtl' ? { bidirectional: true } : {};
   const alignment = sides(dir).start;
 
@@ -52,29 +51,6 @@ export function contactPanel(view: SheetView): FileChild[] {
   return [
     // Space above the panel, exactly the template's space above a heading.
     new Paragraph({ ...bidi, spacing: { before: 0, after: 0, line: twips(style.spacing.heading_before), lineRule: LineRuleType.EXACT }, keepNext: true }),
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: [width],
-      layout: TableLayoutType.FIXED,
-      borders: TableBorders.NONE,
-      ...(dir === 'rtl' ? { visuallyRightToLeft: true } : {}),
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: width, type: WidthType.DXA },
-              shading: { type: ShadingType.CLEAR, color: 'auto', fill: wordColor(style.colors.panel) },
-              // In a right-to-left (bidiVisual) table, a cell's left border is drawn on its starting, right side.
-              borders: { ...NO_CELL_BORDERS, left: rule },
-              margins: { top: PADDING.top, bottom: PADDING.bottom, left: PADDING.side, right: PADDING.side, marginUnitType: WidthType.DXA },
-              children: paragraphs,
-            }),
-          ],
-        }),
-      ],
-    }),
-    // Word ends a document with a paragraph; this one takes no room after the panel.
-    new Paragraph({ ...bidi, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } }),
+    panel(view, style.colors.panel, PADDING, paragraphs, rule),
   ];
 }

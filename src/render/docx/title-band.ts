@@ -1,13 +1,11 @@
-import { HeadingLevel, Paragraph, ShadingType, Tab, Table, TableBorders, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType, BorderStyle, type ITableCellBorders } from 'docx';
+import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
 import type { SheetView } from '../view.js';
 import { inlineRuns, plainRun } from './inline-runs.js';
+import { panel } from './panel.js';
 import { STYLE } from './styles.js';
 import { halfPoints, sides, textWidth, twips, wordColor } from './units.js';
 
 const PADDING = { top: 260, bottom: 300, side: 320 };
-
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-export const NO_CELL_BORDERS: ITableCellBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 
 /**
  * The band across the top of page 1, white on the brand colour: the organisation and the kind of document, the
@@ -55,25 +53,5 @@ export function titleBand(view: SheetView): Table {
       }),
     );
   }
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [width],
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    ...(dir === 'rtl' ? { visuallyRightToLeft: true } : {}),
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: width, type: WidthType.DXA },
-            shading: { type: ShadingType.CLEAR, color: 'auto', fill: wordColor(style.colors.brand) },
-            borders: NO_CELL_BORDERS,
-            margins: { top: PADDING.top, bottom: PADDING.bottom, left: PADDING.side, right: PADDING.side, marginUnitType: WidthType.DXA },
-            children: paragraphs,
-          }),
-        ],
-      }),
-    ],
-  });
+  return panel(view, style.colors.brand, PADDING, paragraphs);
 }
