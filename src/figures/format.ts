@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseIsoDate } from './iso-date.js';
 
 /** Spells a number out in one language. */
@@ -44,7 +47,8 @@ const wordsCache = new Map<string, Promise<NumberWords | null>>();
 
 /**
  * Finds the n2words module for a language: the exact tag first, then the language
- * with its likely script and region (`en` → `en-US`, `sr` → `sr-Cyrl-RS`).
+ * with its likely script and region (`en` → `en-US`, `sr` → `sr-Cyrl-RS`), then
+ * any module of the same language (`ar` → `ar-SA`, n2words having no `ar-EG`).
  */
 export function loadNumberWords(lang: string): Promise<NumberWords | null> {
   let pending = wordsCache.get(lang);
@@ -55,6 +59,24 @@ export function loadNumberWords(lang: string): Promise<NumberWords | null> {
   return pending;
 }
 
+let modules: string[] | null = null;
+
+/** The language modules n2words ships (`fr-FR`, `ar-SA`, ...), read once from its package. */
+function numberWordsModules(): string[] {
+  if (modules === null) {
+    try {
+      const dir = path.join(path.dirname(fileURLToPath(import.meta.resolve('n2words/package.json'))), 'src');
+      modules = readdirSync(dir)
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => file.slice(0, -3))
+        .sort();
+    } catch {
+      modules = [];
+    }
+  }
+  return modules;
+}
+
 async function findNumberWords(lang: string): Promise<NumberWords | null> {
   const locale = new Intl.Locale(lang);
   const likely = locale.maximize();
@@ -63,6 +85,7 @@ async function findNumberWords(lang: string): Promise<NumberWords | null> {
     `${likely.language}-${likely.script}-${likely.region}`,
     `${likely.language}-${likely.region}`,
     `${locale.language}-${locale.region ?? likely.region}`,
+    ...numberWordsModules().filter((name) => name.split('-')[0] === locale.language),
   ];
   for (const name of new Set(candidates)) {
     if (!/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}$/.test(name)) continue;
