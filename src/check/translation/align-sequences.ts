@@ -35,3 +35,23 @@ export function alignSequences<A, B>(a: readonly A[], b: readonly B[], similarit
   }
   return pairs.reverse();
 }
+
+/** What to do with each aligned pair, each element missing from `b`, each element `b` adds. */
+export interface AlignmentVisitor<A, B> {
+  matched(a: A, b: B): void;
+  /** `a` (at `index` in its sequence) has no counterpart; `before` is the element of `b` it should precede, null at the end. */
+  missing(a: A, index: number, before: B | null): void;
+  extra(b: B): void;
+}
+
+/** Aligns two sequences and walks the alignment in order. */
+export function walkAlignment<A, B>(a: readonly A[], b: readonly B[], similarity: (x: A, y: B) => number, visitor: AlignmentVisitor<A, B>): void {
+  const pairs = alignSequences(a, b, similarity);
+  pairs.forEach(([i, j], position) => {
+    if (i !== null && j !== null) visitor.matched(a[i]!, b[j]!);
+    else if (i !== null) {
+      const next = pairs.slice(position + 1).find(([, later]) => later !== null)?.[1];
+      visitor.missing(a[i]!, i, next != null ? b[next]! : null);
+    } else visitor.extra(b[j!]!);
+  });
+}

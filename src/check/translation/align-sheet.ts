@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, FigureRef, Section } from '../../model/fact-sheet.js';
 import type { Location, Span } from '../../model/position.js';
-import { alignSequences } from './align-sequences.js';
+import { walkAlignment } from './align-sequences.js';
 import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, sharedFigures, type AlignedBlock, type Unit } from './units.js';
 
 /** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
@@ -67,58 +67,43 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
 
   const textOf = (sheet: FactSheet) => sheet.sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
   const ratio = lengthRatio(textOf(original), textOf(translation));
-  const sections = alignSequences(original.sections, translation.sections, (a, b) => sectionSimilarity(a, b, ratio));
-  sections.forEach(([i, j], position) => {
-    if (i !== null && j !== null) {
-      alignSection(original.sections[i]!, translation.sections[j]!);
-      return;
-    }
-    if (i !== null) {
-      const source = original.sections[i]!;
-      const next = sections.slice(position + 1).find(([, later]) => later !== null)?.[1];
-      const where = next != null ? translation.sections[next]!.span : endOf(translation);
+  walkAlignment(original.sections, translation.sections, (a, b) => sectionSimilarity(a, b, ratio), {
+    matched: alignSection,
+    missing(source, _, before) {
+      const where = before ? before.span.start : endOf(translation).start;
       diagnostics.push(
-        diagnostic('error', 'align-section-missing', here(pointAt(where.start)), `${describeSection(source)} of the ${lang} original is missing from this translation`, [
+        diagnostic('error', 'align-section-missing', here(pointAt(where)), `${describeSection(source)} of the ${lang} original is missing from this translation`, [
           { location: orig(source.span), message: `${describeSection(source)} in the original` },
         ]),
       );
-      return;
-    }
-    const extra = translation.sections[j!]!;
-    diagnostics.push(
-      diagnostic('error', 'align-section-extra', here(extra.span), `${describeSection(extra)} has no counterpart in the ${lang} original`, [
-        { location: { file: original.file, ...pointSpan(original) }, message: `the ${lang} original` },
-      ]),
-    );
+    },
+    extra(section) {
+      diagnostics.push(
+        diagnostic('error', 'align-section-extra', here(section.span), `${describeSection(section)} has no counterpart in the ${lang} original`, [
+          { location: { file: original.file, ...pointSpan(original) }, message: `the ${lang} original` },
+        ]),
+      );
+    },
   });
 
   function alignSection(o: Section, t: Section): void {
     if (o.heading && t.heading) compareUnits({ kind: 'heading', inlines: o.heading, span: inlineSpan(o.heading, o.span) }, { kind: 'heading', inlines: t.heading, span: inlineSpan(t.heading, t.span) });
-    const oBlocks = blocksOf(o);
-    const tBlocks = blocksOf(t);
-    const pairs = alignSequences(oBlocks, tBlocks, (a, b) => blockSimilarity(a, b, ratio));
-    pairs.forEach(([i, j], position) => {
-      if (i !== null && j !== null) {
-        alignBlock(oBlocks[i]!, tBlocks[j]!);
-        return;
-      }
-      if (i !== null) {
-        const source = oBlocks[i]!;
-        const next = pairs.slice(position + 1).find(([, later]) => later !== null)?.[1];
-        const where = next != null ? tBlocks[next]!.span.start : t.span.end;
+    walkAlignment(blocksOf(o), blocksOf(t), (a, b) => blockSimilarity(a, b, ratio), {
+      matched: alignBlock,
+      missing(source, _, before) {
         diagnostics.push(
-          diagnostic('error', 'align-block-missing', here(pointAt(where)), `a ${source.type} of the ${lang} original is missing here: "${excerpt(source.units[0]?.inlines ?? [])}"`, [
+          diagnostic('error', 'align-block-missing', here(pointAt(before ? before.span.start : t.span.end)), `a ${source.type} of the ${lang} original is missing here: "${excerpt(source.units[0]?.inlines ?? [])}"`, [
             { location: orig(source.span), message: `the ${source.type} in the original` },
           ]),
         );
-        return;
-      }
-      const extra = tBlocks[j!]!;
-      diagnostics.push(
-        diagnostic('error', 'align-block-extra', here(extra.span), `this ${extra.type} has no counterpart in the matching section of the ${lang} original`, [
-          { location: orig(o.span), message: 'the matching section of the original' },
-        ]),
-      );
+      },
+      extra(block) {
+        diagnostics.push(
+          diagnostic('error', 'align-block-extra', here(block.span), `this ${block.type} has no counterpart in the matching section of the ${lang} original`, [
+            { location: orig(o.span), message: 'the matching section of the original' },
+          ]),
+        );
+      },
     });
   }
 
@@ -127,28 +112,22 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
       compareUnits(o.units[0]!, t.units[0]!);
       return;
     }
-    const pairs = alignSequences(o.units, t.units, (x, y) => 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio));
-    pairs.forEach(([i, j], position) => {
-      if (i !== null && j !== null) {
-        compareUnits(o.units[i]!, t.units[j]!);
-        return;
-      }
-      if (i !== null) {
-        const source = o.units[i]!;
-        const next = pairs.slice(position + 1).find(([, later]) => later !== null)?.[1];
-        const where = next != null ? t.units[next]!.span.start : t.span.end;
+    walkAlignment(o.units, t.units, (x, y) => 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio), {
+      matched: compareUnits,
+      missing(source, index, before) {
         diagnostics.push(
-          diagnostic('error', 'align-item-missing', here(pointAt(where)), `list item ${i + 1} of the ${lang} original is missing here: "${excerpt(source.inlines)}"`, [
+          diagnostic('error', 'align-item-missing', here(pointAt(before ? before.span.start : t.span.end)), `list item ${index + 1} of the ${lang} original is missing here: "${excerpt(source.inlines)}"`, [
             { location: orig(source.span), message: 'the item in the original' },
           ]),
         );
-        return;
-      }
-      diagnostics.push(
-        diagnostic('error', 'align-item-extra', here(t.units[j!]!.span), `this list item has no counterpart in the ${lang} original, whose list has ${o.units.length} items`, [
-          { location: orig(o.span), message: 'the list in the original' },
-        ]),
-      );
+      },
+      extra(item) {
+        diagnostics.push(
+          diagnostic('error', 'align-item-extra', here(item.span), `this list item has no counterpart in the ${lang} original, whose list has ${o.units.length} items`, [
+            { location: orig(o.span), message: 'the list in the original' },
+          ]),
+        );
+      },
     });
   }
 
