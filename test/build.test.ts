@@ -180,6 +180,23 @@ describe('a sheet with errors', () => {
   });
 });
 
+describe('a deleted translation', () => {
+  it('is unpublished by the next build: its outputs are removed and no longer linked', async () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'out');
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect(existsSync(path.join(dir, 'en', 'partnerships.pdf'))).toBe(true);
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(root, 'sources/partnerships/en.md'));
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^removed \S*out\/en\/partnerships\.pdf \(its source is gone\)$/m);
+    for (const format of FORMATS) expect(existsSync(path.join(dir, 'en', `partnerships.${format}`))).toBe(false);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).not.toContain('en/partnerships.');
+    expect(run.stdout).toMatch(/^sources\/partnerships\/fr\.md:1:1: warning: sheet "partnerships" is not translated into "en"/m);
+  });
+});
+
 describe('interrupted builds', () => {
   it('never leave a truncated file under its final name', async () => {
     const root = makeProject(REPO);

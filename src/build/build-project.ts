@@ -35,6 +35,8 @@ export interface BuildReport {
   /** Output paths relative to the output folder. */
   written: string[];
   unchanged: string[];
+  /** Outputs of sheet versions whose source is gone, removed so nothing stale stays published. */
+  removed: string[];
   /** Sheets left out by --sheet. */
   skipped: string[];
   /** Sheets with errors: none of their outputs were touched. */
@@ -60,10 +62,11 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   const sources = await readProject(options.root);
   const result = await checkProject(sources);
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], skipped: [], failed: [] };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [] };
   const verified: VerifiedUses = new Map();
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   await removeTemporaries(options.outDir);
+  report.removed = await removeOrphans(options.outDir, sources);
 
   for (const id of ids) {
     if (options.sheets.length > 0 && !options.sheets.includes(id)) {
@@ -146,6 +149,25 @@ async function removeTemporaries(outDir: string): Promise<void> {
   for (const entry of entries) {
     if (entry.isFile() && isTemporary(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true });
   }
+}
+
+/**
+ * Outputs (`<lang>/<id>.<format>`) of sheet versions that no longer have a source:
+ * a deleted translation must not stay published, out of date, and linked.
+ */
+async function removeOrphans(outDir: string, sources: ProjectSources): Promise<string[]> {
+  const versions = new Set(sources.sheets.map((s) => `${s.lang}/${s.id}`));
+  const removed: string[] = [];
+  for (const dir of await readdir(outDir, { withFileTypes: true }).catch(() => [])) {
+    if (!dir.isDirectory()) continue;
+    for (const file of await readdir(path.join(outDir, dir.name), { withFileTypes: true })) {
+      const match = /^(.+)\.(pdf|docx|html)$/.exec(file.name);
+      if (!file.isFile() || !match || versions.has(`${dir.name}/${match[1]}`)) continue;
+      await rm(path.join(outDir, dir.name, file.name));
+      removed.push(`${dir.name}/${file.name}`);
+    }
+  }
+  return removed.sort();
 }
 
 async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions) {

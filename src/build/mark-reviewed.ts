@@ -28,13 +28,15 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
     return { ok: false, reason, diagnostics: [] };
   }
   const files = [config.sourceLanguage, ...translations].map((lang) => `sources/${sheetId}/${lang}.md`);
-  const blocking = result.diagnostics.filter((d) => d.severity === 'error' && (files.includes(d.location.file) || d.location.file.startsWith(`sources/${sheetId}/`)));
+  // Errors of the lock file itself do not block: this command rewrites it.
+  const blocking = result.diagnostics.filter((d) => d.severity === 'error' && files.includes(d.location.file));
   const original = result.sheets.find((s) => s.id === sheetId && s.lang === config.sourceLanguage) ?? parsedOriginal(result, sheetId, config.sourceLanguage);
   if (blocking.length > 0 || !original) return { ok: false, reason: 'fix these errors first', diagnostics: blocking };
 
   const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
   const existing = sources.locks.get(sheetId);
-  const lock: ReviewLock = existing ? parseLock(existing).lock : new Map();
+  const parsedLock = existing ? parseLock(existing) : null;
+  const lock: ReviewLock = parsedLock && !parsedLock.diagnostics.some((d) => d.severity === 'error') ? parsedLock.lock : new Map();
   const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
   const print = fingerprint(original, originalFile);
   for (const lang of translations) lock.set(lang, print);

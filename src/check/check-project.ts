@@ -4,7 +4,7 @@ import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
 import type { Location } from '../model/position.js';
-import { parseBoilerplate } from '../parse/boilerplate.js';
+import { BOILERPLATE_DIR, parseBoilerplate } from '../parse/boilerplate.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
@@ -141,7 +141,7 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
 function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: Registry | null, templates: Map<string, Template>, diagnostics: Diagnostic[]): Set<string> {
   const failed = new Set<string>();
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith('sources/boilerplate/'));
+  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith(`${BOILERPLATE_DIR}/`));
   for (const source of sources.sheets) {
     const parsed = sheets.find((s) => s.file === source.file.path);
     if (everything || !parsed || errors.some((d) => d.location.file === source.file.path || d.location.file === `sources/${source.id}/${REVIEW_LOCK}`) || !templates.has(parsed.meta.template)) {
@@ -184,6 +184,20 @@ function validSheetSources(sheets: SheetSource[], config: ProjectConfig, diagnos
           'source-missing',
           sheet.file.head(),
           `sheet "${sheet.id}" has no ${config.sourceLanguage} original (sources/${sheet.id}/${config.sourceLanguage}.md), which this version translates`,
+        ),
+      );
+    }
+  }
+  for (const original of valid.filter((s) => s.lang === config.sourceLanguage)) {
+    const missing = config.languages.filter((lang) => !valid.some((s) => s.id === original.id && s.lang === lang));
+    if (missing.length > 0) {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'translation-missing',
+          original.file.head(),
+          `sheet "${original.id}" is not translated into ${missing.map((l) => `"${l}"`).join(', ')}: write ${missing.map((l) => `sources/${original.id}/${l}.md`).join(', ')}`,
+          [{ location: config.languagesLocation, message: 'the published languages are declared here' }],
         ),
       );
     }

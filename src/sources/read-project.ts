@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SourceFile } from '../text/source-file.js';
+import type { SourceFile } from '../text/source-file.js';
+import { listDir, readSource } from './files.js';
 import { readTemplates, resolveFontFile, type TemplatesSources } from './read-templates.js';
 
 /** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
@@ -61,28 +61,4 @@ export async function readProject(root: string): Promise<ProjectSources> {
   }
   const templates = await readTemplates(root);
   return { root, config, figures, boilerplate, sheets, locks, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
-}
-
-/** Directory entries sorted by name, so every run sees files in the same order. */
-async function listDir(dir: string) {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-}
-
-async function readSource(root: string, relative: string): Promise<SourceFile | null> {
-  try {
-    return new SourceFile(relative, await readFile(path.join(root, relative), 'utf8'));
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException)?.code === 'ENOENT' || (error as NodeJS.ErrnoException)?.code === 'ENOTDIR';
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SourceFile } from '../text/source-file.js';
+import type { SourceFile } from '../text/source-file.js';
+import { listDir, readSource } from './files.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -30,33 +31,33 @@ export interface TemplatesSources {
 export async function readTemplates(root: string): Promise<TemplatesSources> {
   const dir = path.join(root, TEMPLATES_DIR);
   const templates: TemplateSource[] = [];
-  for (const entry of await list(dir)) {
+  for (const entry of await listDir(dir)) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     templates.push(await readTemplate(root, entry.name));
   }
-  return { templates, indexPage: await readText(root, `${TEMPLATES_DIR}/index.hbs`), figuresPage: await readText(root, `${TEMPLATES_DIR}/figures.hbs`) };
+  return { templates, indexPage: await readSource(root, `${TEMPLATES_DIR}/index.hbs`), figuresPage: await readSource(root, `${TEMPLATES_DIR}/figures.hbs`) };
 }
 
 async function readTemplate(root: string, name: string): Promise<TemplateSource> {
   const base = `${TEMPLATES_DIR}/${name}`;
   const partials: SourceFile[] = [];
-  for (const entry of await list(path.join(root, base, 'partials'))) {
+  for (const entry of await listDir(path.join(root, base, 'partials'))) {
     if (entry.isFile() && entry.name.endsWith('.hbs')) {
-      const file = await readText(root, `${base}/partials/${entry.name}`);
+      const file = await readSource(root, `${base}/partials/${entry.name}`);
       if (file) partials.push(file);
     }
   }
   const assets = new Map<string, string>();
-  for (const entry of await list(path.join(root, base, 'assets'))) {
+  for (const entry of await listDir(path.join(root, base, 'assets'))) {
     if (entry.isFile() && entry.name.endsWith('.svg')) assets.set(entry.name, await readFile(path.join(root, base, 'assets', entry.name), 'utf8'));
   }
   return {
     name,
     dir: path.join(root, base),
-    page: await readText(root, `${base}/page.hbs`),
+    page: await readSource(root, `${base}/page.hbs`),
     partials,
-    style: await readText(root, `${base}/style.yaml`),
-    labels: await readText(root, `${base}/labels.yaml`),
+    style: await readSource(root, `${base}/style.yaml`),
+    labels: await readSource(root, `${base}/labels.yaml`),
     assets,
   };
 }
@@ -83,22 +84,4 @@ export function resolveFontFile(root: string, templateDir: string, spec: string)
     resolved = first;
   }
   return existsSync(resolved) ? resolved : null;
-}
-
-async function list(dir: string) {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-async function readText(root: string, relative: string): Promise<SourceFile | null> {
-  try {
-    return new SourceFile(relative, await readFile(path.join(root, relative), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }

@@ -6,8 +6,6 @@ import { mapEntries, nodeLocation, parseYaml, scalarValue, seqItems } from '../.
 import type { SourceFile } from '../../text/source-file.js';
 import { blocksOf, inlineSpan, type Unit } from './units.js';
 
-export const LOCK_FILE = 'translations.lock.yaml';
-
 /**
  * What a translation was last reviewed against: for each section of the original
  * (by its anchor), a hash of its heading and of each paragraph and list item.

@@ -19,13 +19,17 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
 
   const result = await buildProject(options);
   const out = path.relative(io.cwd, options.outDir) || '.';
-  if (reporter !== 'json') for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
+  if (reporter !== 'json') {
+    for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
+    for (const file of result.removed) io.stdout.write(`removed ${path.join(out, file)} (its source is gone)\n`);
+  }
   const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
   parts.push(result.failed.length > 0 ? `failed ${result.failed.join(', ')} (outputs left as they were)` : 'no sheet failed');
   report(io, reporter, result.diagnostics, `build: ${parts.join('; ')}`, {
     written: result.written.map((f) => path.join(out, f)),
     unchanged: result.unchanged.map((f) => path.join(out, f)),
+    removed: result.removed.map((f) => path.join(out, f)),
     skipped: result.skipped,
     failed: result.failed,
   });

@@ -67,9 +67,19 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
   if (block.type === 'paragraph') {
     return { text: textRuns(block.children), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
+  if (block.ordered) {
+    // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
+    // an item ending in the figure 8; numbers laid out as a column of their own come first, as a reader sees them.
+    const rtl = view.dir === 'rtl';
+    const stack = block.items.map((item, i) => {
+      const marker = { text: `${block.start + i}.`, width: 16, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
+      const text = { text: textRuns(item.children), width: '*' };
+      return { columns: rtl ? [text, marker] : [marker, text], columnGap: 2, margin: [0, 0, 0, style.spacing.list_item] };
+    });
+    return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
+  }
   const items = block.items.map((item) => ({ text: textRuns(item.children), margin: [0, 0, 0, style.spacing.list_item] }));
-  const list: Record<string, unknown> = block.ordered ? { ol: items, start: block.start } : { ul: items };
-  return { ...list, fontSize, markerColor: style.colors.accent, margin: [4, 0, 0, style.spacing.paragraph] };
+  return { ul: items, fontSize, markerColor: style.colors.accent, margin: [4, 0, 0, style.spacing.paragraph] };
 }
 
 /** Contact details in a tinted panel with a rule on the reading-start side. */
