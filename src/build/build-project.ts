@@ -101,12 +101,13 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
   }
 
   const labels = pageLabels(result);
-  if (labels) {
-    if (sources.templates.indexPage) await writePage('index.html', indexPage(sources, result, ids, options.outDir, labels), options, report);
-    if (sources.templates.figuresPage && result.registry) {
-      const ledger = figuresLedger(result.registry, result.parsed);
-      await writePage('figures.html', renderFiguresPage(sources.templates.figuresPage.text, ledger, verified, result.config!.sourceLanguage, labels), options, report);
-    }
+  const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
+  if (labels && indexTemplate) {
+    await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, options.outDir, labels), options, report);
+  }
+  if (labels && figuresTemplate && result.registry) {
+    const ledger = figuresLedger(result.registry, result.parsed);
+    await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), options, report);
   }
   report.diagnostics = sortDiagnostics(diagnostics);
   return report;
@@ -185,9 +186,18 @@ async function renderSheet(versions: FactSheet[], result: CheckResult, options: 
   return outputs;
 }
 
-async function writePage(relative: string, html: string, options: BuildOptions, report: BuildReport): Promise<void> {
-  const changed = await writeAtomic(path.join(options.outDir, relative), new TextEncoder().encode(html));
-  (changed ? report.written : report.unchanged).push(relative);
+/** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
+async function writePage(template: string, relative: string, render: () => string, options: BuildOptions, report: BuildReport): Promise<void> {
+  try {
+    const changed = await writeAtomic(path.join(options.outDir, relative), new TextEncoder().encode(render()));
+    (changed ? report.written : report.unchanged).push(relative);
+  } catch (error) {
+    // Handlebars ends its runtime errors with the template position, "- line:column".
+    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/ in \[object Object\]/, '');
+    const at = / - (\d+):(\d+)$/.exec(first);
+    const point = { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1, offset: 0 };
+    report.diagnostics.push(diagnostic('error', 'render-failed', { file: template, start: point, end: point }, `writing ${relative} failed: ${first.replace(/ - \d+:\d+$/, '')}`));
+  }
 }
 
 /** The project pages speak the source language, in the words of the first valid template. */

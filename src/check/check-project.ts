@@ -9,7 +9,8 @@ import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ReviewLock } from './translation/index.js';
-import { parseTemplate } from '../parse/template.js';
+import { handlebarsProblem, parseTemplate } from '../parse/template.js';
+import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
@@ -80,6 +81,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     if (sheet) sheets.push(sheet);
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
+  checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, sheets, diagnostics);
   return done(config, registry, sheets);
 }
@@ -104,6 +106,22 @@ function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, re
         ...checkTranslation({ original, originalFile: fileOf(original), translation, translationFile: fileOf(translation), reviewed: lock === null ? null : lock.get(translation.lang) }),
       );
     }
+  }
+}
+
+/** The index and ledger pages the build writes must exist and parse. */
+function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): void {
+  const pages: Array<[string, SourceFile | null, string]> = [
+    ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets'],
+    ['templates/figures.hbs', sources.templates.figuresPage, 'the figures ledger page'],
+  ];
+  for (const [file, source, what] of pages) {
+    if (!source) {
+      diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
+      continue;
+    }
+    const problem = handlebarsProblem(source);
+    if (problem) diagnostics.push(problem);
   }
 }
 

@@ -55,7 +55,7 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
   return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark }, diagnostics };
 }
 
-function handlebarsProblem(file: SourceFile): Diagnostic | null {
+export function handlebarsProblem(file: SourceFile): Diagnostic | null {
   try {
     Handlebars.parse(file.text);
     return null;
@@ -102,7 +102,39 @@ function parseStyle(file: SourceFile, resolveFont: FontResolver, diagnostics: Di
     header: reader.text(root, '', 'header') ?? '',
     footer: { left: reader.text(footer, 'footer', 'left') ?? '', right: reader.text(footer, 'footer', 'right') ?? '' },
   };
+  const running: Array<[Node | null, string]> = [
+    [reader.child(root, 'header'), style.header],
+    [reader.child(footer, 'left'), style.footer.left],
+    [reader.child(footer, 'right'), style.footer.right],
+  ];
+  for (const [node, text] of running) {
+    const problem = runningTextProblem(text);
+    if (problem) reader.invalid(node, problem);
+  }
   return diagnostics.length === before ? style : null;
+}
+
+/**
+ * The fields a running header or footer may use, as the sheet view fills them
+ * (render/view.ts): a template is tried against this shape so that a typo is
+ * reported in style.yaml, not when a sheet is rendered.
+ */
+const RUNNING_TEXT_SAMPLE = {
+  title: '',
+  date: '',
+  lang: '',
+  labels: Object.fromEntries(LABEL_KEYS.map((key) => [key, ''])),
+  contact: { organisation: '', division: '', section: '', phone: '', email: '', hashtags: [] },
+};
+
+function runningTextProblem(text: string): string | null {
+  try {
+    Handlebars.compile(text, { noEscape: true, strict: true })(RUNNING_TEXT_SAMPLE);
+    return null;
+  } catch (error) {
+    const detail = ((error as Error).message.split('\n').pop() ?? '').replace(/ in \[object Object\]/, '').replace(/ - \d+:\d+$/, '');
+    return `malformed running text "${text}": ${detail}; it may use title, date, lang, labels.* and contact.*`;
+  }
 }
 
 /** Reads typed values out of a style file, reporting each wrong or missing one where it is. */

@@ -50,7 +50,7 @@ export function sheetView(sheet: FactSheet, template: Template, options: ViewOpt
   const titleText = plainText(sheet.meta.title);
   const date = sheet.meta.date ? longDate(sheet.meta.date, sheet.lang) : null;
   const fill = (source: string): string =>
-    Handlebars.compile(source, { noEscape: true, strict: false })({ title: titleText, date: date ?? '', labels, contact: sheet.contact, lang: sheet.lang });
+    Handlebars.compile(source, { noEscape: true, strict: true })({ title: titleText, date: date ?? '', labels, contact: sheet.contact, lang: sheet.lang });
   const lead = sheet.sections[0];
   const firstParagraph = lead && lead.heading === null ? lead.blocks.find((b) => b.type === 'paragraph') : undefined;
   return {
