@@ -33,7 +33,7 @@ describe('factsheet usage', () => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
-  it.each([[[]], [['publish']], [['check', '--colour']], [['check', 'extra']]])('exits 2 on a usage error: %j', async (args) => {
+  it.each([[[]], [['publish']], [['check', '--colour']], [['check', 'extra']], [['build', '--format', ',']], [['build', '--format', 'rtf']], [['build', '--sheet', 'nope']], [['status', '--strict']], [['mark-reviewed']], [['mark-reviewed', 'partnerships', 'fr']]])('exits 2 on a usage error: %j', async (args) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^factsheet: /);
@@ -97,5 +97,29 @@ describe('factsheet check', () => {
     expect(heads[0]).toMatch(/^sources\/global-partners\/en\.md:/);
     expect(heads[1]).toMatch(/^sources\/partnerships\/en\.md:\d+:\d+: error: figure "partners\.totl"/);
     expect(heads[2]).toMatch(/^sources\/partnerships\/en\.md:\d+:\d+: error: figure "allies\.cont"/);
+  });
+});
+
+describe('build inputs from the environment', () => {
+  it('refuses a SOURCE_DATE_EPOCH that is not a date as a usage error', async () => {
+    const bad = await (await import('../src/cli/index.js')).main(['build'], { cwd: REPO, env: { SOURCE_DATE_EPOCH: '99999999999999999' }, stdout: { write: () => true }, stderr: { write: () => true } });
+    expect(bad).toBe(2);
+  });
+
+  it('refuses an output folder that is a file as a usage error', async () => {
+    const root = makeProject(REPO);
+    writeFileSync(path.join(root, 'afile'), '');
+    const run = await runCli(['build', '--root', root, '--out', path.join(root, 'afile')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is a file, not a folder');
+  });
+});
+
+describe('factsheet status', () => {
+  it('shows sheets the build refuses because of a disputed figure as blocked', async () => {
+    const root = editedRepo('sources/figures.yaml', (t) => t.replace(/(partners\.eapc:\n  value: )22/, '$123'));
+    const run = await runCli(['status', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^partnerships\s+blocked \(errors elsewhere\)\s+blocked \(errors elsewhere\)$/m);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, type CheckResult } from '../check/check-project.js';
 import { figuresLedger } from '../figures/ledger.js';
@@ -100,6 +100,7 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
     for (const output of pending) (await commit(output.staged) ? report.written : report.unchanged).push(output.relative);
   }
 
+  await verifyOutputsOnDisk(result, options.outDir, verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   if (labels && indexTemplate) {
@@ -140,6 +141,28 @@ async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Prom
     }
   }
   return problems;
+}
+
+/**
+ * Outputs this run did not write (left out by --sheet, --lang or --format, or kept
+ * from an earlier build) are read back too, so the ledger page says what every
+ * published document states, not only what this run touched.
+ */
+async function verifyOutputsOnDisk(result: CheckResult, outDir: string, verified: VerifiedUses): Promise<void> {
+  for (const sheet of result.parsed) {
+    for (const format of FORMATS) {
+      const refs = figureRefsOf(sheet);
+      if (refs.length === 0 || verified.get(useKey(sheet.id, sheet.lang, 0))?.has(format)) continue;
+      const file = path.join(outDir, sheet.lang, `${sheet.id}${renderers[format].extension}`);
+      if (!existsSync(file)) continue;
+      const missed = new Set((await verifyOutput(sheet, format, new Uint8Array(await readFile(file))).catch(() => null))?.map((m) => m.index) ?? refs.map((_, i) => i));
+      refs.forEach((_, index) => {
+        if (missed.has(index)) return;
+        const key = useKey(sheet.id, sheet.lang, index);
+        verified.set(key, (verified.get(key) ?? new Set()).add(format));
+      });
+    }
+  }
 }
 
 const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };

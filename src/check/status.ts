@@ -4,7 +4,8 @@ import type { CheckResult } from './check-project.js';
 import { fingerprint, parseLock } from './translation/index.js';
 import { staleSections } from './translation/stale.js';
 
-export type CellState = 'ok' | 'missing' | 'errors' | 'stale' | 'unreviewed';
+/** `blocked`: this version is fine, but the sheet is not published (another version, a figure it quotes or its template has an error). */
+export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed';
 
 /** The state of one sheet in one language. */
 export interface StatusCell {
@@ -41,6 +42,7 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
       const errors = count(own, 'error');
       const warnings = count(own, 'warning');
       if (errors > 0) return { lang, state: 'errors', errors, warnings, staleSections: [] };
+      if (result.failedSheets.has(sheet)) return { lang, state: 'blocked', errors, warnings, staleSections: [] };
       if (lang === config.sourceLanguage) return { lang, state: 'ok', errors, warnings, staleSections: [] };
       const lockFile = sources.locks.get(sheet);
       const reviewed = lockFile ? parseLock(lockFile).lock.get(lang) : undefined;
@@ -64,6 +66,8 @@ export function describeCell(cell: StatusCell): string {
   switch (cell.state) {
     case 'errors':
       return `errors (${cell.errors})`;
+    case 'blocked':
+      return 'blocked (errors elsewhere)';
     case 'stale':
       return `stale: ${cell.staleSections.join('; ')}`;
     default:

@@ -88,8 +88,10 @@ function readFigure(yaml: YamlSource, id: string, location: Location, node: Node
       case 'value': {
         const value = scalarValue(field.value);
         figure.valueLocation = where;
-        if (typeof value === 'number' && Number.isFinite(value) && value >= 0) figure.declared = value;
-        else diagnostics.push(diagnostic('error', 'figure-value-invalid', where, `the value of "${id}" must be a number written with digits only, found ${describeYamlValue(field.value)}`));
+        // YAML also reads 0x10, 1e3 and .5 as numbers; the registry takes them as written digits only.
+        const written = field.value?.range ? yaml.file.text.slice(yaml.base + field.value.range[0], yaml.base + field.value.range[1]) : '';
+        if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && /^\d+(?:\.\d+)?$/.test(written)) figure.declared = value;
+        else diagnostics.push(diagnostic('error', 'figure-value-invalid', where, `the value of "${id}" must be a number written with digits only, found ${typeof value === 'number' ? `"${written}"` : describeYamlValue(field.value)}`));
         break;
       }
       case 'as_of': {

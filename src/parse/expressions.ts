@@ -47,6 +47,10 @@ export function parseExpressions(text: string): Segment[] {
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const index = (line: number, column: number): number => Math.min((lineStarts[line - 1] ?? 0) + column, text.length);
 
+  const unclosed = unclosedOpening(text);
+  if (unclosed !== null) {
+    return [{ kind: 'problem', ruleId: 'expression-syntax', message: 'malformed figure reference: this "{{" is not closed with "}}"', start: unclosed, end: unclosed + 2 }];
+  }
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(text);
@@ -79,6 +83,22 @@ export function parseExpressions(text: string): Segment[] {
     }
   }
   return segments;
+}
+
+/** The first "{{" with no "}}" before the next "{{" or the end: the mistake an author makes most, found where it is. */
+function unclosedOpening(text: string): number | null {
+  for (let open = text.indexOf('{{'); open >= 0; ) {
+    if (text[open - 1] === '\\') {
+      // An escaped "\{{" is literal text.
+      open = text.indexOf('{{', open + 2);
+      continue;
+    }
+    const next = text.indexOf('{{', open + 2);
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0 || (next >= 0 && next < close)) return open;
+    open = text.indexOf('{{', close + 2);
+  }
+  return null;
 }
 
 function reference(node: hbs.AST.MustacheStatement, start: number, end: number, index: (line: number, column: number) => number): Segment {

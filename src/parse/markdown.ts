@@ -56,6 +56,10 @@ export function readBody(text: string, ctx: InlineContext): Section[] {
 function readBlock(node: RootContent, ctx: InlineContext): Block | null {
   switch (node.type) {
     case 'paragraph':
+      if (looksLikeTable(ctx.file.text.slice(node.position!.start.offset!, node.position!.end.offset!))) {
+        ctx.diagnostics.push(diagnostic('error', 'markdown-unsupported', locationOf(node, ctx), 'a table cannot appear in a fact sheet; use paragraphs and lists'));
+        return null;
+      }
       return { type: 'paragraph', children: trimEdges(inlinesFromPhrasing(node.children, ctx)), span: spanOf(node, ctx) };
     case 'list':
       return readList(node, ctx);
@@ -65,6 +69,15 @@ function readBlock(node: RootContent, ctx: InlineContext): Block | null {
       ctx.diagnostics.push(diagnostic('error', 'markdown-unsupported', locationOf(node, ctx), `${describeBlock(node.type)} cannot appear in a fact sheet; use paragraphs and lists`));
       return null;
   }
+}
+
+/**
+ * CommonMark has no tables, so a pipe table reaches us as a paragraph; it would be
+ * published as rows of pipes. A header row followed by a `---|---` row gives it away.
+ */
+function looksLikeTable(raw: string): boolean {
+  const [header, delimiter] = raw.split('\n');
+  return header !== undefined && header.includes('|') && delimiter !== undefined && /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/.test(delimiter);
 }
 
 function readList(node: MdList, ctx: InlineContext): List {

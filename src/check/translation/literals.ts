@@ -44,7 +44,7 @@ export function compareLiterals(original: PlacedLiteral[], translation: PlacedLi
   const missing = [...original];
   const extra: PlacedLiteral[] = [];
   for (const literal of translation) {
-    const index = missing.findIndex((m) => m.kind === literal.kind && m.value === literal.value);
+    const index = missing.findIndex((m) => sameQuantity(m, literal));
     if (index >= 0) missing.splice(index, 1);
     else extra.push(literal);
   }
@@ -73,6 +73,11 @@ export function compareLiterals(original: PlacedLiteral[], translation: PlacedLi
     );
   }
   return diagnostics;
+}
+
+/** A year and a plain number agree when they are equal ("1500 troops" reads as a year in one language, not in another). */
+function sameQuantity(a: Literal, b: Literal): boolean {
+  return a.value === b.value && (a.kind === 'date') === (b.kind === 'date');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildProject, type BuildOptions } from '../../build/build-project.js';
 import { parseConfig } from '../../parse/config.js';
@@ -17,6 +18,7 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
   const unknownLang = languages && options.langs.find((lang) => !languages.includes(lang));
   if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
 
+  if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
   const result = await buildProject(options);
   const out = path.relative(io.cwd, options.outDir) || '.';
   if (reporter !== 'json') {
@@ -42,11 +44,13 @@ export function parseFormats(values: string[] | undefined): Format[] {
   const asked = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const unknown = asked.find((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown) throw new UsageError(`unknown format "${unknown}" (formats: ${FORMATS.join(', ')})`);
+  if (asked.length === 0) throw new UsageError(`--format names no format (formats: ${FORMATS.join(', ')})`);
   return FORMATS.filter((f) => asked.includes(f));
 }
 
 export function sourceDateEpoch(value: string | undefined): number | null {
   if (value === undefined || value === '') return null;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, found "${value}"`);
+  // The latest instant a document date can hold is the end of year 9999.
+  if (!/^\d+$/.test(value) || Number(value) > 253402300799) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970 up to year 9999, found "${value}"`);
   return Number(value);
 }
