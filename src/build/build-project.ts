@@ -12,7 +12,7 @@ import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import { sheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { verifyOutput } from '../verify/index.js';
+import { verifyOutput, type Miss } from '../verify/index.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { commit, discard, isTemporary, readStaged, stage, writeAtomic, type Staged } from './write-atomic.js';
@@ -58,8 +58,8 @@ interface PendingOutput {
  * into place together: a failing sheet keeps its previous outputs byte for byte,
  * and an interrupted build leaves no truncated file.
  */
-export async function buildProject(options: BuildOptions): Promise<BuildReport> {
-  const sources = await readProject(options.root);
+export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
+  const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources);
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [] };
@@ -100,7 +100,8 @@ export async function buildProject(options: BuildOptions): Promise<BuildReport> 
     for (const output of pending) (await commit(output.staged) ? report.written : report.unchanged).push(output.relative);
   }
 
-  await verifyOutputsOnDisk(result, options.outDir, verified);
+  const readBack = new Set(report.written.concat(report.unchanged));
+  await verifyOutputsOnDisk(result, options.outDir, readBack, verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   if (labels && indexTemplate) {
@@ -123,12 +124,7 @@ async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Prom
   for (const output of pending) {
     const { sheet, format } = output;
     const misses = await verifyOutput(sheet, format, new Uint8Array(await readStaged(output.staged)));
-    const missed = new Set(misses.map((m) => m.index));
-    figureRefsOf(sheet).forEach((_, index) => {
-      if (missed.has(index)) return;
-      const key = useKey(sheet.id, sheet.lang, index);
-      verified.set(key, (verified.get(key) ?? new Set()).add(format));
-    });
+    recordUses(verified, sheet, format, misses);
     for (const miss of misses) {
       problems.push(
         diagnostic(
@@ -148,21 +144,32 @@ async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Prom
  * from an earlier build) are read back too, so the ledger page says what every
  * published document states, not only what this run touched.
  */
-async function verifyOutputsOnDisk(result: CheckResult, outDir: string, verified: VerifiedUses): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, outDir: string, readBack: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
   for (const sheet of result.parsed) {
     for (const format of FORMATS) {
-      const refs = figureRefsOf(sheet);
-      if (refs.length === 0 || verified.get(useKey(sheet.id, sheet.lang, 0))?.has(format)) continue;
-      const file = path.join(outDir, sheet.lang, `${sheet.id}${renderers[format].extension}`);
-      if (!existsSync(file)) continue;
-      const missed = new Set((await verifyOutput(sheet, format, new Uint8Array(await readFile(file))).catch(() => null))?.map((m) => m.index) ?? refs.map((_, i) => i));
-      refs.forEach((_, index) => {
-        if (missed.has(index)) return;
-        const key = useKey(sheet.id, sheet.lang, index);
-        verified.set(key, (verified.get(key) ?? new Set()).add(format));
-      });
+      const relative = outputPath(sheet, format);
+      const file = path.join(outDir, relative);
+      if (readBack.has(relative) || !existsSync(file)) continue;
+      // An output that cannot be read states nothing.
+      const misses = await verifyOutput(sheet, format, new Uint8Array(await readFile(file))).catch(() => null);
+      recordUses(verified, sheet, format, misses);
     }
   }
+}
+
+/** Records which figure uses of a sheet version an output states: all but its misses (none when unreadable). */
+function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: Miss[] | null): void {
+  if (misses === null) return;
+  const missed = new Set(misses.map((m) => m.index));
+  figureRefsOf(sheet).forEach((_, index) => {
+    if (missed.has(index)) return;
+    const key = useKey(sheet.id, sheet.lang, index);
+    verified.set(key, (verified.get(key) ?? new Set()).add(format));
+  });
+}
+
+function outputPath(sheet: FactSheet, format: Format): string {
+  return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
 }
 
 const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };
@@ -202,8 +209,7 @@ async function renderSheet(versions: FactSheet[], result: CheckResult, options: 
     const template = result.templates.get(sheet.meta.template)!;
     const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
     for (const format of options.formats) {
-      const renderer = renderers[format];
-      outputs.push({ relative: `${sheet.lang}/${sheet.id}${renderer.extension}`, bytes: outputBytes(await renderer.render(view)), sheet, format });
+      outputs.push({ relative: outputPath(sheet, format), bytes: outputBytes(await renderers[format].render(view)), sheet, format });
     }
   }
   return outputs;

@@ -30,7 +30,8 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   const files = [config.sourceLanguage, ...translations].map((lang) => `sources/${sheetId}/${lang}.md`);
   // Errors of the lock file itself do not block: this command rewrites it.
   const blocking = result.diagnostics.filter((d) => d.severity === 'error' && files.includes(d.location.file));
-  const original = result.sheets.find((s) => s.id === sheetId && s.lang === config.sourceLanguage) ?? parsedOriginal(result, sheetId, config.sourceLanguage);
+  // The parsed original even when its sheet is held back (say, another figure it quotes is disputed).
+  const original = result.parsed.find((s) => s.id === sheetId && s.lang === config.sourceLanguage) ?? null;
   if (blocking.length > 0 || !original) return { ok: false, reason: 'fix these errors first', diagnostics: blocking };
 
   const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
@@ -44,7 +45,3 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
 }
 
-/** A sheet that failed as a whole (say, another figure it quotes is disputed) still has a parsed original. */
-function parsedOriginal(result: Awaited<ReturnType<typeof checkProject>>, sheetId: string, lang: string) {
-  return result.parsed.find((s) => s.id === sheetId && s.lang === lang) ?? null;
-}

@@ -19,7 +19,7 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
   if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
 
   if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
-  const result = await buildProject(options);
+  const result = await buildProject(options, sources);
   const out = path.relative(io.cwd, options.outDir) || '.';
   if (reporter !== 'json') {
     for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);

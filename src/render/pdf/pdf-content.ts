@@ -1,6 +1,7 @@
 import type { Block, Section } from '../../model/fact-sheet.js';
 import { runsOf, type Run, type SheetView } from '../view.js';
 import type { Inline } from '../../model/fact-sheet.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -52,7 +53,7 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
       text: textRuns(section.heading),
       style: 'heading',
       outline: true,
-      outlineText: headingText(section.heading),
+      outlineText: plainText(section.heading),
       headlineLevel: 1,
     });
     nodes.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(view), y2: 0, lineWidth: 1.2, lineColor: style.colors.accent }], margin: [0, 2, 0, style.spacing.heading_after] });
@@ -113,8 +114,3 @@ export function contentWidth(view: SheetView): number {
   return width - left - right;
 }
 
-function headingText(inlines: readonly Inline[]): string {
-  return runsOf(inlines)
-    .map((r) => r.text)
-    .join('');
-}
