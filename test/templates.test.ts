@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
 import { FORMATS } from '../src/render/index.js';
-import { REPO, makeProject } from './helpers/project.js';
+import { REPO, makeProject, tempDir } from './helpers/project.js';
 import { attr, byTag, findAll, parseHtml } from './helpers/read-back.js';
 
 const build = (root: string, extra: Partial<Parameters<typeof buildProject>[0]> = {}) => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+  const outDir = tempDir();
   return buildProject({ root, outDir, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null, ...extra }).then((report) => ({ report, outDir }));
 };
 

@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
 import { renderers, FORMATS } from '../src/render/index.js';
 import { runCli } from './helpers/cli.js';
-import { REPO, makeProject } from './helpers/project.js';
+import { REPO, makeProject, tempDir } from './helpers/project.js';
 import { attr, byTag, findAll, parseHtml, textContent } from './helpers/read-back.js';
 
 function edit(root: string, file: string, change: (text: string) => string): void {
@@ -97,7 +96,7 @@ describe('the repository', () => {
 
 describe('the figures page of the build', () => {
   it('lists partners.total with its uses in fr and en, verified in all three formats', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+    const out = tempDir();
     await buildProject({ root: REPO, outDir: out, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null });
     const doc = parseHtml(readFileSync(path.join(out, 'figures.html'), 'utf8'));
     const section = findAll(doc, (e) => e.tagName === 'section' && attr(e, 'id') === 'partners.total')[0]!;

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, type CheckResult } from '../check/check-project.js';
 import { figuresLedger } from '../figures/ledger.js';
@@ -7,15 +6,19 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnosti
 import type { FactSheet } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
+import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
 import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import { sheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
 import { verifyOutput, type Miss } from '../verify/index.js';
+import type { LockHolder } from './build-lock.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
-import { commit, discard, isTemporary, readStaged, stage, writeAtomic, type Staged } from './write-atomic.js';
+import { OutputIoError } from './io-error.js';
+import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
+import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
   root: string;
@@ -28,6 +31,14 @@ export interface BuildOptions {
   formats: readonly Format[];
   /** SOURCE_DATE_EPOCH, which overrides the sheets' dates in document metadata. */
   sourceDateEpoch: number | null;
+  /** Write into an output folder that holds files this tool did not write (never deleting them). */
+  force?: boolean;
+  /** The output folder as the user named it, for messages (default: the absolute path). */
+  outDisplay?: string;
+  /** Told when another build holds the output folder and this one waits for it. */
+  onWait?: (holder: LockHolder | null) => void;
+  /** Test hooks into commits. */
+  commitHooks?: CommitHooks;
 }
 
 export interface BuildReport {
@@ -41,89 +52,125 @@ export interface BuildReport {
   skipped: string[];
   /** Sheets with errors: none of their outputs were touched. */
   failed: string[];
+  /** True when the project could not be read, so the output folder was not touched at all. */
+  unreadable: boolean;
 }
 
-/** One output of a sheet version, rendered and staged beside its destination. */
+/** One output of a sheet version, rendered and staged, not yet in place. */
 interface PendingOutput {
   relative: string;
   sheet: FactSheet;
   format: Format;
-  staged: Staged;
+  staged: StagedOutput;
 }
 
 /**
  * Checks the project, then renders every sheet without errors in every selected
- * language and format. A sheet's outputs are all staged under temporary names,
- * read back from the disk and verified against the model, and only then renamed
- * into place together: a failing sheet keeps its previous outputs byte for byte,
- * and an interrupted build leaves no truncated file.
+ * language and format. A sheet's outputs are all staged, read back from the disk and
+ * verified against the model, and only then committed together as one unit: a failing
+ * sheet keeps its previous outputs byte for byte, and a killed build leaves every
+ * version all old or all new (the next build finishes a commit it interrupted).
+ * The output folder is locked for the time of the build; only files the manifest
+ * records as written by a build are replaced without --force or ever deleted.
  */
 export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources);
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [] };
-  const verified: VerifiedUses = new Map();
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
-  await removeTemporaries(options.outDir);
-  report.removed = await removeOrphans(options.outDir, sources);
+  if (!result.config) {
+    // Without the settings nothing can be vouched for: not even which outputs are orphans.
+    report.unreadable = true;
+    report.failed = ids;
+    return report;
+  }
+  const folder = await OutputFolder.open(options.outDir, {
+    force: options.force ?? false,
+    display: options.outDisplay ?? options.outDir,
+    onWait: options.onWait,
+  });
+  try {
+    await buildInto(folder, sources, result, ids, options, report);
+  } finally {
+    await folder.close();
+  }
+  report.diagnostics = sortDiagnostics(diagnostics);
+  return report;
+}
 
+async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport): Promise<void> {
+  const verified: VerifiedUses = new Map();
+  await removeOrphans(folder, sources, report);
   for (const id of ids) {
     if (options.sheets.length > 0 && !options.sheets.includes(id)) {
       report.skipped.push(id);
       continue;
     }
-    if (result.failedSheets.has(id) || !result.config) {
+    if (result.failedSheets.has(id)) {
       report.failed.push(id);
       continue;
     }
-    const pending: PendingOutput[] = [];
-    try {
-      for (const output of await renderSheet(result.sheets.filter((s) => s.id === id), result, options)) {
-        pending.push({ ...output, staged: await stage(path.join(options.outDir, output.relative), output.bytes) });
-      }
-      const misses = await verifyAll(pending, verified);
-      if (misses.length > 0) {
-        diagnostics.push(...misses);
-        await Promise.all(pending.map((p) => discard(p.staged)));
-        report.failed.push(id);
-        continue;
-      }
-    } catch (error) {
-      // A renderer or reader failing on a valid model is a defect, but it must not cost the other sheets.
-      await Promise.all(pending.map((p) => discard(p.staged)));
-      const source = sources.sheets.find((s) => s.id === id)!.file;
-      diagnostics.push(diagnostic('error', 'render-failed', source.head(), `rendering sheet "${id}" failed: ${(error as Error).message}`));
-      report.failed.push(id);
-      continue;
-    }
-    for (const output of pending) (await commit(output.staged) ? report.written : report.unchanged).push(output.relative);
+    if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
   }
-
-  const readBack = new Set(report.written.concat(report.unchanged));
-  await verifyOutputsOnDisk(result, options.outDir, readBack, verified);
+  await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   if (labels && indexTemplate) {
-    await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, options.outDir, labels), options, report);
+    await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, folder, labels), folder, report);
   }
   if (labels && figuresTemplate && result.registry) {
     const ledger = figuresLedger(result.registry, result.parsed);
-    await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), options, report);
+    await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), folder, report);
   }
-  report.diagnostics = sortDiagnostics(diagnostics);
-  return report;
+}
+
+/** Renders, stages, verifies and commits one sheet; false when it failed (its outputs untouched). */
+async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport): Promise<boolean> {
+  const source = sources.sheets.find((s) => s.id === id)!.file;
+  const pending: PendingOutput[] = [];
+  try {
+    for (const output of await renderSheet(result.sheets.filter((s) => s.id === id), result, options)) {
+      pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
+    }
+    const misses = await verifyAll(pending, folder, verified);
+    if (misses.length > 0) {
+      report.diagnostics.push(...misses);
+      await folder.discard(pending.map((p) => p.staged));
+      return false;
+    }
+  } catch (error) {
+    await folder.discard(pending.map((p) => p.staged)).catch(() => undefined);
+    if (error instanceof OutputIoError) {
+      report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
+    } else {
+      // A renderer or reader failing on a valid model is a defect, but it must not cost the other sheets.
+      report.diagnostics.push(diagnostic('error', 'render-failed', source.head(), `rendering sheet "${id}" failed: ${(error as Error).message}`));
+    }
+    return false;
+  }
+  try {
+    const changed = new Set(await folder.commit(pending.map((p) => p.staged), options.commitHooks));
+    for (const output of pending) (changed.has(output.relative) ? report.written : report.unchanged).push(output.relative);
+    return true;
+  } catch (error) {
+    // A commit that failed half-way is finished by the next build, from its journal.
+    if (!(error instanceof OutputIoError)) throw error;
+    await folder.discard(pending.map((p) => p.staged)).catch(() => undefined);
+    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
+    return false;
+  }
 }
 
 /**
  * Reads each staged output back and checks that it states every figure of its
  * sheet version; records which formats state each use, for the ledger page.
  */
-async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Promise<Diagnostic[]> {
+async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const output of pending) {
     const { sheet, format } = output;
-    const misses = await verifyOutput(sheet, format, new Uint8Array(await readStaged(output.staged)));
+    const misses = await verifyOutput(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
     recordUses(verified, sheet, format, misses);
     for (const miss of misses) {
       problems.push(
@@ -144,14 +191,15 @@ async function verifyAll(pending: PendingOutput[], verified: VerifiedUses): Prom
  * from an earlier build) are read back too, so the ledger page says what every
  * published document states, not only what this run touched.
  */
-async function verifyOutputsOnDisk(result: CheckResult, outDir: string, readBack: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, folder: OutputFolder, readBack: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
   for (const sheet of result.parsed) {
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
-      const file = path.join(outDir, relative);
-      if (readBack.has(relative) || !existsSync(file)) continue;
+      if (readBack.has(relative) || !folder.owns(relative)) continue;
       // An output that cannot be read states nothing.
-      const misses = await verifyOutput(sheet, format, new Uint8Array(await readFile(file))).catch(() => null);
+      const misses = await readFile(outputFile(folder.outDir, relative))
+        .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
+        .catch(() => null);
       recordUses(verified, sheet, format, misses);
     }
   }
@@ -168,37 +216,36 @@ function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, mi
   });
 }
 
-function outputPath(sheet: FactSheet, format: Format): string {
+function outputPath(sheet: { lang: string; id: string }, format: Format): string {
   return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
 }
 
 const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };
 
-/** Temporary files a killed build left behind; finished outputs never have these names. */
-async function removeTemporaries(outDir: string): Promise<void> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.isFile() && isTemporary(entry.name)) await rm(path.join(entry.parentPath, entry.name), { force: true });
-  }
-}
-
 /**
- * Outputs (`<lang>/<id>.<format>`) of sheet versions that no longer have a source:
- * a deleted translation must not stay published, out of date, and linked.
+ * Outputs (`<lang>/<id>.<format>`) that a build wrote for sheet versions that no longer
+ * have a source: a deleted translation must not stay published, out of date, and linked.
+ * Only files of the manifest, and only as they were written, are deleted.
  */
-async function removeOrphans(outDir: string, sources: ProjectSources): Promise<string[]> {
+async function removeOrphans(folder: OutputFolder, sources: ProjectSources, report: BuildReport): Promise<void> {
   const versions = new Set(sources.sheets.map((s) => `${s.lang}/${s.id}`));
-  const removed: string[] = [];
-  for (const dir of await readdir(outDir, { withFileTypes: true }).catch(() => [])) {
-    if (!dir.isDirectory()) continue;
-    for (const file of await readdir(path.join(outDir, dir.name), { withFileTypes: true })) {
-      const match = /^(.+)\.(pdf|docx|html)$/.exec(file.name);
-      if (!file.isFile() || !match || versions.has(`${dir.name}/${match[1]}`)) continue;
-      await rm(path.join(outDir, dir.name, file.name));
-      removed.push(`${dir.name}/${file.name}`);
+  const extensions = new Map(FORMATS.map((f) => [renderers[f].extension, f]));
+  const orphans = [...folder.manifest.files.keys()].filter((name) => {
+    const match = /^([^/]+)\/([^/]+)(\.[a-z]+)$/.exec(name);
+    return match !== null && extensions.has(match[3]!) && !versions.has(`${match[1]}/${match[2]}`);
+  });
+  try {
+    const { removed, altered } = await folder.remove(orphans.sort());
+    report.removed.push(...removed);
+    for (const relative of altered) {
+      report.diagnostics.push(
+        diagnostic('warning', 'output-changed', outputLocation(folder.shown(relative)), `the source of ${relative} is gone, but the file was changed after factsheet wrote it, so it is left in place; delete it by hand`),
+      );
     }
+  } catch (error) {
+    if (!(error instanceof OutputIoError)) throw error;
+    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
   }
-  return removed.sort();
 }
 
 async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions) {
@@ -216,17 +263,32 @@ async function renderSheet(versions: FactSheet[], result: CheckResult, options: 
 }
 
 /** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
-async function writePage(template: string, relative: string, render: () => string, options: BuildOptions, report: BuildReport): Promise<void> {
+async function writePage(template: string, relative: string, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
+  let bytes: Uint8Array;
   try {
-    const changed = await writeAtomic(path.join(options.outDir, relative), new TextEncoder().encode(render()));
-    (changed ? report.written : report.unchanged).push(relative);
+    bytes = new TextEncoder().encode(render());
   } catch (error) {
     // Handlebars ends its runtime errors with the template position, "- line:column".
     const first = ((error as Error).message.split('\n')[0] ?? '').replace(/ in \[object Object\]/, '');
     const at = / - (\d+):(\d+)$/.exec(first);
     const point = { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1, offset: 0 };
     report.diagnostics.push(diagnostic('error', 'render-failed', { file: template, start: point, end: point }, `writing ${relative} failed: ${first.replace(/ - \d+:\d+$/, '')}`));
+    return;
   }
+  try {
+    const staged = await folder.stage(relative, bytes);
+    const changed = await folder.commit([staged]);
+    (changed.length > 0 ? report.written : report.unchanged).push(relative);
+  } catch (error) {
+    if (!(error instanceof OutputIoError)) throw error;
+    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
+  }
+}
+
+/** A problem with a file of the output folder, placed at the file itself. */
+function outputLocation(file: string): Location {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { file: file.split(path.sep).join('/'), start, end: start };
 }
 
 /** The project pages speak the source language, in the words of the first valid template. */
@@ -235,13 +297,13 @@ function pageLabels(result: CheckResult): Labels | null {
   return (config && [...result.templates.values()][0]?.labels.get(config.sourceLanguage)) ?? null;
 }
 
-/** The index links what exists in the output folder, whether written now or by an earlier build. */
-function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], outDir: string, labels: Labels): string {
+/** The index links the outputs the folder holds, whether written now or by an earlier build. */
+function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], folder: OutputFolder, labels: Labels): string {
   const config = result.config!;
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
       lang,
-      formats: FORMATS.filter((format) => existsSync(path.join(outDir, lang, `${id}.${format}`))),
+      formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
     }));
     const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
     return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };

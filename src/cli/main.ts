@@ -15,7 +15,7 @@ export { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Io } from './io.js';
 /** Which options each command takes, besides --root, --help and --version. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   check: ['reporter', 'strict'],
-  build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out'],
+  build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out', 'force'],
   status: ['json'],
   figures: ['json'],
   'mark-reviewed': [],
@@ -53,6 +53,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         lang: { type: 'string', multiple: true },
         format: { type: 'string', multiple: true },
         out: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -93,6 +94,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           langs: values.lang ?? [],
           formats: parseFormats(values.format),
           sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
+          force: values.force ?? false,
         },
         reporter,
         strict,

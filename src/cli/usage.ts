@@ -25,6 +25,8 @@ Options of build:
   --lang L                   build only this language (repeatable)
   --format F,...             formats among pdf, docx, html (default: all three)
   --out DIR                  output folder (default: out)
+  --force                    write into an output folder that holds files factsheet did not write
+                             (they are left in place; only files a build wrote are ever deleted)
 
 Options of status and figures:
   --json                     print JSON

@@ -11,14 +11,20 @@ afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A throwaway empty folder in the system temp folder, removed after the test file. */
+export function tempDir(prefix = 'factsheet-out-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /**
  * A throwaway project: a copy of `base` (a fixture folder or the repository itself)
  * with the files of `overlay` laid over it; a `.remove` file in the overlay lists
  * paths to delete.
  */
 export function makeProject(base: string, overlay?: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-'));
-  made.push(dir);
+  const dir = tempDir('factsheet-');
   for (const part of ['factsheet.yaml', 'sources', 'templates']) {
     // Fixtures share the repository's templates unless they bring their own.
     const from = part === 'templates' && !existsSync(path.join(base, part)) ? path.join(REPO, part) : path.join(base, part);

@@ -4,12 +4,14 @@ import { buildProject, type BuildOptions } from '../../build/build-project.js';
 import { parseConfig } from '../../parse/config.js';
 import { FORMATS, type Format } from '../../render/renderer.js';
 import { readProject } from '../../sources/read-project.js';
-import { UsageError, type Io } from '../io.js';
+import type { LockHolder } from '../../build/build-lock.js';
+import { EXIT_ERRORS, UsageError, type Io } from '../io.js';
 import type { ReporterName } from '../reporters.js';
 import { exitStatus, report } from '../report.js';
 import { plural } from '../text-reporter.js';
 
 export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io): Promise<number> {
+  if (!isFolder(options.root)) throw new UsageError(`--root ${options.root} is not a folder`);
   const sources = await readProject(options.root);
   const known = new Set(sources.sheets.map((s) => s.id));
   const unknownSheet = options.sheets.find((id) => !known.has(id));
@@ -19,8 +21,14 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
   if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
 
   if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
-  const result = await buildProject(options, sources);
   const out = path.relative(io.cwd, options.outDir) || '.';
+  const onWait = (holder: LockHolder | null) =>
+    io.stderr.write(`build: waiting for another build${holder ? ` (process ${holder.pid})` : ''} writing into ${out} to finish\n`);
+  const result = await buildProject({ ...options, outDisplay: out, onWait }, sources);
+  if (result.unreadable) {
+    report(io, reporter, result.diagnostics, `build: the project could not be read; nothing in ${out} was touched`, { written: [], unchanged: [], removed: [], skipped: [], failed: result.failed });
+    return EXIT_ERRORS;
+  }
   if (reporter !== 'json') {
     for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
     for (const file of result.removed) io.stdout.write(`removed ${path.join(out, file)} (its source is gone)\n`);
@@ -39,6 +47,14 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
 }
 
 /** `--format pdf,docx --format html` in the order of FORMATS. */
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function parseFormats(values: string[] | undefined): Format[] {
   if (!values || values.length === 0) return [...FORMATS];
   const asked = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
