@@ -12,7 +12,8 @@ import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import { sheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { verifyOutput, type Miss } from '../verify/index.js';
+import { firstMissingBlock, formatProblems, htmlProblems, verifyOutput, type Miss } from '../verify/index.js';
+import { htmlText } from '../verify/html-text.js';
 import type { LockHolder } from './build-lock.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
@@ -170,7 +171,19 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
   const problems: Diagnostic[] = [];
   for (const output of pending) {
     const { sheet, format } = output;
-    const misses = await verifyOutput(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
+    const bytes = new Uint8Array(await folder.readStaged(output.staged));
+    const what = `the ${FORMAT_NAMES[format]} of sheet "${sheet.id}" (${sheet.lang})`;
+    const head = { file: sheet.file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    const invalid = formatProblems(format, bytes);
+    if (invalid.length > 0) {
+      problems.push(diagnostic('error', 'output-invalid', head, `${what} is not valid ${FORMAT_NAMES[format]} output: ${invalid.slice(0, 3).join('; ')}`));
+      continue;
+    }
+    if (format === 'html') {
+      const missing = firstMissingBlock(sheet, htmlText(bytes));
+      if (missing !== null) problems.push(diagnostic('error', 'output-invalid', head, `${what} does not hold the text ${JSON.stringify(clip(missing))} where the model has it`));
+    }
+    const misses = await verifyOutput(sheet, format, bytes);
     recordUses(verified, sheet, format, misses);
     for (const miss of misses) {
       problems.push(
@@ -178,12 +191,16 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
           'error',
           'output-mismatch',
           { file: sheet.file, start: miss.ref.span.start, end: miss.ref.span.end },
-          `the ${FORMAT_NAMES[format]} of sheet "${sheet.id}" (${sheet.lang}) does not state figure "${miss.ref.id}" as the model does: ${miss.reason}`,
+          `${what} does not state figure "${miss.ref.id}" as the model does: ${miss.reason}`,
         ),
       );
     }
   }
   return problems;
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /**
@@ -273,6 +290,12 @@ async function writePage(template: string, relative: string, render: () => strin
     const at = / - (\d+):(\d+)$/.exec(first);
     const point = { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1, offset: 0 };
     report.diagnostics.push(diagnostic('error', 'render-failed', { file: template, start: point, end: point }, `writing ${relative} failed: ${first.replace(/ - \d+:\d+$/, '')}`));
+    return;
+  }
+  const invalid = htmlProblems(bytes);
+  if (invalid.length > 0) {
+    const start = { line: 1, column: 1, offset: 0 };
+    report.diagnostics.push(diagnostic('error', 'output-invalid', { file: template, start, end: start }, `${relative} would not be valid HTML: ${invalid.slice(0, 3).join('; ')}`));
     return;
   }
   try {

@@ -4,3 +4,5 @@
  */
 export { outputText } from './output-text.js';
 export { verifyOutput, type Miss } from './verify-output.js';
+export { docxProblems, formatProblems, htmlProblems, xmlProblem } from './well-formed.js';
+export { firstMissingBlock } from './text-order.js';

@@ -1,0 +1,23 @@
+import type { FactSheet } from '../model/fact-sheet.js';
+import { textRunsOf } from '../model/figure-refs.js';
+import { plainText } from '../model/plain-text.js';
+import { foldSpaces } from './find-in-order.js';
+
+/**
+ * The first text block of the sheet (title, headings, paragraphs, list items, in reading
+ * order) that the output text does not hold after the previous one, or null when it holds
+ * them all: a page whose template dropped, repeated out of order or mangled a block does
+ * not say what the model says, even when every figure is there.
+ */
+export function firstMissingBlock(sheet: FactSheet, outputText: string): string | null {
+  const text = foldSpaces(outputText);
+  let from = 0;
+  for (const run of textRunsOf(sheet)) {
+    const block = foldSpaces(plainText(run)).trim();
+    if (block === '') continue;
+    const at = text.indexOf(block, from);
+    if (at < 0) return block;
+    from = at + block.length;
+  }
+  return null;
+}
