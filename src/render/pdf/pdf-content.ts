@@ -2,6 +2,7 @@ import type { Block, Section } from '../../model/fact-sheet.js';
 import { runsOf, type Run, type SheetView } from '../view.js';
 import type { Inline } from '../../model/fact-sheet.js';
 import { plainText } from '../../model/plain-text.js';
+import { allowedLink } from '../../model/link-policy.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -14,7 +15,7 @@ export function textRuns(inlines: readonly Inline[]): Node[] {
     if (run.bold) node.bold = true;
     if (run.italic) node.italics = true;
     if (run.superscript) node.sup = true;
-    if (run.link) Object.assign(node, { link: run.link, decoration: 'underline' });
+    if (run.link) Object.assign(node, { link: allowedLink(run.link), decoration: 'underline' });
     return node;
   });
 }
