@@ -27,6 +27,14 @@ describe('the text and github reporters', () => {
     expect(run.stdout).toContain('sources/Bad\\u{1b}]0;title\\u{7}/fr.md');
   });
 
+  it('the build summary escapes them too', async () => {
+    const root = hostile();
+    const run = await runCli(['build', '--root', root, '--out', path.join(root, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Bad\\u{1b}]0;title\\u{7}');
+    expect(run.stdout + run.stderr).not.toMatch(CONTROLS);
+  });
+
   it('status escapes them too', async () => {
     const run = await runCli(['status', '--root', hostile()]);
     expect(run.stdout).not.toMatch(CONTROLS);
