@@ -55,7 +55,6 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
 }
 
-
 /** Translations whose unreadable review record this run would drop without replacing it. */
 function lostRecords(unreadable: UnreadableReviews, allTranslations: string[], marked: string[]): string[] {
   const unknown = unreadable === 'all' ? allTranslations : [...unreadable];
