@@ -105,6 +105,20 @@ describe('a broken review lock', () => {
     expect(await statusLine(root, 'global-partners')).toMatch(/^global-partners\s+ok\s+ok\s+review record unreadable$/);
   });
 
+  it('tells to delete an unreadable record of a language the sheet is not translated into', async () => {
+    const root = threeLanguages();
+    writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}it: 12\nde: 12\n`);
+    const result = await checkProject(await readProject(root));
+    expect(result.diagnostics.filter((d) => d.ruleId === 'review-lock-invalid').map((d) => d.message)).toEqual([
+      'the record of "it" must map sections to hashes: the sheet has no "it" translation: delete this record',
+      'the record of "de" must map sections to hashes: the review state of "de" is unknown; after reviewing, run "factsheet mark-reviewed global-partners de" to rewrite its record',
+    ]);
+    expect(result.reviewUnknown).toEqual(new Map([['global-partners', new Set(['de'])]]));
+    const marked = await runCli(['mark-reviewed', 'global-partners', 'de', '--root', root]);
+    expect(marked.code).toBe(0);
+    expect([...readLock(root).lock.keys()].sort()).toEqual(['de', 'en']);
+  });
+
   it('makes every translation unknown when it is not readable YAML', async () => {
     const root = threeLanguages();
     writeFileSync(path.join(root, LOCK), 'en: [unclosed\n');

@@ -109,10 +109,12 @@ function checkAcrossLanguages(
   for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
   const locks = new Map<string, ParsedLock>();
   for (const [id, lockFile] of sources.locks) {
-    const parsed = parseLock(lockFile, id);
+    const translations = sources.sheets.filter((s) => s.id === id && s.lang !== config.sourceLanguage).map((s) => s.lang);
+    const parsed = parseLock(lockFile, id, translations);
     locks.set(id, parsed);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.unreadable === 'all' || parsed.unreadable.size > 0) reviewUnknown.set(id, parsed.unreadable);
+    const unknown = parsed.unreadable === 'all' ? 'all' : new Set([...parsed.unreadable].filter((lang) => translations.includes(lang)));
+    if (unknown === 'all' || unknown.size > 0) reviewUnknown.set(id, unknown);
   }
   for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) {
     const lock = locks.get(original.id) ?? null;

@@ -57,8 +57,9 @@ export interface ParsedLock {
 /**
  * Reads a sheet's review lock, keeping every language record it can read: one
  * malformed record makes only that translation's review state unknown.
+ * `translations`, the sheet's translation languages, makes the advice exact.
  */
-export function parseLock(file: SourceFile, sheetId: string): ParsedLock {
+export function parseLock(file: SourceFile, sheetId: string, translations?: readonly string[]): ParsedLock {
   const lock: ReviewLock = new Map();
   const { yaml, diagnostics } = parseYaml(file, file.text);
   const whole = (message: string, at = file.head()): ParsedLock => {
@@ -88,9 +89,12 @@ export function parseLock(file: SourceFile, sheetId: string): ParsedLock {
     if (!problems.some((p) => p.lang === language.key)) lock.set(language.key, print);
   }
   const unreadable = new Set(problems.map((p) => p.lang));
-  const langs = [...unreadable].sort();
-  for (const { node, message } of problems) {
-    const advice = `the review state of ${langs.map((l) => `"${l}"`).join(', ')} is unknown; after reviewing, run "factsheet mark-reviewed ${sheetId} ${langs.join(' ')}" to rewrite ${langs.length === 1 ? 'its record' : 'their records'}`;
+  // mark-reviewed rewrites the records of translations; one of a language the sheet is no longer translated into goes with the next rewrite.
+  const langs = [...unreadable].filter((lang) => translations?.includes(lang) ?? true).sort();
+  for (const { lang, node, message } of problems) {
+    const advice = langs.includes(lang)
+      ? `the review state of ${langs.map((l) => `"${l}"`).join(', ')} is unknown; after reviewing, run "factsheet mark-reviewed ${sheetId} ${langs.join(' ')}" to rewrite ${langs.length === 1 ? 'its record' : 'their records'}`
+      : `the sheet has no "${lang}" translation: delete this record`;
     diagnostics.push(diagnostic('error', 'review-lock-invalid', nodeLocation(yaml, node), `${message}: ${advice}`));
   }
   return { lock, unreadable, diagnostics };
