@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkProject } from '../check/check-project.js';
-import { fingerprint, formatLock, parseLock, type ReviewLock } from '../check/translation/index.js';
+import { fingerprint, formatLock, parseLock, type ReviewLock, type UnreadableReviews } from '../check/translation/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { readProject, REVIEW_LOCK } from '../sources/read-project.js';
 import { writeAtomic } from './write-atomic.js';
@@ -13,6 +13,7 @@ export type MarkResult =
  * Records that translations of a sheet were reviewed against the original as it now
  * stands, in `sources/<id>/translations.lock.yaml`. Refuses while the original or a
  * named translation has errors: a reviewed mark on a broken text would hide them.
+ * Keeps the other languages' records, and refuses to drop one it cannot read.
  */
 export async function markReviewed(root: string, sheetId: string, langs: readonly string[]): Promise<MarkResult> {
   const sources = await readProject(root);
@@ -36,8 +37,17 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
 
   const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
   const existing = sources.locks.get(sheetId);
-  const parsedLock = existing ? parseLock(existing) : null;
-  const lock: ReviewLock = parsedLock && !parsedLock.diagnostics.some((d) => d.severity === 'error') ? parsedLock.lock : new Map();
+  // Every record that can be read is kept; only the languages named are replaced.
+  const parsedLock = existing ? parseLock(existing, sheetId) : null;
+  const lock: ReviewLock = parsedLock?.lock ?? new Map();
+  const lost = lostRecords(parsedLock?.unreadable ?? new Set(), versions.map((v) => v.lang).filter((l) => l !== config.sourceLanguage), translations);
+  if (lost.length > 0) {
+    const reason =
+      parsedLock?.unreadable === 'all'
+        ? `${lockPath} cannot be read, so the review records of ${quoted(lost)} would be lost; after reviewing every translation, run "factsheet mark-reviewed ${sheetId}" to rewrite it`
+        : `the review ${lost.length === 1 ? 'record' : 'records'} of ${quoted(lost)} in ${lockPath} cannot be read and would be lost; after reviewing, mark ${lost.length === 1 ? 'it' : 'them'} in the same command: "factsheet mark-reviewed ${sheetId} ${[...new Set([...translations, ...lost])].sort().join(' ')}"`;
+    return { ok: false, reason, diagnostics: parsedLock?.diagnostics.filter((d) => d.severity === 'error') ?? [] };
+  }
   const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
   const print = fingerprint(original, originalFile);
   for (const lang of translations) lock.set(lang, print);
@@ -45,3 +55,12 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
 }
 
+/** Translations whose unreadable review record this run would drop without replacing it. */
+function lostRecords(unreadable: UnreadableReviews, allTranslations: string[], marked: string[]): string[] {
+  const unknown = unreadable === 'all' ? allTranslations : [...unreadable];
+  return unknown.filter((lang) => allTranslations.includes(lang) && !marked.includes(lang)).sort();
+}
+
+function quoted(langs: string[]): string {
+  return langs.map((l) => `"${l}"`).join(', ');
+}

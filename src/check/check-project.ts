@@ -8,13 +8,13 @@ import { BOILERPLATE_DIR, parseBoilerplate } from '../parse/boilerplate.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
-import { checkTranslation, literalFigureWarnings, parseLock, type ReviewLock } from './translation/index.js';
+import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
-import { REVIEW_LOCK, type ProjectSources, type SheetSource } from '../sources/read-project.js';
+import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -28,6 +28,12 @@ export interface CheckResult {
   templates: Map<string, Template>;
   /** Ids of sheets with an error in any of their languages: nothing of them is published. */
   failedSheets: Set<string>;
+  /**
+   * By sheet id, the translations whose review record in the lock file cannot be read
+   * ('all' when the file itself cannot be read): their review state is unknown, so they
+   * are not published, while the original and the other translations are.
+   */
+  reviewUnknown: Map<string, UnreadableReviews>;
   diagnostics: Diagnostic[];
 }
 
@@ -36,9 +42,10 @@ const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
   const diagnostics: Diagnostic[] = [];
   const templates = new Map<string, Template>();
+  const reviewUnknown = new Map<string, UnreadableReviews>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
-    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, diagnostics: sortDiagnostics(diagnostics) };
+    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
   };
 
   if (!sources.config) {
@@ -82,7 +89,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
   checkProjectPages(sources, diagnostics);
-  checkAcrossLanguages(sources, config, registry, sheets, diagnostics);
+  checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, diagnostics);
   return done(config, registry, sheets);
 }
 
@@ -90,20 +97,37 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
  * Compares each translation that parsed with its original (structure, figures,
  * typed numbers, review state), and warns about typed numbers that are figures.
  */
-function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, registry: Registry, sheets: FactSheet[], diagnostics: Diagnostic[]): void {
+function checkAcrossLanguages(
+  sources: ProjectSources,
+  config: ProjectConfig,
+  registry: Registry,
+  sheets: FactSheet[],
+  reviewUnknown: Map<string, UnreadableReviews>,
+  diagnostics: Diagnostic[],
+): void {
   const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
   for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
+  const locks = new Map<string, ParsedLock>();
+  for (const [id, lockFile] of sources.locks) {
+    const translations = sources.sheets.filter((s) => s.id === id && s.lang !== config.sourceLanguage).map((s) => s.lang);
+    const parsed = parseLock(lockFile, id, translations);
+    locks.set(id, parsed);
+    diagnostics.push(...parsed.diagnostics);
+    const unknown = parsed.unreadable === 'all' ? 'all' : new Set([...parsed.unreadable].filter((lang) => translations.includes(lang)));
+    if (unknown === 'all' || unknown.size > 0) reviewUnknown.set(id, unknown);
+  }
   for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) {
-    const lockFile = sources.locks.get(original.id);
-    let lock: ReviewLock | null = new Map();
-    if (lockFile) {
-      const parsed = parseLock(lockFile);
-      diagnostics.push(...parsed.diagnostics);
-      lock = parsed.diagnostics.some((d) => d.severity === 'error') ? null : parsed.lock;
-    }
+    const lock = locks.get(original.id) ?? null;
     for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
+      const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
       diagnostics.push(
-        ...checkTranslation({ original, originalFile: fileOf(original), translation, translationFile: fileOf(translation), reviewed: lock === null ? null : lock.get(translation.lang) }),
+        ...checkTranslation({
+          original,
+          originalFile: fileOf(original),
+          translation,
+          translationFile: fileOf(translation),
+          reviewed: unknown ? null : lock?.lock.get(translation.lang),
+        }),
       );
     }
   }
@@ -162,7 +186,8 @@ function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: 
   const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith(`${BOILERPLATE_DIR}/`));
   for (const source of sources.sheets) {
     const parsed = sheets.find((s) => s.file === source.file.path);
-    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path || d.location.file === `sources/${source.id}/${REVIEW_LOCK}`) || !templates.has(parsed.meta.template)) {
+    // An unreadable review lock holds back only the translations whose records it loses (CheckResult.reviewUnknown).
+    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path) || !templates.has(parsed.meta.template)) {
       failed.add(source.id);
       continue;
     }

@@ -4,8 +4,11 @@ import type { CheckResult } from './check-project.js';
 import { fingerprint, parseLock } from './translation/index.js';
 import { staleSections } from './translation/stale.js';
 
-/** `blocked`: this version is fine, but the sheet is not published (another version, a figure it quotes or its template has an error). */
-export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed';
+/**
+ * `blocked`: this version is fine, but the sheet is not published (another version, a figure it quotes or its template has an error).
+ * `review-unknown`: the translation's record in the review lock cannot be read, so whether it matches the original is unknown.
+ */
+export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed' | 'review-unknown';
 
 /** The state of one sheet in one language. */
 export interface StatusCell {
@@ -44,8 +47,10 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
       if (errors > 0) return { lang, state: 'errors', errors, warnings, staleSections: [] };
       if (result.failedSheets.has(sheet)) return { lang, state: 'blocked', errors, warnings, staleSections: [] };
       if (lang === config.sourceLanguage) return { lang, state: 'ok', errors, warnings, staleSections: [] };
+      const unknown = result.reviewUnknown.get(sheet);
+      if (unknown === 'all' || unknown?.has(lang)) return { lang, state: 'review-unknown', errors, warnings, staleSections: [] };
       const lockFile = sources.locks.get(sheet);
-      const reviewed = lockFile ? parseLock(lockFile).lock.get(lang) : undefined;
+      const reviewed = lockFile ? parseLock(lockFile, sheet).lock.get(lang) : undefined;
       if (!reviewed) return { lang, state: 'unreviewed', errors, warnings, staleSections: [] };
       const original = result.parsed.find((s) => s.id === sheet && s.lang === config.sourceLanguage);
       const originalFile = sources.sheets.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.file;
@@ -68,6 +73,8 @@ export function describeCell(cell: StatusCell): string {
       return `errors (${cell.errors})`;
     case 'blocked':
       return 'blocked (errors elsewhere)';
+    case 'review-unknown':
+      return 'review record unreadable';
     case 'stale':
       return `stale: ${cell.staleSections.join('; ')}`;
     default:

@@ -9,6 +9,7 @@ import { runStatus } from './commands/status.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 import { USAGE } from './usage.js';
+import { visibleText } from './visible-text.js';
 
 export { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Io } from './io.js';
 
@@ -29,11 +30,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`factsheet: ${error.message}\n\n${USAGE}`);
+      io.stderr.write(`factsheet: ${visibleText(error.message)}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
     // Bad input is reported as diagnostics; what reaches here is the environment (an unreadable folder, a full disk).
-    io.stderr.write(`factsheet: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr.write(`factsheet: ${visibleText((error as Error).message ?? String(error))}\n`);
     return EXIT_ERRORS;
   }
 }

@@ -3,6 +3,7 @@ import { diagnosticJson, diagnosticLines, type ReporterName } from './reporters.
 import type { Io } from './io.js';
 import { EXIT_ERRORS, EXIT_OK } from './io.js';
 import { summarize } from './text-reporter.js';
+import { visibleText } from './visible-text.js';
 
 /**
  * Prints diagnostics with the chosen reporter. The text and github reporters print
@@ -16,7 +17,8 @@ export function report(io: Io, reporter: ReporterName, diagnostics: readonly Dia
     return;
   }
   for (const line of diagnosticLines(reporter, diagnostics)) io.stdout.write(`${line}\n`);
-  io.stderr.write(`${summary}: ${summarize(diagnostics)}\n`);
+  // A summary names sheets, which are folder names.
+  io.stderr.write(`${visibleText(summary)}: ${summarize(diagnostics)}\n`);
 }
 
 /** Errors fail; with --strict, warnings fail too. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatDiagnostic } from './text-reporter.js';
+import { visibleText } from './visible-text.js';
 
 export const REPORTERS = ['text', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -21,12 +22,13 @@ export function diagnosticJson(d: Diagnostic) {
  * line; related places follow in the message, since an annotation has one place.
  */
 export function formatGithub(d: Diagnostic): string {
-  const { file, start, end } = d.location;
+  const { start, end } = d.location;
+  const file = visibleText(d.location.file);
   const properties = [`file=${file}`, `line=${start.line}`, `col=${start.column}`];
   if (end.line > start.line || end.column > start.column) properties.push(`endLine=${end.line}`, `endColumn=${end.column}`);
   properties.push(`title=${d.ruleId}`);
-  const related = d.related.map((r) => `\n${r.location.file}:${r.location.start.line}:${r.location.start.column}: ${r.message}`).join('');
-  return `::${d.severity} ${properties.map(escapeProperty).join(',')}::${escapeData(d.message + related)}`;
+  const related = d.related.map((r) => `\n${visibleText(r.location.file)}:${r.location.start.line}:${r.location.start.column}: ${visibleText(r.message)}`).join('');
+  return `::${d.severity} ${properties.map(escapeProperty).join(',')}::${escapeData(visibleText(d.message) + related)}`;
 }
 
 function escapeData(text: string): string {

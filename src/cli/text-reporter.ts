@@ -1,10 +1,14 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { visibleText } from './visible-text.js';
 
-/** `path:line:column: severity: message [rule-id]`, then the related places indented beneath. */
+/**
+ * `path:line:column: severity: message [rule-id]`, then the related places indented beneath.
+ * Paths and messages (which quote the sources) are printed with control and bidi characters escaped.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const at = (l: Diagnostic['location']) => `${l.file}:${l.start.line}:${l.start.column}`;
-  const lines = [`${at(d.location)}: ${d.severity}: ${d.message} [${d.ruleId}]`];
-  for (const related of d.related) lines.push(`  ${at(related.location)}: ${related.message}`);
+  const at = (l: Diagnostic['location']) => `${visibleText(l.file)}:${l.start.line}:${l.start.column}`;
+  const lines = [`${at(d.location)}: ${d.severity}: ${visibleText(d.message)} [${d.ruleId}]`];
+  for (const related of d.related) lines.push(`  ${at(related.location)}: ${visibleText(related.message)}`);
   return lines.join('\n');
 }
 

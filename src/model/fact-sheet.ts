@@ -34,9 +34,19 @@ export interface Contact {
   organisation: string;
   division: string;
   section: string;
+  /** The phone line as the office prints it ("+32(0)2 707 1010/1002"), for running texts and plain text. */
   phone: string;
+  /** The same line in parts: each number with its E.164 form, for a `tel:` link each, and the text between them. */
+  phoneParts: PhonePart[];
+  /** A checked address: it becomes a `mailto:` link. */
   email: string;
   hashtags: string[];
+}
+
+/** A number of the phone line (`e164` set) or the text between two numbers (`e164` null). */
+export interface PhonePart {
+  text: string;
+  e164: string | null;
 }
 
 export interface Section {

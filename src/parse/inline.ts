@@ -5,7 +5,8 @@ import type { Formatter } from '../figures/format.js';
 import type { Registry } from '../figures/registry.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Inline } from '../model/fact-sheet.js';
-import type { Span } from '../model/position.js';
+import { describeLinkProblem, linkProblem } from '../model/link-policy.js';
+import type { Location, Span } from '../model/position.js';
 import type { SourceFile } from '../text/source-file.js';
 import { parseExpressions } from './expressions.js';
 import { offsetMap } from './offset-map.js';
@@ -104,9 +105,13 @@ export function inlinesFromPhrasing(nodes: readonly PhrasingContent[], ctx: Inli
       case 'emphasis':
         out.push({ type: 'emphasis', children: inlinesFromPhrasing(node.children, ctx), span });
         break;
-      case 'link':
+      case 'link': {
+        // mdast has decoded entities and escapes: the policy sees the target a reader would follow.
+        const problem = linkProblem(node.url);
+        if (problem) ctx.diagnostics.push(diagnostic('error', 'link-invalid', linkTargetLocation(ctx, start, end), describeLinkProblem(node.url, problem)));
         out.push({ type: 'link', url: node.url, children: inlinesFromPhrasing(node.children, ctx), span });
         break;
+      }
       case 'break':
         out.push({ type: 'break', span });
         break;
@@ -115,6 +120,20 @@ export function inlinesFromPhrasing(nodes: readonly PhrasingContent[], ctx: Inli
     }
   }
   return mergeText(out);
+}
+
+/** The target of `[text](target)` or `<target>` in the source, or the whole link when it is written otherwise. */
+function linkTargetLocation(ctx: InlineContext, start: number, end: number): Location {
+  const raw = ctx.file.text.slice(start, end);
+  if (raw.startsWith('<') && raw.endsWith('>')) return ctx.file.location(start + 1, end - 1);
+  const open = raw.lastIndexOf('](');
+  if (open >= 0 && raw.endsWith(')')) {
+    const target = raw.slice(open + 2, -1);
+    const leading = target.length - target.trimStart().length;
+    const length = target.trim().length;
+    return ctx.file.location(start + open + 2 + leading, start + open + 2 + leading + length);
+  }
+  return ctx.file.location(start, end);
 }
 
 /** Drops whitespace at the edges of a block's text (left by a comment or a trailing space). */

@@ -124,7 +124,7 @@ const RUNNING_TEXT_SAMPLE = {
   date: '',
   lang: '',
   labels: Object.fromEntries(LABEL_KEYS.map((key) => [key, ''])),
-  contact: { organisation: '', division: '', section: '', phone: '', email: '', hashtags: [] },
+  contact: { organisation: '', division: '', section: '', phone: '', phoneParts: [], email: '', hashtags: [] },
 };
 
 function runningTextProblem(text: string): string | null {

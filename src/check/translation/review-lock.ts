@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Document, isSeq, visit } from 'yaml';
+import { Document, isAlias, isSeq, visit, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, Section } from '../../model/fact-sheet.js';
 import { mapEntries, nodeLocation, parseYaml, scalarValue, seqItems } from '../../parse/yaml.js';
@@ -43,31 +43,66 @@ function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 12);
 }
 
-export function parseLock(file: SourceFile): { lock: ReviewLock; diagnostics: Diagnostic[] } {
+/** Languages whose review record cannot be read: some of them, or every translation when the file itself cannot be read. */
+export type UnreadableReviews = Set<string> | 'all';
+
+export interface ParsedLock {
+  /** Every record that could be read. */
+  lock: ReviewLock;
+  /** Records that could not be read: their translations' review state is unknown. Empty when all were read. */
+  unreadable: UnreadableReviews;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a sheet's review lock, keeping every language record it can read: one
+ * malformed record makes only that translation's review state unknown.
+ * `translations`, the sheet's translation languages, makes the advice exact.
+ */
+export function parseLock(file: SourceFile, sheetId: string, translations?: readonly string[]): ParsedLock {
   const lock: ReviewLock = new Map();
   const { yaml, diagnostics } = parseYaml(file, file.text);
-  if (diagnostics.some((d) => d.severity === 'error') || yaml.doc.contents === null) return { lock, diagnostics };
-  const invalid = (node: Parameters<typeof nodeLocation>[1], message: string) =>
-    diagnostics.push(diagnostic('error', 'review-lock-invalid', nodeLocation(yaml, node), `${message}; mark the translation reviewed again to rewrite this file`));
-  for (const language of mapEntries(yaml.doc.contents) ?? []) {
-    const sections = mapEntries(language.value);
+  const whole = (message: string, at = file.head()): ParsedLock => {
+    const advice = `the review state of every translation is unknown; after reviewing them all, run "factsheet mark-reviewed ${sheetId}" to rewrite this file`;
+    diagnostics.push(diagnostic('error', 'review-lock-invalid', at, `${message}: ${advice}`));
+    return { lock, unreadable: 'all', diagnostics };
+  };
+  if (diagnostics.some((d) => d.severity === 'error')) return whole('the review lock is not readable YAML');
+  const contents = yaml.doc.contents;
+  if (contents === null) return { lock, unreadable: new Set(), diagnostics };
+  const languages = mapEntries(contents);
+  if (!languages) return whole('the review lock must map languages to fingerprints', nodeLocation(yaml, contents));
+
+  const problems: Array<{ lang: string; node: Node | null; message: string }> = [];
+  for (const language of languages) {
+    const sections = mapEntries(resolved(yaml.doc, language.value));
     if (!sections) {
-      invalid(language.value, `the entry of "${language.key}" must map sections to hashes`);
+      problems.push({ lang: language.key, node: language.value, message: `the record of "${language.key}" must map sections to hashes` });
       continue;
     }
     const print: Fingerprint = new Map();
     for (const section of sections) {
-      const hashes = seqItems(section.value)?.map((item) => scalarValue(item));
-      if (!hashes || !hashes.every((h): h is string => typeof h === 'string')) {
-        invalid(section.value, `section "${section.key}" must list hashes`);
-        continue;
-      }
-      print.set(section.key, hashes);
+      const hashes = seqItems(resolved(yaml.doc, section.value))?.map((item) => scalarValue(resolved(yaml.doc, item)));
+      if (hashes && hashes.every((h): h is string => typeof h === 'string')) print.set(section.key, hashes);
+      else problems.push({ lang: language.key, node: section.value, message: `section "${section.key}" of the record of "${language.key}" must list hashes` });
     }
-    lock.set(language.key, print);
+    if (!problems.some((p) => p.lang === language.key)) lock.set(language.key, print);
   }
-  if (!mapEntries(yaml.doc.contents)) invalid(yaml.doc.contents, 'the review lock must map languages to fingerprints');
-  return { lock, diagnostics };
+  const unreadable = new Set(problems.map((p) => p.lang));
+  // mark-reviewed rewrites the records of translations; one of a language the sheet is no longer translated into goes with the next rewrite.
+  const langs = [...unreadable].filter((lang) => translations?.includes(lang) ?? true).sort();
+  for (const { lang, node, message } of problems) {
+    const advice = langs.includes(lang)
+      ? `the review state of ${langs.map((l) => `"${l}"`).join(', ')} is unknown; after reviewing, run "factsheet mark-reviewed ${sheetId} ${langs.join(' ')}" to rewrite ${langs.length === 1 ? 'its record' : 'their records'}`
+      : `the sheet has no "${lang}" translation: delete this record`;
+    diagnostics.push(diagnostic('error', 'review-lock-invalid', nodeLocation(yaml, node), `${message}: ${advice}`));
+  }
+  return { lock, unreadable, diagnostics };
+}
+
+/** Files written by older versions shared one fingerprint between languages through YAML aliases; they still read. */
+function resolved(doc: Document.Parsed, node: Node | null): Node | null {
+  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : node;
 }
 
 export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
@@ -78,7 +113,8 @@ export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
     '# a hash of every heading, paragraph and list item of the original, by section.',
     '# Written by `factsheet mark-reviewed`; `factsheet check` compares it with the original.',
   ].join('\n');
-  const doc = new Document(data);
+  // Languages reviewed together share one fingerprint; each gets its own copy in the file, never an alias.
+  const doc = new Document(data, { aliasDuplicateObjects: false });
   visit(doc, {
     Seq(_, node) {
       if (isSeq(node)) node.flow = true;

@@ -9,6 +9,7 @@ import { EXIT_ERRORS, UsageError, type Io } from '../io.js';
 import type { ReporterName } from '../reporters.js';
 import { exitStatus, report } from '../report.js';
 import { plural } from '../text-reporter.js';
+import { visibleText } from '../visible-text.js';
 
 export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io): Promise<number> {
   if (!isFolder(options.root)) throw new UsageError(`--root ${options.root} is not a folder`);
@@ -30,8 +31,8 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     return EXIT_ERRORS;
   }
   if (reporter !== 'json') {
-    for (const file of result.written) io.stdout.write(`wrote ${path.join(out, file)}\n`);
-    for (const file of result.removed) io.stdout.write(`removed ${path.join(out, file)} (its source is gone)\n`);
+    for (const file of result.written) io.stdout.write(`wrote ${visibleText(path.join(out, file))}\n`);
+    for (const file of result.removed) io.stdout.write(`removed ${visibleText(path.join(out, file))} (its source is gone)\n`);
   }
   const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);

@@ -3,6 +3,7 @@ import { figuresLedger, type LedgerEntry } from '../../figures/ledger.js';
 import { readProject } from '../../sources/read-project.js';
 import { EXIT_ERRORS, EXIT_OK, type Io } from '../io.js';
 import { formatDiagnostic } from '../text-reporter.js';
+import { visibleText } from '../visible-text.js';
 
 /** `factsheet figures`: every figure, its value, date and derivation, and every place it is quoted. */
 export async function runFigures(root: string, json: boolean, io: Io): Promise<number> {
@@ -25,5 +26,6 @@ function describeEntry(entry: LedgerEntry): string {
   const lines = [`${entry.id}: ${facts.join(', ')}`, `  defined at ${entry.definedAt.file}:${entry.definedAt.line}:${entry.definedAt.column}${entry.source ? ` (${entry.source})` : ''}`];
   if (entry.uses.length === 0) lines.push('  not used');
   for (const use of entry.uses) lines.push(`  ${use.sheet} ${use.lang}  ${use.file}:${use.line}:${use.column}  ${JSON.stringify(use.text)}`);
-  return `${lines.join('\n')}\n`;
+  // The registry's `source` is free text from the sources.
+  return `${lines.map(visibleText).join('\n')}\n`;
 }

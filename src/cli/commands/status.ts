@@ -3,6 +3,7 @@ import { describeCell, projectStatus } from '../../check/status.js';
 import { readProject } from '../../sources/read-project.js';
 import { EXIT_ERRORS, EXIT_OK, type Io } from '../io.js';
 import { formatDiagnostic } from '../text-reporter.js';
+import { visibleText } from '../visible-text.js';
 
 /** `factsheet status`: sheets by languages, each ok, missing, stale (which sections), unreviewed or errors (how many). */
 export async function runStatus(root: string, json: boolean, io: Io): Promise<number> {
@@ -27,7 +28,8 @@ export async function runStatus(root: string, json: boolean, io: Io): Promise<nu
     );
   } else {
     const header = ['sheet', ...status.languages.map((l) => (l === status.sourceLanguage ? `${l} (original)` : l))];
-    const rows = status.rows.map((row) => [row.sheet, ...row.cells.map(describeCell)]);
+    // Sheet ids are folder names and stale sections are headings of the sources: shown with controls escaped.
+    const rows = status.rows.map((row) => [row.sheet, ...row.cells.map(describeCell)].map(visibleText));
     const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]!.length)));
     for (const line of [header, ...rows]) io.stdout.write(`${line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
   }

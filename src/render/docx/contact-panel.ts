@@ -1,4 +1,5 @@
 import { BorderStyle, ExternalHyperlink, HeadingLevel, LineRuleType, Paragraph, type FileChild } from 'docx';
+import { allowedLink } from '../../model/link-policy.js';
 import type { SheetView } from '../view.js';
 import { plainRun } from './inline-runs.js';
 import { STYLE } from './styles.js';
@@ -25,14 +26,25 @@ export function contactPanel(view: SheetView): FileChild[] {
       alignment,
       children: [plainRun(`${contact.division} \u2013 ${contact.section}`, dir, { bold: true, boldComplexScript: true })],
     }),
-    new Paragraph({ style: STYLE.contact, ...bidi, alignment, children: [plainRun(`${labels.phone}: ${contact.phone}`, dir)] }),
+    new Paragraph({
+      style: STYLE.contact,
+      ...bidi,
+      alignment,
+      // A hyperlink per number; the text between numbers ("/") plain.
+      children: [
+        plainRun(`${labels.phone}: `, dir),
+        ...contact.phoneParts.map((part) =>
+          part.e164 === null ? plainRun(part.text, dir) : new ExternalHyperlink({ link: allowedLink(`tel:${part.e164}`), children: [plainRun(part.text, dir, { style: 'Hyperlink' })] }),
+        ),
+      ],
+    }),
     new Paragraph({
       style: STYLE.contact,
       ...bidi,
       alignment,
       children: [
         plainRun(`${labels.email}: `, dir),
-        new ExternalHyperlink({ link: `mailto:${contact.email}`, children: [plainRun(contact.email, dir, { style: 'Hyperlink' })] }),
+        new ExternalHyperlink({ link: allowedLink(`mailto:${contact.email}`), children: [plainRun(contact.email, dir, { style: 'Hyperlink' })] }),
       ],
     }),
   ];

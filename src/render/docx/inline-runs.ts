@@ -1,5 +1,6 @@
 import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/fact-sheet.js';
+import { allowedLink } from '../../model/link-policy.js';
 import { runsOf, type Run } from '../view.js';
 
 /** Run properties every run of a paragraph shares, such as the colour of text on the title band. */
@@ -26,7 +27,7 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
       linked.push(textRun(runs[i]!, dir, { ...base, style: 'Hyperlink' }));
       i += 1;
     }
-    children.push(new ExternalHyperlink({ link, children: linked }));
+    children.push(new ExternalHyperlink({ link: allowedLink(link), children: linked }));
   }
   return children;
 }

@@ -3,6 +3,7 @@ import type { Block, Section } from '../../model/fact-sheet.js';
 import type { Template } from '../../model/template.js';
 import type { Output, Renderer } from '../renderer.js';
 import type { SheetView } from '../view.js';
+import { allowedLink } from '../../model/link-policy.js';
 import { inlineHtml } from './inline-html.js';
 
 const compiled = new WeakMap<Template, Handlebars.TemplateDelegate>();
@@ -44,7 +45,9 @@ export function htmlContext(view: SheetView) {
     keywords: sheet.meta.tags.join(', '),
     labels: view.labels,
     contact: sheet.contact,
-    phoneHref: sheet.contact.phone.replace(/\(0\)/g, '').replace(/[^+\d]/g, ''),
+    // The phone line in parts, a tel: link per number; the separators between them plain.
+    phone: sheet.contact.phoneParts.map((part) => ({ text: part.text, href: part.e164 === null ? null : allowedLink(`tel:${part.e164}`) })),
+    emailHref: allowedLink(`mailto:${sheet.contact.email}`),
     style: view.style,
     mark: safe(view.template.mark),
     self: `${sheet.id}.html`,

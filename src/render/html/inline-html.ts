@@ -1,3 +1,4 @@
+import { allowedLink } from '../../model/link-policy.js';
 import type { Inline } from '../../model/fact-sheet.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -30,14 +31,9 @@ export function inlineHtml(inlines: readonly Inline[]): string {
         out += `<em>${inlineHtml(node.children)}</em>`;
         break;
       case 'link':
-        out += `<a href="${escapeHtml(safeUrl(node.url))}">${inlineHtml(node.children)}</a>`;
+        out += `<a href="${escapeHtml(allowedLink(node.url))}">${inlineHtml(node.children)}</a>`;
         break;
     }
   }
   return out;
-}
-
-/** Keeps web, mail and relative links; anything else (javascript:, data:) becomes inert. */
-function safeUrl(url: string): string {
-  return /^(?:https?:|mailto:|tel:|#|\/|\.\.?\/|[^:]*$)/i.test(url.trim()) ? url : '#';
 }

@@ -2,6 +2,7 @@ import type { Block, Section } from '../../model/fact-sheet.js';
 import { runsOf, type Run, type SheetView } from '../view.js';
 import type { Inline } from '../../model/fact-sheet.js';
 import { plainText } from '../../model/plain-text.js';
+import { allowedLink } from '../../model/link-policy.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -14,7 +15,7 @@ export function textRuns(inlines: readonly Inline[]): Node[] {
     if (run.bold) node.bold = true;
     if (run.italic) node.italics = true;
     if (run.superscript) node.sup = true;
-    if (run.link) Object.assign(node, { link: run.link, decoration: 'underline' });
+    if (run.link) Object.assign(node, { link: allowedLink(run.link), decoration: 'underline' });
     return node;
   });
 }
@@ -90,8 +91,9 @@ export function contactBlock(view: SheetView): Node {
   const stack: Node[] = [
     { text: labels.contact.toLocaleUpperCase(view.lang), bold: true, color: style.colors.brand, characterSpacing: 0.8, margin: [0, 0, 0, 4] },
     { text: `${c.division} – ${c.section}`, bold: true, margin: [0, 0, 0, 2] },
-    { text: `${labels.phone}: ${c.phone}` },
-    { text: [`${labels.email}: `, { text: c.email, link: `mailto:${c.email}`, color: style.colors.accent }] },
+    // A link per number; the text between numbers ("/") plain.
+    { text: [`${labels.phone}: `, ...c.phoneParts.map((part) => (part.e164 === null ? part.text : { text: part.text, link: allowedLink(`tel:${part.e164}`), color: style.colors.accent }))] },
+    { text: [`${labels.email}: `, { text: c.email, link: allowedLink(`mailto:${c.email}`), color: style.colors.accent }] },
     { text: c.hashtags.join(' '), bold: true, color: style.colors.accent, margin: [0, 4, 0, 0] },
   ];
   const ruleOnLeft = view.dir === 'ltr';

@@ -1,0 +1,137 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../src/check/index.js';
+import { parseLock } from '../src/check/translation/index.js';
+import { readProject } from '../src/sources/index.js';
+import { SourceFile } from '../src/text/source-file.js';
+import { runCli } from './helpers/cli.js';
+import { REPO, makeProject } from './helpers/project.js';
+
+const LOCK = 'sources/global-partners/translations.lock.yaml';
+
+/** The repository published in a third language: global-partners gets a German version (the English text, which checks clean). */
+function threeLanguages(): string {
+  const root = makeProject(REPO);
+  const config = path.join(root, 'factsheet.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('languages: [fr, en]', 'languages: [fr, en, de]'));
+  copyFileSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/de.yaml'));
+  copyFileSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/de.md'));
+  return root;
+}
+
+function readLock(root: string) {
+  const text = readFileSync(path.join(root, LOCK), 'utf8');
+  return { text, ...parseLock(new SourceFile(LOCK, text), 'global-partners') };
+}
+
+/** A lock with a stale record of en (a hash no text has) beside the given de record. */
+function writeLock(root: string, de: string): void {
+  writeFileSync(path.join(root, LOCK), `en:\n  lead: [aaaaaaaaaaaa]\n${de}`);
+}
+
+async function statusLine(root: string, sheet: string): Promise<string> {
+  const run = await runCli(['status', '--root', root]);
+  return run.stdout.split('\n').find((line) => line.startsWith(`${sheet} `))!;
+}
+
+describe('mark-reviewed', () => {
+  it.each([[['de']], [['en', 'de']], [[]]])('writes a lock the checker reads back, marking %j', async (langs) => {
+    const root = threeLanguages();
+    const run = await runCli(['mark-reviewed', 'global-partners', ...langs, '--root', root]);
+    expect(run.code).toBe(0);
+    const lock = readLock(root);
+    // Each language has its own copy of the fingerprint: no YAML anchors or aliases, which a reader may not follow.
+    expect(lock.text).not.toMatch(/[&*]/);
+    expect(lock.diagnostics).toEqual([]);
+    expect(lock.unreadable).toEqual(new Set());
+    expect(lock.lock.get('de')).toEqual(lock.lock.get('en'));
+    expect(lock.lock.get('de')!.get('lead')).toHaveLength(1);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).not.toMatch(/global-partners/);
+    expect(check.code).toBe(0);
+    expect(await statusLine(root, 'global-partners')).toMatch(/^global-partners\s+ok\s+ok\s+ok$/);
+  });
+
+  it('keeps the records it can read and replaces only the languages named', async () => {
+    const root = threeLanguages();
+    writeLock(root, 'de: 12\n');
+    const run = await runCli(['mark-reviewed', 'global-partners', 'de', '--root', root]);
+    expect(run.code).toBe(0);
+    const lock = readLock(root);
+    expect(lock.diagnostics).toEqual([]);
+    expect(lock.lock.get('en')).toEqual(new Map([['lead', ['aaaaaaaaaaaa']]]));
+    expect(lock.lock.get('de')!.size).toBe(3);
+  });
+
+  it('refuses to drop an unreadable record it is not asked to rewrite', async () => {
+    const root = threeLanguages();
+    writeLock(root, 'de: 12\n');
+    const before = readFileSync(path.join(root, LOCK), 'utf8');
+    const run = await runCli(['mark-reviewed', 'global-partners', 'en', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the review record of "de" in sources/global-partners/translations.lock.yaml cannot be read and would be lost');
+    expect(run.stderr).toContain('"factsheet mark-reviewed global-partners de en"');
+    expect(readFileSync(path.join(root, LOCK), 'utf8')).toBe(before);
+  });
+
+  it('refuses to mark some translations when the lock cannot be read, and rewrites it when marking all', async () => {
+    const root = threeLanguages();
+    writeFileSync(path.join(root, LOCK), 'en: [unclosed\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stdout).toMatch(/error: the review lock is not readable YAML: .* run "factsheet mark-reviewed global-partners" to rewrite this file \[review-lock-invalid\]/);
+
+    const some = await runCli(['mark-reviewed', 'global-partners', 'en', '--root', root]);
+    expect(some.code).toBe(1);
+    expect(some.stderr).toContain('cannot be read, so the review records of "de" would be lost');
+    expect(readFileSync(path.join(root, LOCK), 'utf8')).toBe('en: [unclosed\n');
+
+    const all = await runCli(['mark-reviewed', 'global-partners', '--root', root]);
+    expect(all.code).toBe(0);
+    expect(readLock(root).lock.size).toBe(2);
+    expect((await runCli(['check', '--root', root])).stdout).not.toMatch(/global-partners/);
+  });
+});
+
+describe('a broken review lock', () => {
+  it('leaves the original and the readable translations published, and the unreadable one unknown', async () => {
+    const root = threeLanguages();
+    writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}de:\n  lead: 12\n`);
+    const result = await checkProject(await readProject(root));
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.start.line} ${d.ruleId}`)).toEqual([`${LOCK}:9 review-lock-invalid`]);
+    expect(result.failedSheets.has('global-partners')).toBe(false);
+    expect(result.sheets.filter((s) => s.id === 'global-partners').map((s) => s.lang).sort()).toEqual(['de', 'en', 'fr']);
+    expect(result.reviewUnknown).toEqual(new Map([['global-partners', new Set(['de'])]]));
+    expect(await statusLine(root, 'global-partners')).toMatch(/^global-partners\s+ok\s+ok\s+review record unreadable$/);
+  });
+
+  it('tells to delete an unreadable record of a language the sheet is not translated into', async () => {
+    const root = threeLanguages();
+    writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}it: 12\nde: 12\n`);
+    const result = await checkProject(await readProject(root));
+    expect(result.diagnostics.filter((d) => d.ruleId === 'review-lock-invalid').map((d) => d.message)).toEqual([
+      'the record of "it" must map sections to hashes: the sheet has no "it" translation: delete this record',
+      'the record of "de" must map sections to hashes: the review state of "de" is unknown; after reviewing, run "factsheet mark-reviewed global-partners de" to rewrite its record',
+    ]);
+    expect(result.reviewUnknown).toEqual(new Map([['global-partners', new Set(['de'])]]));
+    const marked = await runCli(['mark-reviewed', 'global-partners', 'de', '--root', root]);
+    expect(marked.code).toBe(0);
+    expect([...readLock(root).lock.keys()].sort()).toEqual(['de', 'en']);
+  });
+
+  it('makes every translation unknown when it is not readable YAML', async () => {
+    const root = threeLanguages();
+    writeFileSync(path.join(root, LOCK), 'en: [unclosed\n');
+    const result = await checkProject(await readProject(root));
+    expect(result.failedSheets.has('global-partners')).toBe(false);
+    expect(result.reviewUnknown).toEqual(new Map([['global-partners', 'all']]));
+    expect(await statusLine(root, 'global-partners')).toMatch(/^global-partners\s+ok\s+review record unreadable\s+review record unreadable$/);
+  });
+
+  it('still reads a lock whose languages share one fingerprint through YAML aliases', () => {
+    const text = 'de: &print\n  lead: [83b92eefbd47]\nen: *print\n';
+    const lock = parseLock(new SourceFile(LOCK, text), 'global-partners');
+    expect(lock.diagnostics).toEqual([]);
+    expect(lock.lock.get('en')).toEqual(new Map([['lead', ['83b92eefbd47']]]));
+  });
+});
