@@ -104,10 +104,11 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   await verifyOutputsOnDisk(result, options.outDir, readBack, verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
-  if (labels && indexTemplate) {
+  // A page template that could not be read clean is reported by the check and not used.
+  if (labels && indexTemplate?.usable) {
     await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, options.outDir, labels), options, report);
   }
-  if (labels && figuresTemplate && result.registry) {
+  if (labels && figuresTemplate?.usable && result.registry) {
     const ledger = figuresLedger(result.registry, result.parsed);
     await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), options, report);
   }

@@ -36,7 +36,7 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
 
   const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
   const existing = sources.locks.get(sheetId);
-  const parsedLock = existing ? parseLock(existing) : null;
+  const parsedLock = existing?.usable ? parseLock(existing) : null;
   const lock: ReviewLock = parsedLock && !parsedLock.diagnostics.some((d) => d.severity === 'error') ? parsedLock.lock : new Map();
   const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
   const print = fingerprint(original, originalFile);

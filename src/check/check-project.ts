@@ -15,6 +15,7 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { REVIEW_LOCK, type ProjectSources, type SheetSource } from '../sources/read-project.js';
+import { readDiagnostics } from './read-problems.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -34,7 +35,8 @@ export interface CheckResult {
 const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
-  const diagnostics: Diagnostic[] = [];
+  // A file that could not be read whole and clean is reported here and parsed nowhere.
+  const diagnostics: Diagnostic[] = readDiagnostics(sources);
   const templates = new Map<string, Template>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
@@ -45,6 +47,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     diagnostics.push(diagnostic('error', 'config-missing', nowhere(CONFIG_FILE), `no ${CONFIG_FILE} at the project root: it declares the languages and the source language`));
     return done(null, null);
   }
+  if (!sources.config.usable) return done(null, null);
   const parsedConfig = parseConfig(sources.config);
   diagnostics.push(...parsedConfig.diagnostics);
   const config = parsedConfig.config;
@@ -52,7 +55,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   let registry: Registry | null = null;
   if (!sources.figures) {
     diagnostics.push(diagnostic('error', 'figures-missing', nowhere(FIGURES_FILE), `no ${FIGURES_FILE}: the registry of figures the sheets quote`));
-  } else {
+  } else if (sources.figures.usable) {
     const parsed = parseRegistry(sources.figures);
     diagnostics.push(...parsed.diagnostics);
     diagnostics.push(...resolveDerivations(parsed.registry));
@@ -65,6 +68,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
   for (const source of sheetSources) {
+    if (!source.file.usable) continue;
     let formatter = formatters.get(source.lang);
     if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang)));
     let contact = contacts.get(source.lang) ?? null;
@@ -96,7 +100,9 @@ function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, re
   for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) {
     const lockFile = sources.locks.get(original.id);
     let lock: ReviewLock | null = new Map();
-    if (lockFile) {
+    if (lockFile && !lockFile.usable) {
+      lock = null;
+    } else if (lockFile) {
       const parsed = parseLock(lockFile);
       diagnostics.push(...parsed.diagnostics);
       lock = parsed.diagnostics.some((d) => d.severity === 'error') ? null : parsed.lock;
@@ -120,7 +126,7 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
       diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
       continue;
     }
-    const problem = handlebarsProblem(source);
+    const problem = source.usable ? handlebarsProblem(source) : null;
     if (problem) diagnostics.push(problem);
   }
 }
@@ -130,6 +136,8 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
     if (!wanted.has(source.name)) continue;
+    const files = [source.page, ...source.partials, source.style, source.labels, ...source.assets.values()];
+    if (files.some((file) => file && !file.usable)) continue;
     const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.template) templates.set(source.name, parsed.template);
@@ -176,6 +184,10 @@ function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnos
   const contacts = new Map<string, Contact | null>();
   for (const { lang, file } of sources.boilerplate) {
     if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
+    if (!file.usable) {
+      contacts.set(lang, null);
+      continue;
+    }
     const { contact, diagnostics: problems } = parseBoilerplate(file);
     diagnostics.push(...problems);
     contacts.set(lang, contact);

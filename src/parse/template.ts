@@ -35,7 +35,7 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
   if (!source.page) missing('HTML page (page.hbs)', `${base}/page.hbs`);
   if (!source.style) missing('style file (style.yaml)', `${base}/style.yaml`);
   if (!source.labels) missing('labels (labels.yaml)', `${base}/labels.yaml`);
-  const mark = source.assets.get(MARK_ASSET);
+  const mark = source.assets.get(MARK_ASSET)?.text;
   if (!mark) missing(`mark (assets/${MARK_ASSET})`, `${base}/assets/${MARK_ASSET}`);
 
   const partials: Record<string, string> = {};
