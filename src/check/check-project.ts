@@ -10,6 +10,7 @@ import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ReviewLock } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
+import { svgAssetProblems } from '../parse/svg-asset.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
@@ -138,6 +139,9 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
     if (!wanted.has(source.name)) continue;
     const files = [source.page, ...source.partials, source.style, source.labels, ...source.assets.values()];
     if (files.some((file) => file && !file.usable)) continue;
+    const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
+    diagnostics.push(...unsafe);
+    if (unsafe.length > 0) continue;
     const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.template) templates.set(source.name, parsed.template);
