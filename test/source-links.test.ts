@@ -92,4 +92,16 @@ describe('sources and templates are read only from inside the project', () => {
     expect(readFileSync(path.join(outDir, 'fr/sample.html'), 'utf8')).toContain('data-shared="yes"');
     expect(report.written).toContain('fr/alias.html');
   });
+
+  it('a link that leads in a circle is a missing file, not a crash', async () => {
+    const root = makeProject(BASE);
+    const page = path.join(root, 'templates/factsheet/page.hbs');
+    renameSync(page, `${page}.orig`);
+    symlinkSync('page.hbs', page);
+    symlinkSync('loop.hbs', path.join(root, 'templates/factsheet/partials/loop.hbs'));
+
+    const { report, errors } = await build(root);
+    expect(errors).toEqual(['templates/factsheet/page.hbs:1:1: error: template "factsheet" has no HTML page (page.hbs) [template-incomplete]']);
+    expect(report.failed).toEqual(['sample']);
+  });
 });

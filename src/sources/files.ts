@@ -122,7 +122,8 @@ function addRefused(refused: RefusedLink[], link: RefusedLink): void {
   if (!refused.some((r) => r.path === link.path)) refused.push(link);
 }
 
+/** Nothing to read there: no such path, or a link that leads in a circle (or nowhere). */
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
 }
