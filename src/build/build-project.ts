@@ -117,10 +117,11 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
-  if (labels && indexTemplate) {
+  // A page template that could not be read clean is reported by the check and not used.
+  if (labels && indexTemplate?.usable) {
     await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, folder, labels), folder, report);
   }
-  if (labels && figuresTemplate && result.registry) {
+  if (labels && figuresTemplate?.usable && result.registry) {
     const ledger = figuresLedger(result.registry, result.parsed);
     await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), folder, report);
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkProject } from '../check/check-project.js';
-import { fingerprint, formatLock, parseLock, type ReviewLock, type UnreadableReviews } from '../check/translation/index.js';
+import { fingerprint, formatLock, parseLock, type ParsedLock, type ReviewLock, type UnreadableReviews } from '../check/translation/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { readProject, REVIEW_LOCK } from '../sources/read-project.js';
 import { writeAtomic } from './write-atomic.js';
@@ -38,7 +38,7 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   const lockPath = `sources/${sheetId}/${REVIEW_LOCK}`;
   const existing = sources.locks.get(sheetId);
   // Every record that can be read is kept; only the languages named are replaced.
-  const parsedLock = existing ? parseLock(existing, sheetId) : null;
+  const parsedLock: ParsedLock | null = !existing ? null : existing.usable ? parseLock(existing, sheetId) : { lock: new Map(), unreadable: 'all', diagnostics: [] };
   const lock: ReviewLock = parsedLock?.lock ?? new Map();
   const lost = lostRecords(parsedLock?.unreadable ?? new Set(), versions.map((v) => v.lang).filter((l) => l !== config.sourceLanguage), translations);
   if (lost.length > 0) {

@@ -10,11 +10,13 @@ import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
+import { svgAssetProblems } from '../parse/svg-asset.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
+import { readDiagnostics } from './read-problems.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -40,7 +42,8 @@ export interface CheckResult {
 const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
-  const diagnostics: Diagnostic[] = [];
+  // A file that could not be read whole and clean is reported here and parsed nowhere.
+  const diagnostics: Diagnostic[] = readDiagnostics(sources);
   const templates = new Map<string, Template>();
   const reviewUnknown = new Map<string, UnreadableReviews>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
@@ -52,6 +55,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     diagnostics.push(diagnostic('error', 'config-missing', nowhere(CONFIG_FILE), `no ${CONFIG_FILE} at the project root: it declares the languages and the source language`));
     return done(null, null);
   }
+  if (!sources.config.usable) return done(null, null);
   const parsedConfig = parseConfig(sources.config);
   diagnostics.push(...parsedConfig.diagnostics);
   const config = parsedConfig.config;
@@ -59,7 +63,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   let registry: Registry | null = null;
   if (!sources.figures) {
     diagnostics.push(diagnostic('error', 'figures-missing', nowhere(FIGURES_FILE), `no ${FIGURES_FILE}: the registry of figures the sheets quote`));
-  } else {
+  } else if (sources.figures.usable) {
     const parsed = parseRegistry(sources.figures);
     diagnostics.push(...parsed.diagnostics);
     diagnostics.push(...resolveDerivations(parsed.registry));
@@ -72,6 +76,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
   for (const source of sheetSources) {
+    if (!source.file.usable) continue;
     let formatter = formatters.get(source.lang);
     if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang)));
     let contact = contacts.get(source.lang) ?? null;
@@ -110,7 +115,8 @@ function checkAcrossLanguages(
   const locks = new Map<string, ParsedLock>();
   for (const [id, lockFile] of sources.locks) {
     const translations = sources.sheets.filter((s) => s.id === id && s.lang !== config.sourceLanguage).map((s) => s.lang);
-    const parsed = parseLock(lockFile, id, translations);
+    // A lock that could not be read clean (its encoding, say) is reported already: every record is unknown.
+    const parsed: ParsedLock = lockFile.usable ? parseLock(lockFile, id, translations) : { lock: new Map(), unreadable: 'all', diagnostics: [] };
     locks.set(id, parsed);
     diagnostics.push(...parsed.diagnostics);
     const unknown = parsed.unreadable === 'all' ? 'all' : new Set([...parsed.unreadable].filter((lang) => translations.includes(lang)));
@@ -144,7 +150,7 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
       diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
       continue;
     }
-    const problem = handlebarsProblem(source);
+    const problem = source.usable ? handlebarsProblem(source) : null;
     if (problem) diagnostics.push(problem);
   }
 }
@@ -154,6 +160,11 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
     if (!wanted.has(source.name)) continue;
+    const files = [source.page, ...source.partials, source.style, source.labels, ...source.assets.values()];
+    if (files.some((file) => file && !file.usable)) continue;
+    const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
+    diagnostics.push(...unsafe);
+    if (unsafe.length > 0) continue;
     const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.template) templates.set(source.name, parsed.template);
@@ -201,6 +212,10 @@ function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnos
   const contacts = new Map<string, Contact | null>();
   for (const { lang, file } of sources.boilerplate) {
     if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
+    if (!file.usable) {
+      contacts.set(lang, null);
+      continue;
+    }
     const { contact, diagnostics: problems } = parseBoilerplate(file);
     diagnostics.push(...problems);
     contacts.set(lang, contact);

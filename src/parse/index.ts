@@ -6,3 +6,4 @@ export { slugify } from './markdown.js';
 export { DEFAULT_TEMPLATE } from './metadata.js';
 export type { InlineContext } from './inline.js';
 export { parseTemplate, handlebarsProblem, MARK_ASSET, type FontResolver } from './template.js';
+export { svgAssetProblems } from './svg-asset.js';

@@ -13,6 +13,7 @@ import {
 } from '../model/template.js';
 import type { TemplateSource } from '../sources/read-templates.js';
 import type { SourceFile } from '../text/source-file.js';
+import { isFontFamilyList } from './css-font-family.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
 
 /** Finds the file of a font named in a style file; null when it does not exist. */
@@ -35,7 +36,7 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
   if (!source.page) missing('HTML page (page.hbs)', `${base}/page.hbs`);
   if (!source.style) missing('style file (style.yaml)', `${base}/style.yaml`);
   if (!source.labels) missing('labels (labels.yaml)', `${base}/labels.yaml`);
-  const mark = source.assets.get(MARK_ASSET);
+  const mark = source.assets.get(MARK_ASSET)?.text;
   if (!mark) missing(`mark (assets/${MARK_ASSET})`, `${base}/assets/${MARK_ASSET}`);
 
   const partials: Record<string, string> = {};
@@ -89,9 +90,13 @@ function parseStyle(file: SourceFile, resolveFont: FontResolver, diagnostics: Di
     if (resolved) fontFiles[face] = resolved;
     else reader.invalid(reader.child(files, face), `font file "${spec}" does not exist`, 'template-font-missing');
   }
+  const css = reader.text(fonts, 'fonts', 'css');
+  if (css !== null && !isFontFamilyList(css)) {
+    reader.invalid(reader.child(fonts, 'css'), `"fonts.css" must be a CSS font-family list: family names in quotes (no quotes, backslashes or <> inside) or plain names, separated by commas; found "${css}"`);
+  }
   const style = {
     page: { size: (size ?? 'A4') as TemplateStyle['page']['size'], margins: margins as TemplateStyle['page']['margins'] },
-    fonts: { family: reader.text(fonts, 'fonts', 'family') ?? '', files: fontFiles, word: reader.text(fonts, 'fonts', 'word') ?? '', css: reader.text(fonts, 'fonts', 'css') ?? '' },
+    fonts: { family: reader.text(fonts, 'fonts', 'family') ?? '', files: fontFiles, word: reader.text(fonts, 'fonts', 'word') ?? '', css: css ?? '' },
     colors: reader.record(root, 'colors', COLOR_ROLES, (node, key) => {
       const value = reader.text(node, 'colors', key);
       if (value !== null && !/^#[0-9a-fA-F]{6}$/.test(value)) reader.invalid(reader.child(node, key), `"colors.${key}" must be a colour written #rrggbb, found "${value}"`);

@@ -1,29 +1,129 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceFile } from '../text/source-file.js';
 
-/** Directory entries sorted by name, so every run sees files in the same order; none when the folder is missing. */
-export async function listDir(dir: string) {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
+/** A link met while reading the project whose real path is outside it: not followed. */
+export interface RefusedLink {
+  /** Project-relative path of the link. */
+  path: string;
+  /** Where it really leads (absolute). */
+  target: string;
+}
+
+/** A folder entry, links followed: the kind of what it leads to, and where when that is outside the project. */
+export interface DirEntry {
+  name: string;
+  /** Project-relative, `/`-separated. */
+  path: string;
+  kind: 'file' | 'directory' | 'other';
+  /** The real path when the entry is a link out of the project, else null. */
+  outside: string | null;
+}
+
+type Resolved = { real: string } | { link: string; target: string } | null;
+
+/**
+ * Reads project files by project-relative path, and only from inside the project:
+ * every path is resolved (realpath) and a file or folder whose real path leaves
+ * the project root is not read. Links that stay inside keep working.
+ */
+export class ProjectFiles {
+  private readonly realRoot: Promise<string>;
+
+  constructor(readonly root: string) {
+    this.realRoot = realpath(root).catch(() => path.resolve(root));
+  }
+
+  /**
+   * The entries of a folder sorted by name, so every run sees files in the same
+   * order; none when the folder is missing or leads outside the project (then
+   * `refused` records it).
+   */
+  async list(dir: string, refused: RefusedLink[]): Promise<DirEntry[]> {
+    const resolved = await this.resolve(dir);
+    if (!resolved) return [];
+    if ('link' in resolved) {
+      addRefused(refused, { path: resolved.link, target: resolved.target });
+      return [];
+    }
+    let names: string[];
+    try {
+      names = (await readdir(resolved.real)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const entries: DirEntry[] = [];
+    for (const name of names) {
+      const relative = `${dir}/${name}`;
+      const info = await stat(path.join(resolved.real, name)).catch(() => null);
+      if (!info) continue; // a dangling link leads nowhere
+      const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+      const real = await realpath(path.join(resolved.real, name));
+      entries.push({ name, path: relative, kind, outside: (await this.inside(real)) ? null : real });
+    }
+    return entries;
+  }
+
+  /**
+   * A project file as a SourceFile named by its project-relative path, or null when
+   * it does not exist. A file that leads outside the project is returned unread,
+   * with the link as its problem, so that what needs it fails instead of finding it missing.
+   */
+  async read(relative: string): Promise<SourceFile | null> {
+    const resolved = await this.resolve(relative);
+    if (!resolved) return null;
+    if ('link' in resolved) return SourceFile.unread(relative, { kind: 'outside-project', ...resolved });
+    try {
+      return SourceFile.fromBytes(relative, new Uint8Array(await readFile(resolved.real)));
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException)?.code === 'EISDIR') return null;
+      throw error;
+    }
+  }
+
+  /** The real path of a project path, or the first link on the way that leaves the project; null when missing. */
+  private async resolve(relative: string): Promise<Resolved> {
+    let real: string;
+    try {
+      real = await realpath(path.join(this.root, relative));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    if (await this.inside(real)) return { real };
+    // Name the link the user made: the first component on the way whose real path is outside.
+    let current = '';
+    for (const part of relative.split('/')) {
+      current = current ? `${current}/${part}` : part;
+      const absolute = path.join(this.root, current);
+      if (!(await lstat(absolute)).isSymbolicLink()) continue;
+      const target = await realpath(absolute);
+      if (!(await this.inside(target))) return { link: current, target };
+    }
+    return { link: relative, target: real };
+  }
+
+  private async inside(real: string): Promise<boolean> {
+    const root = await this.realRoot;
+    return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   }
 }
 
-/** A project file as a SourceFile named by its project-relative path, or null when it does not exist. */
-export async function readSource(root: string, relative: string): Promise<SourceFile | null> {
-  try {
-    return new SourceFile(relative, await readFile(path.join(root, relative), 'utf8'));
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
+/** A visible folder to descend into; one that leads out of the project is refused instead. */
+export function folderToRead(entry: DirEntry, refused: RefusedLink[]): boolean {
+  if (entry.kind !== 'directory' || entry.name.startsWith('.')) return false;
+  if (entry.outside === null) return true;
+  addRefused(refused, { path: entry.path, target: entry.outside });
+  return false;
 }
 
+function addRefused(refused: RefusedLink[], link: RefusedLink): void {
+  if (!refused.some((r) => r.path === link.path)) refused.push(link);
+}
+
+/** Nothing to read there: no such path, or a link that leads in a circle (or nowhere). */
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
 }

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { SourceFile } from '../text/source-file.js';
-import { listDir, readSource } from './files.js';
+import { folderToRead, ProjectFiles, type RefusedLink } from './files.js';
 import { readTemplates, resolveFontFile, type TemplatesSources } from './read-templates.js';
 
 /** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
@@ -25,6 +24,8 @@ export interface ProjectSources {
   /** `sources/<id>/translations.lock.yaml` by sheet id: what each translation was reviewed against. */
   locks: Map<string, SourceFile>;
   templates: TemplatesSources;
+  /** Folders that are links out of the project: not read. */
+  refused: RefusedLink[];
   /** Finds a font file named in a template's style (the only disk access left for later). */
   resolveFont: (templateDir: string, spec: string) => string | null;
 }
@@ -34,31 +35,32 @@ export const SOURCES_DIR = 'sources';
 export const REVIEW_LOCK = 'translations.lock.yaml';
 
 export async function readProject(root: string): Promise<ProjectSources> {
-  const sourcesDir = path.join(root, SOURCES_DIR);
-  const [config, figures] = await Promise.all([readSource(root, 'factsheet.yaml'), readSource(root, `${SOURCES_DIR}/figures.yaml`)]);
+  const files = new ProjectFiles(root);
+  const refused: RefusedLink[] = [];
+  const [config, figures] = await Promise.all([files.read('factsheet.yaml'), files.read(`${SOURCES_DIR}/figures.yaml`)]);
   const boilerplate: BoilerplateSource[] = [];
   const sheets: SheetSource[] = [];
   const locks = new Map<string, SourceFile>();
 
-  for (const entry of await listDir(sourcesDir)) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const dir = `${SOURCES_DIR}/${entry.name}`;
+  for (const entry of await files.list(SOURCES_DIR, refused)) {
+    if (!folderToRead(entry, refused)) continue;
     const boilerplateDir = entry.name === 'boilerplate';
-    for (const child of await listDir(path.join(root, dir))) {
-      if (!boilerplateDir && child.isFile() && child.name === REVIEW_LOCK) {
-        const lock = await readSource(root, `${dir}/${child.name}`);
+    for (const child of await files.list(entry.path, refused)) {
+      if (child.kind !== 'file') continue;
+      if (!boilerplateDir && child.name === REVIEW_LOCK) {
+        const lock = await files.read(child.path);
         if (lock) locks.set(entry.name, lock);
         continue;
       }
       const extension = boilerplateDir ? '.yaml' : '.md';
-      if (!child.isFile() || child.name.startsWith('.') || !child.name.endsWith(extension)) continue;
-      const file = await readSource(root, `${dir}/${child.name}`);
+      if (child.name.startsWith('.') || !child.name.endsWith(extension)) continue;
+      const file = await files.read(child.path);
       if (!file) continue;
       const lang = child.name.slice(0, -extension.length);
       if (boilerplateDir) boilerplate.push({ lang, file });
       else sheets.push({ id: entry.name, lang, file });
     }
   }
-  const templates = await readTemplates(root);
-  return { root, config, figures, boilerplate, sheets, locks, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
+  const templates = await readTemplates(files, refused);
+  return { root, config, figures, boilerplate, sheets, locks, templates, refused, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
 }

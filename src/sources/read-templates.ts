@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceFile } from '../text/source-file.js';
-import { listDir, readSource } from './files.js';
+import { folderToRead, type ProjectFiles, type RefusedLink } from './files.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -17,7 +16,7 @@ export interface TemplateSource {
   style: SourceFile | null;
   labels: SourceFile | null;
   /** SVG files of `assets/`, by file name. */
-  assets: Map<string, string>;
+  assets: Map<string, SourceFile>;
 }
 
 export interface TemplatesSources {
@@ -28,36 +27,34 @@ export interface TemplatesSources {
   figuresPage: SourceFile | null;
 }
 
-export async function readTemplates(root: string): Promise<TemplatesSources> {
-  const dir = path.join(root, TEMPLATES_DIR);
+export async function readTemplates(files: ProjectFiles, refused: RefusedLink[]): Promise<TemplatesSources> {
   const templates: TemplateSource[] = [];
-  for (const entry of await listDir(dir)) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    templates.push(await readTemplate(root, entry.name));
+  for (const entry of await files.list(TEMPLATES_DIR, refused)) {
+    if (folderToRead(entry, refused)) templates.push(await readTemplate(files, entry.name, refused));
   }
-  return { templates, indexPage: await readSource(root, `${TEMPLATES_DIR}/index.hbs`), figuresPage: await readSource(root, `${TEMPLATES_DIR}/figures.hbs`) };
+  return { templates, indexPage: await files.read(`${TEMPLATES_DIR}/index.hbs`), figuresPage: await files.read(`${TEMPLATES_DIR}/figures.hbs`) };
 }
 
-async function readTemplate(root: string, name: string): Promise<TemplateSource> {
+async function readTemplate(files: ProjectFiles, name: string, refused: RefusedLink[]): Promise<TemplateSource> {
   const base = `${TEMPLATES_DIR}/${name}`;
-  const partials: SourceFile[] = [];
-  for (const entry of await listDir(path.join(root, base, 'partials'))) {
-    if (entry.isFile() && entry.name.endsWith('.hbs')) {
-      const file = await readSource(root, `${base}/partials/${entry.name}`);
-      if (file) partials.push(file);
+  const readAll = async (dir: string, extension: string) => {
+    const found: SourceFile[] = [];
+    for (const entry of await files.list(`${base}/${dir}`, refused)) {
+      if (entry.kind !== 'file' || !entry.name.endsWith(extension)) continue;
+      const file = await files.read(entry.path);
+      if (file) found.push(file);
     }
-  }
-  const assets = new Map<string, string>();
-  for (const entry of await listDir(path.join(root, base, 'assets'))) {
-    if (entry.isFile() && entry.name.endsWith('.svg')) assets.set(entry.name, await readFile(path.join(root, base, 'assets', entry.name), 'utf8'));
-  }
+    return found;
+  };
+  const partials = await readAll('partials', '.hbs');
+  const assets = new Map((await readAll('assets', '.svg')).map((file) => [file.path.slice(`${base}/assets/`.length), file]));
   return {
     name,
-    dir: path.join(root, base),
-    page: await readSource(root, `${base}/page.hbs`),
+    dir: path.join(files.root, base),
+    page: await files.read(`${base}/page.hbs`),
     partials,
-    style: await readSource(root, `${base}/style.yaml`),
-    labels: await readSource(root, `${base}/labels.yaml`),
+    style: await files.read(`${base}/style.yaml`),
+    labels: await files.read(`${base}/labels.yaml`),
     assets,
   };
 }
