@@ -105,6 +105,26 @@ describe('a broken review lock', () => {
     expect(await statusLine(root, 'global-partners')).toMatch(/^global-partners\s+ok\s+ok\s+review record unreadable$/);
   });
 
+  it('holds back in the build only the translation whose record cannot be read: the original and the others publish', async () => {
+    const root = threeLanguages();
+    expect((await runCli(['mark-reviewed', 'global-partners', '--root', root])).code).toBe(0);
+    expect((await runCli(['build', '--root', root], root)).code).toBe(0);
+    const outputs = (lang: string) => ['pdf', 'docx', 'html'].map((f) => readFileSync(path.join(root, 'out', lang, `global-partners.${f}`)));
+    const before = new Map(['fr', 'en', 'de'].map((lang) => [lang, outputs(lang)]));
+    for (const lang of ['fr', 'en', 'de']) {
+      const file = path.join(root, `sources/global-partners/${lang}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^tags: \[/m, 'tags: [edited, '));
+    }
+    writeFileSync(path.join(root, LOCK), readFileSync(path.join(root, LOCK), 'utf8').replace(/^de:\n  lead: .*$/m, 'de:\n  lead: 12'));
+    const run = await runCli(['build', '--root', root], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/held back de\/global-partners \(its review record cannot be read; outputs left as they were\)/);
+    const changed = (lang: string) => outputs(lang).map((bytes, i) => !bytes.equals(before.get(lang)![i]!));
+    expect(changed('de')).toEqual([false, false, false]);
+    expect(changed('fr')).toEqual([true, true, true]);
+    expect(changed('en')).toEqual([true, true, true]);
+  });
+
   it('tells to delete an unreadable record of a language the sheet is not translated into', async () => {
     const root = threeLanguages();
     writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}it: 12\nde: 12\n`);

@@ -53,6 +53,8 @@ export interface BuildReport {
   skipped: string[];
   /** Sheets with errors: none of their outputs were touched. */
   failed: string[];
+  /** Versions (`lang/id`) held back while the rest of their sheet was built, with the reason. */
+  heldBack: Array<{ version: string; reason: string }>;
   /** True when the project could not be read, so the output folder was not touched at all. */
   unreadable: boolean;
 }
@@ -78,7 +80,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources);
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -132,7 +134,7 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const output of await renderSheet(result.sheets.filter((s) => s.id === id), result, options)) {
+    for (const output of await renderSheet(publishable(id, result, report), result, options)) {
       pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
     }
     const misses = await verifyAll(pending, folder, verified);
@@ -264,6 +266,19 @@ async function removeOrphans(folder: OutputFolder, sources: ProjectSources, repo
     if (!(error instanceof OutputIoError)) throw error;
     report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
   }
+}
+
+/**
+ * The versions of a sheet to publish: all of them, but a translation whose review record
+ * cannot be read (its review state is unknown) is held back; its earlier outputs stay.
+ */
+function publishable(id: string, result: CheckResult, report: BuildReport): FactSheet[] {
+  const versions = result.sheets.filter((s) => s.id === id);
+  const unknown = result.reviewUnknown.get(id);
+  if (!unknown) return versions;
+  const held = versions.filter((v) => v.lang !== result.config!.sourceLanguage && (unknown === 'all' || unknown.has(v.lang)));
+  for (const version of held) report.heldBack.push({ version: `${version.lang}/${id}`, reason: 'its review record cannot be read' });
+  return versions.filter((v) => !held.includes(v));
 }
 
 async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions) {

@@ -27,7 +27,7 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     io.stderr.write(`build: waiting for another build${holder ? ` (process ${holder.pid})` : ''} writing into ${out} to finish\n`);
   const result = await buildProject({ ...options, outDisplay: out, onWait }, sources);
   if (result.unreadable) {
-    report(io, reporter, result.diagnostics, `build: the project could not be read; nothing in ${out} was touched`, { written: [], unchanged: [], removed: [], skipped: [], failed: result.failed });
+    report(io, reporter, result.diagnostics, `build: the project could not be read; nothing in ${out} was touched`, { written: [], unchanged: [], removed: [], skipped: [], heldBack: [], failed: result.failed });
     return EXIT_ERRORS;
   }
   if (reporter !== 'json') {
@@ -36,12 +36,14 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
   }
   const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
+  for (const { version, reason } of result.heldBack) parts.push(`held back ${version} (${reason}; outputs left as they were)`);
   parts.push(result.failed.length > 0 ? `failed ${result.failed.join(', ')} (outputs left as they were)` : 'no sheet failed');
   report(io, reporter, result.diagnostics, `build: ${parts.join('; ')}`, {
     written: result.written.map((f) => path.join(out, f)),
     unchanged: result.unchanged.map((f) => path.join(out, f)),
     removed: result.removed.map((f) => path.join(out, f)),
     skipped: result.skipped,
+    heldBack: result.heldBack,
     failed: result.failed,
   });
   return exitStatus(result.diagnostics, strict);
