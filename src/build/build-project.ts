@@ -12,8 +12,7 @@ import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import { sheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { firstMissingBlock, formatProblems, htmlProblems, verifyOutput, type Miss } from '../verify/index.js';
-import { htmlText } from '../verify/html-text.js';
+import { htmlProblems, outputDiagnostics, verifyOutput, type Miss } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
@@ -174,36 +173,11 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
   const problems: Diagnostic[] = [];
   for (const output of pending) {
     const { sheet, format } = output;
-    const bytes = new Uint8Array(await folder.readStaged(output.staged));
-    const what = `the ${FORMAT_NAMES[format]} of sheet "${sheet.id}" (${sheet.lang})`;
-    const head = { file: sheet.file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-    const invalid = formatProblems(format, bytes);
-    if (invalid.length > 0) {
-      problems.push(diagnostic('error', 'output-invalid', head, `${what} is not valid ${FORMAT_NAMES[format]} output: ${invalid.slice(0, 3).join('; ')}`));
-      continue;
-    }
-    if (format === 'html') {
-      const missing = firstMissingBlock(sheet, htmlText(bytes));
-      if (missing !== null) problems.push(diagnostic('error', 'output-invalid', head, `${what} does not hold the text ${JSON.stringify(clip(missing))} where the model has it`));
-    }
-    const misses = await verifyOutput(sheet, format, bytes);
+    const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
     recordUses(verified, sheet, format, misses);
-    for (const miss of misses) {
-      problems.push(
-        diagnostic(
-          'error',
-          'output-mismatch',
-          { file: sheet.file, start: miss.ref.span.start, end: miss.ref.span.end },
-          `${what} does not state figure "${miss.ref.id}" as the model does: ${miss.reason}`,
-        ),
-      );
-    }
+    problems.push(...diagnostics);
   }
   return problems;
-}
-
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /**
@@ -239,8 +213,6 @@ function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, mi
 function outputPath(sheet: { lang: string; id: string }, format: Format): string {
   return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
 }
-
-const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };
 
 /**
  * Outputs (`<lang>/<id>.<format>`) that a build wrote for sheet versions that no longer
