@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import type { Location } from '../model/position.js';
 import type { FactSheet } from '../model/fact-sheet.js';
 import type { Template } from '../model/template.js';
 import { htmlRenderer } from '../render/html/index.js';
@@ -19,8 +20,21 @@ export async function webPageProblems(sheets: readonly FactSheet[], templates: R
     const template = templates.get(sheet.meta.template);
     if (!template || !template.labels.has(sheet.lang)) continue;
     const languages = sheets.filter((s) => s.id === sheet.id).map((s) => s.lang);
-    const bytes = outputBytes(await htmlRenderer.render(sheetView(sheet, template, { languages })));
+    let bytes: Uint8Array;
+    try {
+      bytes = outputBytes(await htmlRenderer.render(sheetView(sheet, template, { languages })));
+    } catch (error) {
+      // The template checks report what they can see; anything else the page template trips on is reported at it.
+      const message = ((error as Error).message.split('\n')[0] ?? '').replace(/ in \[object Object\]/, '').replace(/ - \d+:\d+$/, '');
+      problems.push(diagnostic('error', 'render-failed', pageLocation(template), `the web page of sheet "${sheet.id}" (${sheet.lang}) cannot be made: ${message}`));
+      continue;
+    }
     problems.push(...(await outputDiagnostics(sheet, 'html', bytes)).diagnostics);
   }
   return problems;
+}
+
+function pageLocation(template: Template): Location {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { file: `templates/${template.name}/page.hbs`, start, end: start };
 }
