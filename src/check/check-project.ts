@@ -130,7 +130,7 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
     if (!wanted.has(source.name)) continue;
-    const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
+    const parsed = parseTemplate(source, config.languages);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.template) templates.set(source.name, parsed.template);
   }

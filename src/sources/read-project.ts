@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SourceFile } from '../text/source-file.js';
 import { listDir, readSource } from './files.js';
-import { readTemplates, resolveFontFile, type TemplatesSources } from './read-templates.js';
+import { readTemplates, type TemplatesSources } from './read-templates.js';
 
 /** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
 export interface SheetSource {
@@ -25,8 +25,6 @@ export interface ProjectSources {
   /** `sources/<id>/translations.lock.yaml` by sheet id: what each translation was reviewed against. */
   locks: Map<string, SourceFile>;
   templates: TemplatesSources;
-  /** Finds a font file named in a template's style (the only disk access left for later). */
-  resolveFont: (templateDir: string, spec: string) => string | null;
 }
 
 export const SOURCES_DIR = 'sources';
@@ -60,5 +58,5 @@ export async function readProject(root: string): Promise<ProjectSources> {
     }
   }
   const templates = await readTemplates(root);
-  return { root, config, figures, boilerplate, sheets, locks, templates, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
+  return { root, config, figures, boilerplate, sheets, locks, templates };
 }

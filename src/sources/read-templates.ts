@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceFile } from '../text/source-file.js';
 import { listDir, readSource } from './files.js';
+import { readFonts, type FontSource } from './read-fonts.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -18,6 +17,8 @@ export interface TemplateSource {
   labels: SourceFile | null;
   /** SVG files of `assets/`, by file name. */
   assets: Map<string, string>;
+  /** The font files `style.yaml` names, by the spec written there, read so that no later stage opens a file. */
+  fonts: Map<string, FontSource>;
 }
 
 export interface TemplatesSources {
@@ -51,37 +52,15 @@ async function readTemplate(root: string, name: string): Promise<TemplateSource>
   for (const entry of await listDir(path.join(root, base, 'assets'))) {
     if (entry.isFile() && entry.name.endsWith('.svg')) assets.set(entry.name, await readFile(path.join(root, base, 'assets', entry.name), 'utf8'));
   }
+  const style = await readSource(root, `${base}/style.yaml`);
   return {
     name,
     dir: path.join(root, base),
     page: await readSource(root, `${base}/page.hbs`),
     partials,
-    style: await readSource(root, `${base}/style.yaml`),
+    style,
     labels: await readSource(root, `${base}/labels.yaml`),
     assets,
+    fonts: await readFonts(root, path.join(root, base), style?.text ?? null),
   };
-}
-
-/**
- * Where a font named in a style file lives: relative to the template folder when it
- * starts with "./", otherwise a file of a package (`source-sans/TTF/...`) installed
- * in the project or, failing that, with factsheet itself. Null when there is no such file.
- */
-export function resolveFontFile(root: string, templateDir: string, spec: string): string | null {
-  let resolved: string;
-  if (spec.startsWith('./') || spec.startsWith('../')) {
-    resolved = path.resolve(templateDir, spec);
-  } else {
-    const found = [path.join(root, 'package.json'), import.meta.url].map((base) => {
-      try {
-        return createRequire(base).resolve(spec);
-      } catch {
-        return null;
-      }
-    });
-    const first = found.find((file) => file !== null);
-    if (!first) return null;
-    resolved = first;
-  }
-  return existsSync(resolved) ? resolved : null;
 }
