@@ -15,6 +15,11 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { REVIEW_LOCK, type ProjectSources, type SheetSource } from '../sources/read-project.js';
+import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
+import { INDEX_CONTEXT_SHAPE } from '../build/index-page.js';
+import { FIGURES_CONTEXT_SHAPE } from '../build/figures-page.js';
+import type { Shape } from '../model/context-shape.js';
+import { checkPage, checkTemplatePage } from './template-pages.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -111,28 +116,30 @@ function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, re
 
 /** The index and ledger pages the build writes must exist and parse. */
 function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): void {
-  const pages: Array<[string, SourceFile | null, string]> = [
-    ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets'],
-    ['templates/figures.hbs', sources.templates.figuresPage, 'the figures ledger page'],
+  const pages: Array<[string, SourceFile | null, string, Shape]> = [
+    ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets', INDEX_CONTEXT_SHAPE],
+    ['templates/figures.hbs', sources.templates.figuresPage, 'the figures ledger page', FIGURES_CONTEXT_SHAPE],
   ];
-  for (const [file, source, what] of pages) {
+  for (const [file, source, what, shape] of pages) {
     if (!source) {
       diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
       continue;
     }
     const problem = handlebarsProblem(source);
     if (problem) diagnostics.push(problem);
+    else diagnostics.push(...checkPage(source, shape));
   }
 }
 
-/** Parses every template a sheet names, and reports names no folder answers to. */
+/** Parses every template a sheet names, walks its page against the context it is rendered with, and reports names no folder answers to. */
 function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[]): void {
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
     if (!wanted.has(source.name)) continue;
     const parsed = parseTemplate(source, config.languages);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.template) templates.set(source.name, parsed.template);
+    const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
+    diagnostics.push(...parsed.diagnostics, ...page);
+    if (parsed.template && !page.some((d) => d.severity === 'error')) templates.set(source.name, parsed.template);
   }
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {
