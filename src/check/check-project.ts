@@ -19,7 +19,9 @@ import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
 import { INDEX_CONTEXT_SHAPE } from '../build/index-page.js';
 import { FIGURES_CONTEXT_SHAPE } from '../build/figures-page.js';
 import type { Shape } from '../model/context-shape.js';
+import type { Format } from '../render/renderer.js';
 import { checkPage, checkTemplatePage } from './template-pages.js';
+import { glyphProblems } from './glyph-coverage.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -38,11 +40,19 @@ export interface CheckResult {
 
 const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
+export interface CheckOptions {
+  /** The outputs that will be made; glyph coverage concerns only the PDF. All when not given. */
+  formats?: readonly Format[];
+}
+
+export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
   const diagnostics: Diagnostic[] = [];
   const templates = new Map<string, Template>();
+  /** Sheets whose PDF would lack glyphs; the problem may sit in labels or boilerplate shared with other sheets. */
+  const undrawable = new Set<string>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
+    for (const id of undrawable) failedSheets.add(id);
     return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, diagnostics: sortDiagnostics(diagnostics) };
   };
 
@@ -86,6 +96,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     if (sheet) sheets.push(sheet);
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
+  if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, sheets, diagnostics);
   return done(config, registry, sheets);
@@ -110,6 +121,26 @@ function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, re
       diagnostics.push(
         ...checkTranslation({ original, originalFile: fileOf(original), translation, translationFile: fileOf(translation), reviewed: lock === null ? null : lock.get(translation.lang) }),
       );
+    }
+  }
+}
+
+/** Every character a sheet's PDF draws must be in the face of its template's font that draws it. */
+function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], undrawable: Set<string>): void {
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    const template = templates.get(sheet.meta.template);
+    const source = sources.templates.templates.find((t) => t.name === sheet.meta.template);
+    const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
+    const sheetFile = sources.sheets.find((s) => s.file.path === sheet.file)?.file;
+    if (!template || !source?.labels || !source.style || !boilerplateFile || !sheetFile) continue;
+    const problems = glyphProblems({ sheet, sheetFile, template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
+    if (problems.some((d) => d.severity === 'error')) undrawable.add(sheet.id);
+    // Labels and boilerplate are shared by the sheets of a language: report their gaps once.
+    for (const problem of problems) {
+      const key = `${problem.location.file}:${problem.location.start.offset}:${problem.message}`;
+      if (!seen.has(key)) diagnostics.push(problem);
+      seen.add(key);
     }
   }
 }
