@@ -97,7 +97,9 @@ function lacksGlyph(template: Template, face: FontFace, char: string): boolean {
   if (!known) coverage.set(bytes, (known = new Map()));
   let lacks = known.get(char);
   if (lacks === undefined) {
-    lacks = fontOf(bytes).layout(char).glyphs.some((glyph) => glyph.id === 0);
+    const font = fontOf(bytes);
+    // The character map answers for almost every character; layout only for those it lacks.
+    lacks = !font.hasGlyphForCodePoint(char.codePointAt(0)!) && font.layout(char).glyphs.some((glyph) => glyph.id === 0);
     known.set(char, lacks);
   }
   return lacks;

@@ -1,6 +1,9 @@
 import * as fontkit from 'fontkit';
 import type { FontSource } from '../sources/read-fonts.js';
 
+/** Fonts by their bytes, parsed once by fontkit. */
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
 /** A font file the PDF can embed: where it was found, and its bytes. */
 export interface FontFile {
   path: string;
@@ -28,10 +31,9 @@ export function loadFont(source: FontSource | undefined, spec: string): FontFile
     return { ruleId: 'template-font-invalid', message: `"${spec}" is not a font file the PDF can embed (${(error as Error).message})` };
   }
   if ('fonts' in font) return { ruleId: 'template-font-invalid', message: `"${spec}" is a font collection; name one TrueType or OpenType font file` };
+  parsed.set(source.bytes, font);
   return { path: source.path, bytes: source.bytes };
 }
-
-const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 
 /** The fontkit font of bytes that loadFont accepted, parsed once. */
 export function fontOf(bytes: Uint8Array): fontkit.Font {

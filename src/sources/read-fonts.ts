@@ -49,7 +49,7 @@ export function locateFont(root: string, templateDir: string, spec: string): { p
   const name = spec.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0]!;
   const rest = segments.slice(name.split('/').length).join('/');
   if (!name || !rest) return { spec, status: 'missing' };
-  for (const base of [path.join(root, 'package.json'), import.meta.url]) {
+  for (const base of [path.resolve(root, 'package.json'), import.meta.url]) {
     const candidates = createRequire(base).resolve.paths(name) ?? [];
     const packageDir = candidates.map((dir) => path.join(dir, name)).find((dir) => existsSync(dir));
     if (packageDir) return within(packageDir, rest, spec, `the package "${name}"`);
