@@ -1,10 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/check/index.js';
 import { pdfRenderer } from '../src/render/pdf/pdf-renderer.js';
 import { sheetView } from '../src/render/index.js';
-import { readProject } from '../src/sources/index.js';
+import { locateFont, readProject } from '../src/sources/index.js';
 import { pdfText } from '../src/verify/pdf-text.js';
 import { REPO, makeProject } from './helpers/project.js';
 
@@ -31,6 +31,21 @@ const glyphErrors = async (root: string) =>
 function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
 }
+
+describe('where a template may take its fonts from', () => {
+  it('follows links before deciding: a link in the template folder to a file outside it is refused', () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'templates/factsheet');
+    mkdirSync(path.join(dir, 'fonts'));
+    symlinkSync(path.join(root, 'factsheet.yaml'), path.join(dir, 'fonts/linked.ttf'));
+    expect(locateFont(root, dir, './fonts/linked.ttf')).toEqual({ spec: './fonts/linked.ttf', status: 'outside', reason: 'outside the template folder' });
+  });
+
+  it('finds package fonts from a project root given relative to the working folder', () => {
+    const found = locateFont(path.relative(process.cwd(), REPO) || '.', path.join(REPO, 'templates/factsheet'), 'source-sans/TTF/SourceSans3-Regular.ttf');
+    expect(found).toEqual({ path: expect.stringMatching(/node_modules\/source-sans\/TTF\/SourceSans3-Regular\.ttf$/) });
+  });
+});
 
 describe('glyph-missing: every character the PDF draws has a glyph in its face', () => {
   it('Source Sans 3 draws Greek and Cyrillic in every face, and the French spaces: no error', async () => {

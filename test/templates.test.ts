@@ -48,6 +48,18 @@ describe('templates decide the look', () => {
   });
 });
 
+describe('check finds what the build would fail on in a template', () => {
+  it('an unknown field in a partial of page.hbs is an error at its place in the partial, and the build renders nothing of the sheets using it', async () => {
+    const root = makeProject(REPO);
+    edit(path.join(root, 'templates/factsheet/partials/contact.hbs'), (t) => t.replace('{{contact.division}}', '{{contact.divison}}'));
+    const { report } = await build(root, { formats: ['html'] });
+    expect(report.diagnostics.map((d) => `${d.location.file}:${d.location.start.line}:${d.location.start.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'templates/factsheet/partials/contact.hbs:3:23 template-field-unknown no field "divison" here; did you mean "division"?',
+    ]);
+    expect(report.failed).toEqual(['global-partners', 'partnerships']);
+  });
+});
+
 describe('documents carry the sheet date, or SOURCE_DATE_EPOCH', () => {
   it('uses SOURCE_DATE_EPOCH in PDF and Word metadata when it is set', async () => {
     const { outDir } = await build(REPO, { sheets: ['global-partners'], langs: ['en'], formats: ['pdf', 'docx'], sourceDateEpoch: 1700000000 });
