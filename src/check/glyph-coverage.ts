@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { Contact, FactSheet, Inline } from '../model/fact-sheet.js';
+import type { FactSheet, Inline } from '../model/fact-sheet.js';
 import type { Location } from '../model/position.js';
 import type { FontFace, Template } from '../model/template.js';
 import { fontOf } from '../parse/font-file.js';
@@ -110,8 +110,11 @@ function piecesOf(sources: GlyphSources): Piece[] {
   const { sheet, sheetFile, template, labelsFile, boilerplateFile } = sources;
   const view = sheetView(sheet, template, { languages: sources.languages });
   const pieces: Piece[] = [];
-  const inline = (inlines: readonly Inline[] | null, face: FontFace) => {
-    if (inlines) pieces.push(...inlinePieces(inlines, sheetFile, face === 'bold'));
+  /** Marked-up text takes the faces of its marks; `plain` text (the running header's title) is drawn in `face` alone. */
+  const inline = (inlines: readonly Inline[] | null, face: FontFace, plain = false) => {
+    if (!inlines) return;
+    const marked = inlinePieces(inlines, sheetFile, face === 'bold');
+    pieces.push(...(plain ? marked.map((piece) => ({ ...piece, face })) : marked));
   };
   inline(sheet.meta.title, 'bold');
   inline(sheet.meta.subtitle, 'normal');
@@ -119,7 +122,13 @@ function piecesOf(sources: GlyphSources): Piece[] {
     inline(section.heading, 'bold');
     for (const block of section.blocks) {
       if (block.type === 'paragraph') inline(block.children, 'normal');
-      else for (const item of block.items) inline(item.children, 'normal');
+      else {
+        for (const [i, item] of block.items.entries()) {
+          // An ordered list's numbers, reported at their item.
+          if (block.ordered) pieces.push({ text: `${block.start + i}.`, face: 'normal', file: sheetFile, at: () => item.span.start.offset });
+          inline(item.children, 'normal');
+        }
+      }
     }
   }
   const date = dateValue(sheetFile);
@@ -131,18 +140,25 @@ function piecesOf(sources: GlyphSources): Piece[] {
     const found = labels.get(key);
     if (found) pieces.push({ ...found, face, upper });
   };
-  const field = (key: keyof Contact | string, face: FontFace, upper = false) => {
+  const field = (key: string, face: FontFace, upper = false) => {
     for (const [name, found] of contact) if (name === key || name.startsWith(`${key}.`)) pieces.push({ ...found, face, upper });
+  };
+  /** Punctuation the layout adds after a text (": ", " – "), reported at that text. */
+  const after = (text: string, face: FontFace, found: Omit<Piece, 'face'> | undefined) => {
+    if (found) pieces.push({ text, face, file: found.file, at: () => found.at(0) });
   };
   // Title band, then the contact panel (pdf-content.ts).
   field('organisation', 'bold', true);
   label('kind', 'normal', true);
   label('contact', 'bold', true);
   field('division', 'bold');
+  after(' – ', 'bold', contact.get('division'));
   field('section', 'bold');
   label('phone', 'normal');
+  after(': ', 'normal', labels.get('phone'));
   field('phone', 'normal');
   label('email', 'normal');
+  after(': ', 'normal', labels.get('email'));
   field('email', 'normal');
   field('hashtags', 'bold');
   // The running header and footer draw their fields in the regular face.
@@ -152,7 +168,7 @@ function piecesOf(sources: GlyphSources): Piece[] {
     if (!running) continue;
     for (const part of runningParts(running.text)) {
       if (part.literal !== undefined) pieces.push({ ...running, text: part.literal.replace(/\{pages?\}/g, (marker) => ' '.repeat(marker.length)), face: 'normal', at: (i) => running.at(part.index + i) });
-      else if (part.path === 'title') inline(sheet.meta.title, 'normal');
+      else if (part.path === 'title') inline(sheet.meta.title, 'normal', true);
       else if (part.path === 'date' && view.date && date) pieces.push({ text: view.date, face: 'normal', file: sheetFile, at: () => date });
       else if (part.path.startsWith('labels.')) label(part.path.slice('labels.'.length), 'normal');
       else if (part.path.startsWith('contact.')) field(part.path.slice('contact.'.length), 'normal');
