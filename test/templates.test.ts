@@ -1,16 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
 import { FORMATS } from '../src/render/index.js';
 import { REPO, makeProject } from './helpers/project.js';
 import { attr, byTag, findAll, parseHtml } from './helpers/read-back.js';
 
+const outDirs: string[] = [];
+afterAll(() => {
+  for (const dir of outDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 const build = (root: string, extra: Partial<Parameters<typeof buildProject>[0]> = {}) => {
   const outDir = mkdtempSync(path.join(tmpdir(), 'factsheet-out-'));
+  outDirs.push(outDir);
   return buildProject({ root, outDir, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null, ...extra }).then((report) => ({ report, outDir }));
 };
 
