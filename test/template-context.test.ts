@@ -80,3 +80,16 @@ describe('walking a template against its context', () => {
     expect(walk('{{#each items}}{{> item}}{{/each}}{{> item contact}}', { item: '<li>{{name}}</li>' })).toEqual(['partials/item.hbs:1:7 template-field-unknown: no field "name" here (fields: email)']);
   });
 });
+
+describe('walking a template: helpers and partials', () => {
+  const shape = object({ title: text, items: list(object({ name: text })) });
+  const rules = (source: string) => walkTemplate(new SourceFile('page.hbs', source), shape, new Map()).diagnostics.map((d) => `${d.ruleId}: ${d.message}`);
+
+  it('refuses #each over what is not a list, helpers nobody registered, and partials a page without partials calls', () => {
+    expect(rules('{{#each title}}x{{/each}}{{#each (lookup items "0")}}{{@key}}{{this}}{{/each}}{{uppercase title}}{{> footer}}')).toEqual([
+      'template-field-unknown: "title" is text, not a list #each can walk',
+      'template-helper-unknown: no helper "uppercase": templates may use only lookup, log here',
+      'template-partial-unknown: no partial "footer"; this page has no partials',
+    ]);
+  });
+});

@@ -126,7 +126,8 @@ class Walker {
     } else {
       const inner = unwrap(shape);
       const item = inner.kind === 'list' ? inner.item : inner.kind === 'object' ? unionOf(Object.values(inner.fields)) : null;
-      if (item === null) this.report(file, first, 'template-field-unknown', `"${(first as hbs.AST.PathExpression).original}" is ${describe(inner)}, not a list #each can walk`);
+      const what = first.type === 'PathExpression' ? `"${(first as hbs.AST.PathExpression).original}"` : 'the value';
+      if (item === null) this.report(file, first, 'template-field-unknown', `${what} is ${describe(inner)}, not a list #each can walk`);
       else this.program(node.program, file, enter(scope, item, node.program, true));
     }
     this.program(node.inverse, file, scope);
