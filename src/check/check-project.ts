@@ -145,7 +145,7 @@ function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: Fac
   }
 }
 
-/** The index and ledger pages the build writes must exist and parse. */
+/** The index and ledger pages the build writes must exist, parse and use only what their contexts hold. */
 function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): void {
   const pages: Array<[string, SourceFile | null, string, Shape]> = [
     ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets', INDEX_CONTEXT_SHAPE],
