@@ -77,7 +77,7 @@ interface PendingOutput {
  */
 export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
   const sources = read ?? (await readProject(options.root));
-  const result = await checkProject(sources);
+  const result = await checkProject(sources, { formats: options.formats });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();

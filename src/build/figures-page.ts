@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import type { LedgerEntry } from '../figures/ledger.js';
+import { boolean, list, nullable, object, text, type Shape } from '../model/context-shape.js';
 import type { Labels } from '../model/template.js';
+import { LABELS_SHAPE } from '../render/html/html-renderer.js';
 import { FORMATS, type Format } from '../render/renderer.js';
 import { textDirection } from '../render/view.js';
 
@@ -11,10 +13,32 @@ export function useKey(sheet: string, lang: string, index: number): string {
   return `${sheet}/${lang}/${index}`;
 }
 
+/** The shape of figuresContext's result, which check holds templates/figures.hbs to. */
+export const FIGURES_CONTEXT_SHAPE: Shape = object({
+  lang: text,
+  dir: text,
+  labels: LABELS_SHAPE,
+  formats: list(object({ label: text })),
+  figures: list(
+    object({
+      id: text,
+      value: nullable(text),
+      derived: boolean,
+      asOf: nullable(text),
+      source: nullable(text),
+      derivation: nullable(text),
+      uses: list(object({ sheet: text, lang: text, where: text, text, formats: list(object({ verified: boolean })) })),
+    }),
+  ),
+});
+
 /** `out/figures.html`: the ledger, each use with the formats whose outputs were verified to state it. */
 export function renderFiguresPage(source: string, ledger: LedgerEntry[], verified: VerifiedUses, lang: string, labels: Labels): string {
-  const page = Handlebars.compile(source, { strict: true });
-  return page({
+  return Handlebars.compile(source, { strict: true })(figuresContext(ledger, verified, lang, labels));
+}
+
+export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, lang: string, labels: Labels) {
+  return {
     lang,
     dir: textDirection(lang),
     labels,
@@ -37,5 +61,5 @@ export function renderFiguresPage(source: string, ledger: LedgerEntry[], verifie
         };
       }),
     })),
-  });
+  };
 }

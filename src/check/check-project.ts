@@ -17,6 +17,13 @@ import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
 import { readDiagnostics } from './read-problems.js';
+import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
+import { INDEX_CONTEXT_SHAPE } from '../build/index-page.js';
+import { FIGURES_CONTEXT_SHAPE } from '../build/figures-page.js';
+import type { Shape } from '../model/context-shape.js';
+import type { Format } from '../render/renderer.js';
+import { checkPage, checkTemplatePage } from './template-pages.js';
+import { glyphProblems } from './glyph-coverage.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -41,13 +48,21 @@ export interface CheckResult {
 
 const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function checkProject(sources: ProjectSources): Promise<CheckResult> {
+export interface CheckOptions {
+  /** The outputs that will be made; glyph coverage concerns only the PDF. All when not given. */
+  formats?: readonly Format[];
+}
+
+export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
   // A file that could not be read whole and clean is reported here and parsed nowhere.
   const diagnostics: Diagnostic[] = readDiagnostics(sources);
   const templates = new Map<string, Template>();
   const reviewUnknown = new Map<string, UnreadableReviews>();
+  /** Sheets whose PDF would lack glyphs; the problem may sit in labels or boilerplate shared with other sheets. */
+  const undrawable = new Set<string>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
+    for (const id of undrawable) failedSheets.add(id);
     return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
   };
 
@@ -93,6 +108,7 @@ export async function checkProject(sources: ProjectSources): Promise<CheckResult
     if (sheet) sheets.push(sheet);
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
+  if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, diagnostics);
   return done(config, registry, sheets);
@@ -139,23 +155,44 @@ function checkAcrossLanguages(
   }
 }
 
-/** The index and ledger pages the build writes must exist and parse. */
+/** Every character a sheet's PDF draws must be in the face of its template's font that draws it. */
+function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], undrawable: Set<string>): void {
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    const template = templates.get(sheet.meta.template);
+    const source = sources.templates.templates.find((t) => t.name === sheet.meta.template);
+    const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
+    const sheetFile = sources.sheets.find((s) => s.file.path === sheet.file)?.file;
+    if (!template || !source?.labels || !source.style || !boilerplateFile || !sheetFile) continue;
+    const problems = glyphProblems({ sheet, sheetFile, template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
+    if (problems.some((d) => d.severity === 'error')) undrawable.add(sheet.id);
+    // Labels and boilerplate are shared by the sheets of a language: report their gaps once.
+    for (const problem of problems) {
+      const key = `${problem.location.file}:${problem.location.start.offset}:${problem.message}`;
+      if (!seen.has(key)) diagnostics.push(problem);
+      seen.add(key);
+    }
+  }
+}
+
+/** The index and ledger pages the build writes must exist, parse and use only what their contexts hold. */
 function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): void {
-  const pages: Array<[string, SourceFile | null, string]> = [
-    ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets'],
-    ['templates/figures.hbs', sources.templates.figuresPage, 'the figures ledger page'],
+  const pages: Array<[string, SourceFile | null, string, Shape]> = [
+    ['templates/index.hbs', sources.templates.indexPage, 'the index page of all sheets', INDEX_CONTEXT_SHAPE],
+    ['templates/figures.hbs', sources.templates.figuresPage, 'the figures ledger page', FIGURES_CONTEXT_SHAPE],
   ];
-  for (const [file, source, what] of pages) {
+  for (const [file, source, what, shape] of pages) {
     if (!source) {
       diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
       continue;
     }
     const problem = source.usable ? handlebarsProblem(source) : null;
     if (problem) diagnostics.push(problem);
+    else diagnostics.push(...checkPage(source, shape));
   }
 }
 
-/** Parses every template a sheet names, and reports names no folder answers to. */
+/** Parses every template a sheet names, walks its page against the context it is rendered with, and reports names no folder answers to. */
 function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[]): void {
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
@@ -165,9 +202,10 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
     const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
     diagnostics.push(...unsafe);
     if (unsafe.length > 0) continue;
-    const parsed = parseTemplate(source, config.languages, (spec) => sources.resolveFont(source.dir, spec));
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.template) templates.set(source.name, parsed.template);
+    const parsed = parseTemplate(source, config.languages);
+    const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
+    diagnostics.push(...parsed.diagnostics, ...page);
+    if (parsed.template && !page.some((d) => d.severity === 'error')) templates.set(source.name, parsed.template);
   }
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {

@@ -1,2 +1,2 @@
-export { checkProject, type CheckResult } from './check-project.js';
+export { checkProject, type CheckOptions, type CheckResult } from './check-project.js';
 export { projectStatus, describeCell, type ProjectStatus, type StatusCell, type StatusRow, type CellState } from './status.js';

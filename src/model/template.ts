@@ -7,7 +7,7 @@ export interface TemplateStyle {
   };
   fonts: {
     family: string;
-    /** Absolute paths of the four faces the PDF embeds. */
+    /** Absolute paths of the four faces the PDF embeds (their bytes are in Template.fonts). */
     files: Record<FontFace, string>;
     /** The font name a Word document asks for. */
     word: string;
@@ -47,4 +47,6 @@ export interface Template {
   html: { page: string; partials: Record<string, string> };
   /** The template's mark, an SVG drawing. */
   mark: string;
+  /** The bytes of the four faces the PDF embeds, read by the sources stage: renderers open no file. */
+  fonts: Record<FontFace, Uint8Array>;
 }

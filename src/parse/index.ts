@@ -5,5 +5,5 @@ export { canonicalLanguageTag } from './language-tag.js';
 export { slugify } from './markdown.js';
 export { DEFAULT_TEMPLATE } from './metadata.js';
 export type { InlineContext } from './inline.js';
-export { parseTemplate, handlebarsProblem, MARK_ASSET, type FontResolver } from './template.js';
+export { parseTemplate, handlebarsProblem, MARK_ASSET, type FontLookup } from './template.js';
 export { svgAssetProblems } from './svg-asset.js';

@@ -11,13 +11,15 @@ import {
   type Template,
   type TemplateStyle,
 } from '../model/template.js';
+import type { FontSource } from '../sources/read-fonts.js';
 import type { TemplateSource } from '../sources/read-templates.js';
+import { loadFont } from './font-file.js';
 import type { SourceFile } from '../text/source-file.js';
 import { isFontFamilyList } from './css-font-family.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
 
-/** Finds the file of a font named in a style file; null when it does not exist. */
-export type FontResolver = (spec: string) => string | null;
+/** The font a style file names, as the sources stage read it; undefined when it was not read. */
+export type FontLookup = (spec: string) => FontSource | undefined;
 
 export const MARK_ASSET = 'mark.svg';
 
@@ -25,7 +27,7 @@ export const MARK_ASSET = 'mark.svg';
  * Validates a template folder: style, labels for every language, HTML sources that
  * Handlebars can parse. Returns null when anything is missing or malformed.
  */
-export function parseTemplate(source: TemplateSource, languages: readonly string[], resolveFont: FontResolver): { template: Template | null; diagnostics: Diagnostic[] } {
+export function parseTemplate(source: TemplateSource, languages: readonly string[], lookupFont: FontLookup = (spec) => source.fonts.get(spec)): { template: Template | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const missing = (what: string, file: string): void => {
     diagnostics.push(
@@ -50,10 +52,11 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
     if (!(needed in partials)) missing(`partial "${needed}" (partials/${needed}.hbs)`, `${base}/partials/${needed}.hbs`);
   }
 
-  const style = source.style ? parseStyle(source.style, resolveFont, diagnostics) : null;
+  const fonts = {} as Template['fonts'];
+  const style = source.style ? parseStyle(source.style, lookupFont, fonts, diagnostics) : null;
   const labels = source.labels ? parseLabels(source.labels, languages, diagnostics) : null;
   if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics };
-  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark }, diagnostics };
+  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts }, diagnostics };
 }
 
 export function handlebarsProblem(file: SourceFile): Diagnostic | null {
@@ -68,7 +71,7 @@ export function handlebarsProblem(file: SourceFile): Diagnostic | null {
   }
 }
 
-function parseStyle(file: SourceFile, resolveFont: FontResolver, diagnostics: Diagnostic[]): TemplateStyle | null {
+function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template['fonts'], diagnostics: Diagnostic[]): TemplateStyle | null {
   const { yaml, diagnostics: problems } = parseYaml(file, file.text);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return null;
@@ -86,9 +89,9 @@ function parseStyle(file: SourceFile, resolveFont: FontResolver, diagnostics: Di
   for (const face of FONT_FACES) {
     const spec = reader.text(files, 'fonts.files', face);
     if (spec === null) continue;
-    const resolved = resolveFont(spec);
-    if (resolved) fontFiles[face] = resolved;
-    else reader.invalid(reader.child(files, face), `font file "${spec}" does not exist`, 'template-font-missing');
+    const font = loadFont(lookupFont(spec), spec);
+    if ('bytes' in font) [fontFiles[face], fontData[face]] = [font.path, font.bytes];
+    else reader.invalid(reader.child(files, face), font.message, font.ruleId);
   }
   const css = reader.text(fonts, 'fonts', 'css');
   if (css !== null && !isFontFamilyList(css)) {

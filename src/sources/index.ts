@@ -1,3 +1,4 @@
 export { readProject, SOURCES_DIR, type ProjectSources, type SheetSource, type BoilerplateSource } from './read-project.js';
-export { readTemplates, resolveFontFile, TEMPLATES_DIR, type TemplateSource, type TemplatesSources } from './read-templates.js';
+export { readTemplates, TEMPLATES_DIR, type TemplateSource, type TemplatesSources } from './read-templates.js';
 export { ProjectFiles, type RefusedLink } from './files.js';
+export { locateFont, type FontSource } from './read-fonts.js';

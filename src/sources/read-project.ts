@@ -1,6 +1,6 @@
 import type { SourceFile } from '../text/source-file.js';
 import { folderToRead, ProjectFiles, type RefusedLink } from './files.js';
-import { readTemplates, resolveFontFile, type TemplatesSources } from './read-templates.js';
+import { readTemplates, type TemplatesSources } from './read-templates.js';
 
 /** One sheet file as found on disk: `sources/<id>/<lang>.md`, names not yet validated. */
 export interface SheetSource {
@@ -26,8 +26,6 @@ export interface ProjectSources {
   templates: TemplatesSources;
   /** Folders that are links out of the project: not read. */
   refused: RefusedLink[];
-  /** Finds a font file named in a template's style (the only disk access left for later). */
-  resolveFont: (templateDir: string, spec: string) => string | null;
 }
 
 export const SOURCES_DIR = 'sources';
@@ -62,5 +60,5 @@ export async function readProject(root: string): Promise<ProjectSources> {
     }
   }
   const templates = await readTemplates(files, refused);
-  return { root, config, figures, boilerplate, sheets, locks, templates, refused, resolveFont: (dir, spec) => resolveFontFile(root, dir, spec) };
+  return { root, config, figures, boilerplate, sheets, locks, templates, refused };
 }

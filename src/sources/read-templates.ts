@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceFile } from '../text/source-file.js';
 import { folderToRead, type ProjectFiles, type RefusedLink } from './files.js';
+import { readFonts, type FontSource } from './read-fonts.js';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -17,6 +16,8 @@ export interface TemplateSource {
   labels: SourceFile | null;
   /** SVG files of `assets/`, by file name. */
   assets: Map<string, SourceFile>;
+  /** The font files `style.yaml` names, by the spec written there, read so that no later stage opens a file. */
+  fonts: Map<string, FontSource>;
 }
 
 export interface TemplatesSources {
@@ -48,37 +49,15 @@ async function readTemplate(files: ProjectFiles, name: string, refused: RefusedL
   };
   const partials = await readAll('partials', '.hbs');
   const assets = new Map((await readAll('assets', '.svg')).map((file) => [file.path.slice(`${base}/assets/`.length), file]));
+  const style = await files.read(`${base}/style.yaml`);
   return {
     name,
     dir: path.join(files.root, base),
     page: await files.read(`${base}/page.hbs`),
     partials,
-    style: await files.read(`${base}/style.yaml`),
+    style,
     labels: await files.read(`${base}/labels.yaml`),
     assets,
+    fonts: await readFonts(files.root, path.join(files.root, base), style?.usable ? style.text : null),
   };
-}
-
-/**
- * Where a font named in a style file lives: relative to the template folder when it
- * starts with "./", otherwise a file of a package (`source-sans/TTF/...`) installed
- * in the project or, failing that, with factsheet itself. Null when there is no such file.
- */
-export function resolveFontFile(root: string, templateDir: string, spec: string): string | null {
-  let resolved: string;
-  if (spec.startsWith('./') || spec.startsWith('../')) {
-    resolved = path.resolve(templateDir, spec);
-  } else {
-    const found = [path.join(root, 'package.json'), import.meta.url].map((base) => {
-      try {
-        return createRequire(base).resolve(spec);
-      } catch {
-        return null;
-      }
-    });
-    const first = found.find((file) => file !== null);
-    if (!first) return null;
-    resolved = first;
-  }
-  return existsSync(resolved) ? resolved : null;
 }

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Block, Section } from '../../model/fact-sheet.js';
-import type { Template } from '../../model/template.js';
+import { boolean, html, list, literal, nullable, number, object, record, text, union, type Shape } from '../../model/context-shape.js';
+import { COLOR_ROLES, FONT_FACES, LABEL_KEYS, SIZE_ROLES, SPACING_ROLES, type Template } from '../../model/template.js';
 import type { Output, Renderer } from '../renderer.js';
 import type { SheetView } from '../view.js';
 import { allowedLink } from '../../model/link-policy.js';
@@ -29,7 +30,52 @@ export const htmlRenderer: Renderer = {
   },
 };
 
-/** The fully formatted context the page template lays out; inline HTML is built and escaped here. */
+export const LABELS_SHAPE = record(LABEL_KEYS, text);
+
+/** What `style` holds in a page context: the template's style.yaml, validated. */
+const STYLE_SHAPE = object({
+  page: object({ size: text, margins: list(number) }),
+  fonts: object({ family: text, files: record(FONT_FACES, text), word: text, css: text }),
+  colors: record(COLOR_ROLES, text),
+  sizes: record(SIZE_ROLES, number),
+  spacing: record(SPACING_ROLES, number),
+  header: text,
+  footer: object({ left: text, right: text }),
+});
+
+/** The shape of htmlContext's result, which check holds page.hbs and its partials to. */
+export const HTML_CONTEXT_SHAPE: Shape = object({
+  lang: text,
+  dir: text,
+  title: html,
+  titleText: text,
+  subtitle: nullable(html),
+  date: nullable(text),
+  isoDate: nullable(text),
+  description: text,
+  keywords: text,
+  labels: LABELS_SHAPE,
+  contact: object({ organisation: text, division: text, section: text, phone: text, email: text, hashtags: list(text) }),
+  phoneHref: text,
+  style: STYLE_SHAPE,
+  mark: html,
+  self: text,
+  translations: list(object({ lang: text, name: text, href: text })),
+  sections: list(
+    object({
+      slug: text,
+      heading: nullable(html),
+      blocks: list(
+        union(
+          object({ type: literal('paragraph'), html }),
+          object({ type: literal('list'), ordered: boolean, start: nullable(number), items: list(html) }),
+        ),
+      ),
+    }),
+  ),
+});
+
+/** The fully formatted context the page template lays out; inline HTML is built and escaped here. Its shape is HTML_CONTEXT_SHAPE. */
 export function htmlContext(view: SheetView) {
   const { sheet } = view;
   const safe = (html: string) => new Handlebars.SafeString(html);

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-const cache = new Map<string, number>();
+const cache = new WeakMap<Uint8Array, number>();
 
 /**
  * The natural line height of a TrueType font as a multiple of its size, from its
@@ -8,11 +6,11 @@ const cache = new Map<string, number>();
  * while the style's line spacing (like CSS) multiplies the font size; dividing one
  * by the other makes the PDF space lines as the web page does.
  */
-export function naturalLineHeight(fontFile: string): number {
-  let ratio = cache.get(fontFile);
+export function naturalLineHeight(font: Uint8Array): number {
+  let ratio = cache.get(font);
   if (ratio === undefined) {
-    ratio = readRatio(readFileSync(fontFile));
-    cache.set(fontFile, ratio);
+    ratio = readRatio(Buffer.from(font.buffer, font.byteOffset, font.byteLength));
+    cache.set(font, ratio);
   }
   return ratio;
 }

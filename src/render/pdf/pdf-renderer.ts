@@ -1,21 +1,20 @@
-import path from 'node:path';
 import pdfmake from 'pdfmake';
+import { FONT_FACES, type FontFace } from '../../model/template.js';
 import type { Output, Renderer } from '../renderer.js';
 import { footerParts, type SheetView } from '../view.js';
 import { naturalLineHeight } from './font-metrics.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
 
-/** The print version: pdfmake with the template's embedded fonts; it reads no URL and only the template's and fonts' folders. */
+/** The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no URL and no file. */
 export const pdfRenderer: Renderer = {
   format: 'pdf',
   extension: '.pdf',
   async render(view: SheetView): Promise<Output> {
-    const { style } = view;
-    const family = style.fonts.family;
-    pdfmake.setFonts({ [family]: { ...style.fonts.files } });
+    const faces = {} as Record<FontFace, string>;
+    for (const face of FONT_FACES) faces[face] = inMemory(view.template.fonts[face]);
+    pdfmake.setFonts({ [view.style.fonts.family]: faces });
     pdfmake.setUrlAccessPolicy(() => false);
-    const allowed = [view.template.dir, ...Object.values(style.fonts.files).map((file) => path.dirname(file))].map((dir) => dir + path.sep);
-    pdfmake.setLocalAccessPolicy((file) => allowed.some((dir) => path.resolve(file).startsWith(dir)));
+    pdfmake.setLocalAccessPolicy(() => false);
     const bytes = await pdfmake.createPdf(documentDefinition(view)).getBuffer();
     return { kind: 'binary', bytes: new Uint8Array(bytes) };
   },
@@ -47,7 +46,7 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
     defaultStyle: {
       font: style.fonts.family,
       fontSize: style.sizes.body,
-      lineHeight: style.spacing.line / naturalLineHeight(style.fonts.files.normal),
+      lineHeight: style.spacing.line / naturalLineHeight(view.template.fonts.normal),
       color: style.colors.text,
       alignment: align,
     },
@@ -77,3 +76,21 @@ function fill(text: string, page: number, pages: number): string {
     .map((part) => ('field' in part ? String(part.field === 'page' ? page : pages) : part.text))
     .join('');
 }
+
+const names = new WeakMap<Uint8Array, string>();
+
+/**
+ * The name under which font bytes sit in pdfmake's in-memory files. pdfmake 0.3's
+ * setFonts takes names, not Buffers (its URL pass turns a Buffer into undefined),
+ * but reads a name from its virtual file system before it would touch the disk.
+ */
+function inMemory(bytes: Uint8Array): string {
+  let name = names.get(bytes);
+  if (!name) {
+    name = `factsheet-font-${counter++}`;
+    pdfmake.virtualfs.writeFileSync(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    names.set(bytes, name);
+  }
+  return name;
+}
+let counter = 0;

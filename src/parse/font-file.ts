@@ -1,0 +1,46 @@
+import * as fontkit from 'fontkit';
+import type { FontSource } from '../sources/read-fonts.js';
+
+/** Fonts by their bytes, parsed once by fontkit. */
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
+/** A font file the PDF can embed: where it was found, and its bytes. */
+export interface FontFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Why a font named in a style file cannot be embedded, with the rule that says so. */
+export interface FontProblem {
+  ruleId: 'template-font-missing' | 'template-font-outside' | 'template-font-invalid';
+  message: string;
+}
+
+/**
+ * Checks that a font named in a style file was found where a template may take
+ * fonts from and that fontkit, the engine pdfkit draws with, reads it as one font:
+ * a text file renamed .ttf, or a collection, would otherwise fail only in the build.
+ */
+export function loadFont(source: FontSource | undefined, spec: string): FontFile | FontProblem {
+  if (!source || source.status === 'missing') return { ruleId: 'template-font-missing', message: `font file "${spec}" does not exist` };
+  if (source.status === 'outside') return { ruleId: 'template-font-outside', message: `font file "${spec}" is ${source.reason}` };
+  let font: ReturnType<typeof fontkit.create>;
+  try {
+    font = fontkit.create(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength));
+  } catch (error) {
+    return { ruleId: 'template-font-invalid', message: `"${spec}" is not a font file the PDF can embed (${(error as Error).message})` };
+  }
+  if ('fonts' in font) return { ruleId: 'template-font-invalid', message: `"${spec}" is a font collection; name one TrueType or OpenType font file` };
+  parsed.set(source.bytes, font);
+  return { path: source.path, bytes: source.bytes };
+}
+
+/** The fontkit font of bytes that loadFont accepted, parsed once. */
+export function fontOf(bytes: Uint8Array): fontkit.Font {
+  let font = parsed.get(bytes);
+  if (!font) {
+    font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
+    parsed.set(bytes, font);
+  }
+  return font;
+}
