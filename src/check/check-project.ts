@@ -24,6 +24,7 @@ import type { Shape } from '../model/context-shape.js';
 import type { Format } from '../render/renderer.js';
 import { checkPage, checkTemplatePage } from './template-pages.js';
 import { glyphProblems } from './glyph-coverage.js';
+import { webPageProblems } from './web-pages.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -111,6 +112,11 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, diagnostics);
+  if (!options.formats || options.formats.includes('html')) {
+    // Only the sheets that would be built: what the build would refuse of their pages is reported now.
+    const publishable = done(config, registry, sheets).sheets;
+    diagnostics.push(...(await webPageProblems(publishable, templates)));
+  }
   return done(config, registry, sheets);
 }
 
