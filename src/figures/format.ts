@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseIsoDate } from './iso-date.js';
+import { parseIsoDate, utcDate } from './iso-date.js';
 
 /** Spells a number out in one language. */
 export type NumberWords = (value: number) => string;
@@ -27,7 +27,7 @@ export async function createFormatter(lang: string): Promise<Formatter> {
   const toDate = (iso: string): Date => {
     const date = parseIsoDate(iso);
     if (!date) throw new RangeError(`not an ISO date: ${iso}`);
-    return new Date(Date.UTC(date.year, date.month - 1, date.day ?? 1));
+    return utcDate(date.year, date.month, date.day ?? 1);
   };
   return {
     lang,
