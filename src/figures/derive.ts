@@ -195,10 +195,22 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
  */
 export function unknownFigure(registry: Registry, name: string, location: Location): Diagnostic | null {
   if (!registry.complete) return null;
-  const suggestion = closest(name, registry.figures.keys());
+  const suggestion = suggestionFor(registry, name);
   const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
   const related = suggestion ? [{ location: registry.figures.get(suggestion)!.location, message: `"${suggestion}" is defined here` }] : [];
   return diagnostic('error', 'figure-unknown', location, message, related);
+}
+
+// A name mistyped in many places is looked up once; keyed by the figures map, which is
+// complete by the time references are checked.
+const suggestions = new WeakMap<Map<string, Figure>, Map<string, string | null>>();
+
+function suggestionFor(registry: Registry, name: string): string | null {
+  let known = suggestions.get(registry.figures);
+  if (!known) suggestions.set(registry.figures, (known = new Map()));
+  let suggestion = known.get(name);
+  if (suggestion === undefined) known.set(name, (suggestion = closest(name, registry.figures.keys())));
+  return suggestion;
 }
 
 /** "it was Yugoslavia, replaced by CS (Serbia and Montenegro, itself withdrawn since)", each use of the code in turn. */
