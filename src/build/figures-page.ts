@@ -21,7 +21,7 @@ export function renderFiguresPage(source: string, ledger: LedgerEntry[], verifie
     formats: FORMATS.map((format) => ({ label: labels[format] })),
     figures: ledger.map((entry) => ({
       id: entry.id,
-      value: entry.value === null ? null : String(entry.value),
+      value: entry.value,
       derived: entry.derived,
       asOf: entry.asOf,
       source: entry.source,

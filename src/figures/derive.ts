@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic, type RelatedPlace } from '../model/diagnostic.js';
 import type { Location } from '../model/position.js';
 import { countryCodeStatus, type CountryCodeStatus } from './country-codes.js';
+import { addDecimals } from './decimal.js';
 import { formatPlain } from './format.js';
 import type { Derivation, Figure, PartRef, Registry } from './registry.js';
 import { closest } from './suggest.js';
@@ -78,7 +79,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
       figure.broken = true;
       return;
     }
-    const computed = roundSum(parts.map((p) => p.value!));
+    const computed = addDecimals(parts.map((p) => p.value!));
     if (figure.declared === null) {
       figure.value = computed;
       return;
@@ -162,7 +163,8 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
       first.set(code.name, code);
     }
     if (figure.broken) return;
-    const computed = first.size;
+    const count = first.size;
+    const computed = String(count);
     if (figure.declared === null) {
       figure.value = computed;
       return;
@@ -174,7 +176,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
         'error',
         'figure-members-mismatch',
         figure.valueLocation ?? figure.location,
-        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but lists ${computed} member ${computed === 1 ? 'country' : 'countries'}`,
+        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but lists ${count} member ${count === 1 ? 'country' : 'countries'}`,
         [{ location: members.location, message: `the members of "${figure.id}": ${[...first.keys()].join(', ')}` }],
       ),
     );
@@ -223,9 +225,4 @@ function describeWithdrawal(history: Extract<CountryCodeStatus, { state: 'withdr
     })
     .map((text, index) => (index === 0 ? `it was ${text}` : `then ${text}`))
     .join('; ');
-}
-
-/** Sums decimals without binary noise (0.1 + 0.2 is 0.3 here). */
-function roundSum(values: number[]): number {
-  return Math.round(values.reduce((a, b) => a + b, 0) * 1e9) / 1e9;
 }

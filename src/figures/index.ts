@@ -6,3 +6,4 @@ export { closest, editDistance } from './suggest.js';
 export { isCountryCode } from './country-codes.js';
 export { resolveReference, type Resolution } from './resolve-reference.js';
 export { figuresLedger, type LedgerEntry, type LedgerUse } from './ledger.js';
+export { addDecimals, parseDecimal, isWhole, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, MAX_WORDS_DIGITS, type Decimal } from './decimal.js';
