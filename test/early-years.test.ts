@@ -56,3 +56,17 @@ describe('year 0000', () => {
     expect(diagnostics.map((d) => `${d.location.start.line}:${d.location.start.column} ${d.ruleId}`)).toEqual(['2:10 figure-date-invalid']);
   });
 });
+
+describe('year 0000 in a sheet', () => {
+  it('is not a frontmatter date', async () => {
+    const { checkProject } = await import('../src/check/index.js');
+    const { readProject } = await import('../src/sources/index.js');
+    const root = makeProject(path.join(FIXTURES, 'base'));
+    const file = path.join(root, 'sources/sample/fr.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 0000-03-15'));
+    const { diagnostics } = await checkProject(await readProject(root));
+    expect(diagnostics.filter((d) => d.location.file === 'sources/sample/fr.md').map((d) => `${d.location.start.line}:${d.location.start.column} ${d.ruleId}`)).toEqual([
+      '3:7 frontmatter-field-invalid',
+    ]);
+  });
+});
