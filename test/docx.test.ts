@@ -243,7 +243,7 @@ describe('Word document of a made-up sheet', async () => {
   const base = views.find((v) => v.lang === 'fr')!;
   const span: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   const text = (value: string): Inline => ({ type: 'text', value, span });
-  const figure: Inline = { type: 'figure', id: 'made.up', form: 'number', value: 7000, text: '7\u202F000', span };
+  const figure: Inline = { type: 'figure', id: 'made.up', form: 'number', value: '7000', text: '7\u202F000', span };
   const items = (...values: string[]) => values.map((v) => ({ children: [text(v)], span }));
   const sections: Section[] = [
     { heading: null, slug: 'lead', span, blocks: [{ type: 'paragraph', span, children: [text('Plus de '), figure, text(' soldats.')] }] },

@@ -5,31 +5,31 @@ const NNBSP = '\u202f';
 
 describe('numbers in each language convention', () => {
   it.each([
-    ['fr', 7000, `7${NNBSP}000`],
-    ['en', 7000, '7,000'],
-    ['de', 7000, '7.000'],
-    ['fr', 41, '41'],
-    ['en', 1234567, '1,234,567'],
-    ['de', 1234567, '1.234.567'],
-    ['fr', 2.5, '2,5'],
-    ['en', 2.5, '2.5'],
-  ])('%s formats %d as %s', async (lang, value, expected) => {
+    ['fr', '7000', `7${NNBSP}000`],
+    ['en', '7000', '7,000'],
+    ['de', '7000', '7.000'],
+    ['fr', '41', '41'],
+    ['en', '1234567', '1,234,567'],
+    ['de', '1234567', '1.234.567'],
+    ['fr', '2.5', '2,5'],
+    ['en', '2.5', '2.5'],
+  ])('%s formats %s as %s', async (lang, value, expected) => {
     expect((await createFormatter(lang)).number(value)).toBe(expected);
   });
 });
 
 describe('numbers spelled out', () => {
   it.each([
-    ['fr', 7, 'sept'],
-    ['en', 7, 'seven'],
-    ['de', 7, 'sieben'],
-    ['fr', 4, 'quatre'],
-    ['en', 8, 'eight'],
-    ['de', 3, 'drei'],
-    ['fr', 21, 'vingt et un'],
-    ['en', 41, 'forty-one'],
-    ['de', 41, 'einundvierzig'],
-  ])('%s spells %d as %s', async (lang, value, expected) => {
+    ['fr', '7', 'sept'],
+    ['en', '7', 'seven'],
+    ['de', '7', 'sieben'],
+    ['fr', '4', 'quatre'],
+    ['en', '8', 'eight'],
+    ['de', '3', 'drei'],
+    ['fr', '21', 'vingt et un'],
+    ['en', '41', 'forty-one'],
+    ['de', '41', 'einundvierzig'],
+  ])('%s spells %s as %s', async (lang, value, expected) => {
     const { words } = await createFormatter(lang);
     expect(words?.(value)).toBe(expected);
   });

@@ -32,7 +32,7 @@ describe('inline markup, escapes and figure forms', async () => {
     expect(lead.type === 'paragraph' && lead.children.find((c) => c.type === 'superscript')).toMatchObject({ type: 'superscript', value: 'e' });
   });
   it('resolves figures in the title', () => {
-    expect(sheet.meta.title[0]).toMatchObject({ type: 'figure', id: 'partners.total', value: 11, text: '11' });
+    expect(sheet.meta.title[0]).toMatchObject({ type: 'figure', id: 'partners.total', value: '11', text: '11' });
   });
 });
 

@@ -122,7 +122,7 @@ describe('verifying outputs against the model', () => {
 
   it('PDF: reports a figure the model says differently from the output', async () => {
     const { view, bytes } = await output('partnerships', 'fr', 'pdf');
-    const changed = withFigure(view.sheet, 'partners.total', { value: 40, text: '40' });
+    const changed = withFigure(view.sheet, 'partners.total', { value: '40', text: '40' });
     expect(brief(await verifyOutput(changed, 'pdf', bytes))).toEqual([
       { id: 'partners.total', index: 1, reason: '"40" not found after "trois" (concept.core-tasks)' },
     ]);
@@ -131,7 +131,7 @@ describe('verifying outputs against the model', () => {
   it('PDF: folds the narrow no-break space of the model, and reports a changed one', async () => {
     const { view, bytes } = await output('partnerships', 'fr', 'pdf');
     expect(figureRefsOf(view.sheet).map((r) => r.text)).toContain('7\u202f000');
-    const changed = withFigure(view.sheet, 'operations.troops', { value: 7500, text: '7\u202f500' });
+    const changed = withFigure(view.sheet, 'operations.troops', { value: '7500', text: '7\u202f500' });
     expect(brief(await verifyOutput(changed, 'pdf', bytes))).toEqual([
       { id: 'operations.troops', index: 4, reason: '"7\u202f500" not found after "24" (operations.contributors)' },
     ]);

@@ -45,7 +45,7 @@ export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, la
     formats: FORMATS.map((format) => ({ label: labels[format] })),
     figures: ledger.map((entry) => ({
       id: entry.id,
-      value: entry.value === null ? null : String(entry.value),
+      value: entry.value,
       derived: entry.derived,
       asOf: entry.asOf,
       source: entry.source,

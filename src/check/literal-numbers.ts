@@ -45,7 +45,7 @@ export type LiteralKind = 'number' | 'year' | 'date';
 
 export interface Literal {
   kind: LiteralKind;
-  /** Normalised value: a number as a JS number string without grouping ("7000", "2.5"); a year "2010"; a month-year date "2010-11". */
+  /** Normalised value: a number as its canonical decimal, exact, without grouping ("7000", "2.5", "0.0000001"), as registry values are kept; a year "2010"; a month-year date "2010-11". */
   value: string;
   /** What was written, exactly as in the text (e.g. "7 000", "novembre 2010"). */
   raw: string;

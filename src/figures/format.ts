@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseIsoDate } from './iso-date.js';
+import { MAX_FRACTION_DIGITS, type Decimal } from './decimal.js';
+import { parseIsoDate, utcDate } from './iso-date.js';
 
-/** Spells a number out in one language. */
-export type NumberWords = (value: number) => string;
+/** Spells a whole number out in one language. */
+export type NumberWords = (value: Decimal) => string;
 
 /**
  * Formats figures for one language: digits with the language's grouping
@@ -13,7 +14,8 @@ export type NumberWords = (value: number) => string;
  */
 export interface Formatter {
   lang: string;
-  number(value: number): string;
+  /** The exact decimal with the language's digits grouping and decimal sign. */
+  number(value: Decimal): string;
   /** Null when no number-words module covers the language. */
   words: NumberWords | null;
   month(isoDate: string): string;
@@ -21,17 +23,18 @@ export interface Formatter {
 }
 
 export async function createFormatter(lang: string): Promise<Formatter> {
-  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+  // Intl formats a string as the exact decimal it writes; a value never has more fraction digits than this.
+  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: MAX_FRACTION_DIGITS });
   const months = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const years = new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC' });
   const toDate = (iso: string): Date => {
     const date = parseIsoDate(iso);
     if (!date) throw new RangeError(`not an ISO date: ${iso}`);
-    return new Date(Date.UTC(date.year, date.month - 1, date.day ?? 1));
+    return utcDate(date.year, date.month, date.day ?? 1);
   };
   return {
     lang,
-    number: (value) => numbers.format(value),
+    number: (value) => numbers.format(value as Intl.StringNumericLiteral),
     words: await loadNumberWords(lang),
     month: (iso) => months.format(toDate(iso)),
     year: (iso) => years.format(toDate(iso)),
@@ -39,8 +42,8 @@ export async function createFormatter(lang: string): Promise<Formatter> {
 }
 
 /** Digits without grouping, for messages about the registry itself. */
-export function formatPlain(value: number): string {
-  return String(value);
+export function formatPlain(value: Decimal): string {
+  return value;
 }
 
 const wordsCache = new Map<string, Promise<NumberWords | null>>();
@@ -90,7 +93,7 @@ async function findNumberWords(lang: string): Promise<NumberWords | null> {
   for (const name of new Set(candidates)) {
     if (!/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}$/.test(name)) continue;
     try {
-      const module = (await import(`n2words/${name}`)) as { toCardinal?: (value: number) => string };
+      const module = (await import(`n2words/${name}`)) as { toCardinal?: (value: string) => string };
       if (typeof module.toCardinal === 'function') return module.toCardinal;
     } catch {
       // No module for this name: try the next candidate.

@@ -1,5 +1,6 @@
 import type { FactSheet, FigureForm } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
+import type { Decimal } from './decimal.js';
 import type { Registry } from './registry.js';
 
 /** One place a figure is quoted. */
@@ -19,7 +20,8 @@ export interface LedgerUse {
 /** A figure with its definition and every use, across sheets and languages. */
 export interface LedgerEntry {
   id: string;
-  value: number | null;
+  /** The exact decimal. */
+  value: Decimal | null;
   /** True when the value comes from the derivation rather than the registry. */
   derived: boolean;
   asOf: string | null;

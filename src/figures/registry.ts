@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/position.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from '../parse/yaml.js';
 import type { SourceFile } from '../text/source-file.js';
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, parseDecimal, type Decimal } from './decimal.js';
 import { parseIsoDate } from './iso-date.js';
 
 export const FIGURES_FILE = 'sources/figures.yaml';
@@ -20,10 +21,10 @@ export type Derivation =
 /** One entry of the registry. */
 export interface Figure {
   id: string;
-  /** The value as declared in the registry, if any. */
-  declared: number | null;
+  /** The value as declared in the registry, if any, exactly as a canonical decimal. */
+  declared: Decimal | null;
   /** The value the text states: the declared one, or the derived one when none is declared. */
-  value: number | null;
+  value: Decimal | null;
   /** As-of date, `YYYY-MM` or `YYYY-MM-DD`. */
   asOf: string | null;
   source: string | null;
@@ -90,8 +91,20 @@ function readFigure(yaml: YamlSource, id: string, location: Location, node: Node
         figure.valueLocation = where;
         // YAML also reads 0x10, 1e3 and .5 as numbers; the registry takes them as written digits only.
         const written = field.value?.range ? yaml.file.text.slice(yaml.base + field.value.range[0], yaml.base + field.value.range[1]) : '';
-        if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && /^\d+(?:\.\d+)?$/.test(written)) figure.declared = value;
-        else diagnostics.push(diagnostic('error', 'figure-value-invalid', where, `the value of "${id}" must be a number written with digits only, found ${typeof value === 'number' ? `"${written}"` : describeYamlValue(field.value)}`));
+        // The digits as written are the value: YAML's own reading is a float, rounded.
+        const decimal = typeof value === 'number' ? parseDecimal(written) : null;
+        if (!decimal) {
+          diagnostics.push(diagnostic('error', 'figure-value-invalid', where, `the value of "${id}" must be a number written with digits only, found ${typeof value === 'number' ? `"${written}"` : describeYamlValue(field.value)}`));
+        } else if (decimal.integerDigits > MAX_INTEGER_DIGITS || decimal.fractionDigits > MAX_FRACTION_DIGITS) {
+          diagnostics.push(
+            diagnostic(
+              'error',
+              'figure-value-invalid',
+              where,
+              `the value of "${id}" has ${decimal.integerDigits > MAX_INTEGER_DIGITS ? `${decimal.integerDigits} digits before the point` : `${decimal.fractionDigits} digits after the point`}; the registry keeps values exactly up to ${MAX_INTEGER_DIGITS} digits before the point and ${MAX_FRACTION_DIGITS} after`,
+            ),
+          );
+        } else figure.declared = decimal.value;
         break;
       }
       case 'as_of': {

@@ -1,9 +1,11 @@
 import type { FigureForm } from '../model/fact-sheet.js';
+import { isWhole, MAX_WORDS_DIGITS } from './decimal.js';
 import type { Formatter } from './format.js';
 import type { Figure } from './registry.js';
 
 export type Resolution =
-  | { ok: true; value: number | string; text: string }
+  /** `value`: the exact decimal, or the as_of date for `month` and `year`. */
+  | { ok: true; value: string; text: string }
   | { ok: false; ruleId: string; message: string };
 
 /** What a reference to `figure` in the given form says in the formatter's language. */
@@ -22,8 +24,15 @@ export function resolveReference(figure: Figure, form: FigureForm, formatter: Fo
   if (!formatter.words) {
     return { ok: false, ruleId: 'words-unsupported', message: `numbers cannot be spelled out in language "${formatter.lang}"; write {{${figure.id}}}` };
   }
-  if (!Number.isInteger(figure.value)) {
+  if (!isWhole(figure.value)) {
     return { ok: false, ruleId: 'words-unsupported', message: `"${figure.id}" is ${figure.value}, and only whole numbers are spelled out; write {{${figure.id}}}` };
+  }
+  if (figure.value.length > MAX_WORDS_DIGITS) {
+    return {
+      ok: false,
+      ruleId: 'words-unsupported',
+      message: `"${figure.id}" is ${figure.value}, and only whole numbers of up to ${MAX_WORDS_DIGITS} digits are spelled out; write {{${figure.id}}}`,
+    };
   }
   return { ok: true, value: figure.value, text: formatter.words(figure.value) };
 }

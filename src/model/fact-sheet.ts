@@ -127,8 +127,11 @@ export interface FigureRef {
   type: 'figure';
   id: string;
   form: FigureForm;
-  /** The registry value the text states: a number, or an ISO date for `month` and `year`. */
-  value: number | string;
+  /**
+   * The registry value the text states: the figure's exact decimal ("41", "0.0000001"),
+   * or its as_of date for `month` and `year`.
+   */
+  value: string;
   /** The text it renders as in the sheet's language. */
   text: string;
   span: Span;

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { utcDate } from '../figures/iso-date.js';
 import type { FactSheet, Inline } from '../model/fact-sheet.js';
 import { plainText } from '../model/plain-text.js';
 import type { Labels, Template, TemplateStyle } from '../model/template.js';
@@ -86,7 +87,7 @@ export function autonym(lang: string): string {
 
 function longDate(iso: string, lang: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(year, month, day));
 }
 
 const EPOCH_FALLBACK = new Date(Date.UTC(2000, 0, 1));
@@ -95,7 +96,7 @@ function timestampOf(isoDate: string | null, sourceDateEpoch: number | null): Da
   if (sourceDateEpoch !== null) return new Date(sourceDateEpoch * 1000);
   if (isoDate) {
     const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(year, month - 1, day));
+    return utcDate(year, month, day);
   }
   return EPOCH_FALLBACK;
 }

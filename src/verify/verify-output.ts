@@ -22,7 +22,7 @@ export interface Miss {
  * misses, in figure order (empty: the output says what the model says).
  *
  * - HTML: the page's `<data>` elements must be the figure occurrences one to one, in
- *   order: `value` = String(ref.value), text content = ref.text (and `data-figure` =
+ *   order: `value` = ref.value, text content = ref.text (and `data-figure` =
  *   ref.id when present). Missing, extra and different elements are misses.
  * - PDF and DOCX: each occurrence's text is searched in the output text, starting after
  *   the previous one found (PDF with all whitespace, U+00A0 and U+202F folded to one
@@ -71,7 +71,7 @@ function dataElement(value: string | null, text: string): string {
 }
 
 function expected(ref: FigureRef): string {
-  return dataElement(String(ref.value), ref.text);
+  return dataElement(ref.value, ref.text);
 }
 
 function found(figure: HtmlFigure): string {
@@ -79,7 +79,7 @@ function found(figure: HtmlFigure): string {
 }
 
 function sameFigure(ref: FigureRef, figure: HtmlFigure): boolean {
-  return figure.value === String(ref.value) && figure.text === ref.text && (figure.figure === null || figure.figure === ref.id);
+  return figure.value === ref.value && figure.text === ref.text && (figure.figure === null || figure.figure === ref.id);
 }
 
 /**

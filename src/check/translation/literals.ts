@@ -108,7 +108,7 @@ export function literalFigureWarnings(sheet: FactSheet, file: SourceFile, regist
 }
 
 function literalMatches(literal: Literal, figure: Figure): boolean {
-  if (literal.kind === 'number') return figure.value !== null && String(figure.value) === literal.value;
+  if (literal.kind === 'number') return figure.value !== null && figure.value === literal.value;
   if (literal.kind === 'date') return figure.asOf !== null && figure.asOf.slice(0, 7) === literal.value;
   return false;
 }

@@ -16,7 +16,7 @@ export function inlineHtml(inlines: readonly Inline[]): string {
         out += escapeHtml(node.value);
         break;
       case 'figure':
-        out += `<data value="${escapeHtml(String(node.value))}" data-figure="${escapeHtml(node.id)}">${escapeHtml(node.text)}</data>`;
+        out += `<data value="${escapeHtml(node.value)}" data-figure="${escapeHtml(node.id)}">${escapeHtml(node.text)}</data>`;
         break;
       case 'superscript':
         out += `<sup>${escapeHtml(node.value)}</sup>`;
