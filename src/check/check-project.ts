@@ -192,7 +192,9 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
       diagnostics.push(diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `no ${file}, ${what}`));
       continue;
     }
-    const problem = source.usable ? handlebarsProblem(source) : null;
+    // A file that could not be read clean is reported already, and not parsed.
+    if (!source.usable) continue;
+    const problem = handlebarsProblem(source);
     if (problem) diagnostics.push(problem);
     else diagnostics.push(...checkPage(source, shape));
   }

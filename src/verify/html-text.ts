@@ -34,10 +34,12 @@ function find(node: Node, test: (element: Element) => boolean, found: Element[] 
   return found;
 }
 
-/** The text content of a node (the DOM's textContent, less scripts, styles and templates). */
+/** The text content of a node (the DOM's textContent, less scripts, styles and templates, with <br> as a newline). */
 function textContent(node: Node): string {
   if (node.nodeName === '#text' && 'value' in node) return node.value;
   if (isElement(node) && UNREAD.has(node.tagName)) return '';
+  // A line break reads as one, as innerText gives it, so the words on either side stay apart.
+  if (isElement(node) && node.tagName === 'br') return '\n';
   if (!('childNodes' in node)) return '';
   let text = '';
   for (const child of node.childNodes) text += textContent(child);
