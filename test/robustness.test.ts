@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { FIXTURES, makeProject } from './helpers/project.js';
+
+/** The base fixture with `addition` appended to the English sheet as its own block. */
+function projectWith(addition: string): string {
+  const dir = makeProject(path.join(FIXTURES, 'base'));
+  const file = path.join(dir, 'sources/sample/en.md');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n${addition}\n`);
+  return dir;
+}
+
+function expectReported(run: { code: number; stdout: string; stderr: string }, ruleId: string): void {
+  const output = run.stdout + run.stderr;
+  expect(output).not.toContain('Maximum call stack');
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(run.code).toBe(1);
+  expect(output).toMatch(new RegExp(`^sources/sample/en\\.md:\\d+:\\d+: error: .+ \\[${ruleId}\\]$`, 'm'));
+}
+
+// Each of these once overflowed the stack or kept the parser busy for minutes.
+describe('markdown-nesting: input of unbounded depth', () => {
+  it.each([
+    ['one run of 7,300 "*" on each side of a word', '*'.repeat(7300) + 'word' + '*'.repeat(7300)],
+    ['alternating "*" and "_"', '*_'.repeat(5000) + 'word'],
+    ['10,000 list markers on one line', '- '.repeat(10_000) + 'deep'],
+    ['1,000 list items each indented one level more', Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- level ${i}`).join('\n')],
+    ['5,000 nested quotes', '>'.repeat(5000) + ' deep'],
+  ])('reports %s with its position', async (_, markdown) => {
+    expectReported(await runCli(['check', '--root', projectWith(markdown)]), 'markdown-nesting');
+  });
+
+  it('reports emphasis nested by separate marks and builds nothing of it', async () => {
+    const dir = projectWith('*a _b '.repeat(20) + 'core' + ' b_ a*'.repeat(20));
+    const run = await runCli(['build', '--root', dir, '--format', 'html']);
+    expectReported(run, 'markdown-nesting');
+  });
+});
+
+describe('paragraph-too-large', () => {
+  it('reports a paragraph whose marks nest thousands deep', async () => {
+    expectReported(await runCli(['check', '--root', projectWith('*a '.repeat(3000) + 'core' + ' a*'.repeat(3000))]), 'paragraph-too-large');
+  });
+
+  it('reports a paragraph of more than 20,000 characters', async () => {
+    expectReported(await runCli(['check', '--root', projectWith('word '.repeat(5000))]), 'paragraph-too-large');
+  });
+});
