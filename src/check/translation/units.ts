@@ -57,16 +57,19 @@ export function describeRef(ref: FigureRef): string {
 
 /** Shared figure references of two runs of inlines, counted as multisets. */
 export function sharedFigures(a: readonly Inline[], b: readonly Inline[]): number {
+  return sharedCounts(figureCounts(a), figureCounts(b));
+}
+
+function figureCounts(inlines: readonly Inline[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const ref of figuresOf(a)) counts.set(figureKey(ref), (counts.get(figureKey(ref)) ?? 0) + 1);
+  for (const ref of figuresOf(inlines)) counts.set(figureKey(ref), (counts.get(figureKey(ref)) ?? 0) + 1);
+  return counts;
+}
+
+/** The size of the intersection of two multisets. */
+export function sharedCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let shared = 0;
-  for (const ref of figuresOf(b)) {
-    const left = counts.get(figureKey(ref)) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(figureKey(ref), left - 1);
-    }
-  }
+  for (const [key, count] of a) shared += Math.min(count, b.get(key) ?? 0);
   return shared;
 }
 
@@ -76,8 +79,12 @@ export function sharedFigures(a: readonly Inline[], b: readonly Inline[]): numbe
  * neither figures nor numbers tell two paragraphs apart.
  */
 export function lengthSimilarity(original: readonly Inline[], translation: readonly Inline[], ratio: number): number {
-  const a = plainText(original).length + 1;
-  const b = plainText(translation).length / ratio + 1;
+  return lengthSimilarityOf(plainText(original).length, plainText(translation).length, ratio);
+}
+
+export function lengthSimilarityOf(original: number, translation: number, ratio: number): number {
+  const a = original + 1;
+  const b = translation / ratio + 1;
   return Math.max(0, 1 - Math.abs(Math.log(b / a)));
 }
 
