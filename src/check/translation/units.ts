@@ -1,4 +1,5 @@
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
+import { figuresIn } from '../../model/figure-refs.js';
 import { plainText } from '../../model/plain-text.js';
 import type { Span } from '../../model/position.js';
 
@@ -37,13 +38,9 @@ export function headUnits(sheet: FactSheet, span: Span): Unit[] {
   return units;
 }
 
+/** Every figure reference of a unit's inlines, in reading order. */
 export function figuresOf(inlines: readonly Inline[]): FigureRef[] {
-  const out: FigureRef[] = [];
-  for (const node of inlines) {
-    if (node.type === 'figure') out.push(node);
-    else if ('children' in node) out.push(...figuresOf(node.children));
-  }
-  return out;
+  return figuresIn(inlines);
 }
 
 /** Two references state the same thing when they name the same figure as a number (digits or words) or as a date (month or year). */
