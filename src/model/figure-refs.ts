@@ -1,3 +1,4 @@
+import { walkInlines } from './walk-inlines.js';
 import type { FactSheet, FigureRef, Inline } from './fact-sheet.js';
 
 /** Every run of text of a sheet in reading order: title, subtitle, then each heading, paragraph and list item. */
@@ -16,14 +17,13 @@ export function textRunsOf(sheet: FactSheet): Array<readonly Inline[]> {
 
 /** Every figure occurrence of a sheet in reading order. */
 export function figureRefsOf(sheet: FactSheet): FigureRef[] {
+  return textRunsOf(sheet).flatMap(figuresIn);
+}
+
+/** Every figure occurrence of a run of inlines in reading order. */
+export function figuresIn(inlines: readonly Inline[]): FigureRef[] {
   const refs: FigureRef[] = [];
-  const walk = (inlines: readonly Inline[]): void => {
-    for (const node of inlines) {
-      if (node.type === 'figure') refs.push(node);
-      else if ('children' in node) walk(node.children);
-    }
-  };
-  for (const run of textRunsOf(sheet)) walk(run);
+  for (const node of walkInlines(inlines)) if (node.type === 'figure') refs.push(node);
   return refs;
 }
 

@@ -1,9 +1,10 @@
 import type { Inline } from './fact-sheet.js';
+import { walkInlines } from './walk-inlines.js';
 
 /** The text a run of inlines reads as, without markup. */
 export function plainText(inlines: readonly Inline[]): string {
   let out = '';
-  for (const node of inlines) {
+  for (const node of walkInlines(inlines)) {
     switch (node.type) {
       case 'text':
       case 'superscript':
@@ -15,8 +16,6 @@ export function plainText(inlines: readonly Inline[]): string {
       case 'break':
         out += '\n';
         break;
-      default:
-        out += plainText(node.children);
     }
   }
   return out;

@@ -1,11 +1,12 @@
-import type { List as MdList, ListItem as MdListItem, Paragraph as MdParagraph, RootContent } from 'mdast';
+import type { List as MdList, ListItem as MdListItem, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diagnostic } from '../model/diagnostic.js';
-import type { Block, List, ListItem, Section } from '../model/fact-sheet.js';
+import type { Block, Inline, List, ListItem, Section } from '../model/fact-sheet.js';
 import type { Span } from '../model/position.js';
 import { plainText } from '../model/plain-text.js';
 import { inlinesFromPhrasing, trimEdges, type InlineContext } from './inline.js';
+import { guardMarkdown, MAX_INLINE_DEPTH, tooDeep } from './markdown-guard.js';
 
 const parser = unified().use(remarkParse);
 
@@ -15,7 +16,11 @@ const parser = unified().use(remarkParse);
  * frontmatter blanked, so positions are the file's.
  */
 export function readBody(text: string, ctx: InlineContext): Section[] {
-  const root = parser.parse(text);
+  const guarded = guardMarkdown(text);
+  for (const problem of guarded.problems) {
+    ctx.diagnostics.push(diagnostic('error', problem.ruleId, ctx.file.location(problem.start, problem.end), problem.message));
+  }
+  const root = parser.parse(guarded.text);
   const sections: Section[] = [];
   let current: Section | null = null;
   const slugs = new Set<string>();
@@ -28,7 +33,8 @@ export function readBody(text: string, ctx: InlineContext): Section[] {
         ctx.diagnostics.push(diagnostic('error', 'heading-level', locationOf(node, ctx), `a level-${node.depth} heading cannot appear in a fact sheet: ${advice}`));
         continue;
       }
-      const heading = trimEdges(inlinesFromPhrasing(node.children, ctx));
+      const heading = phrasing(node.children, ctx);
+      if (!heading) continue;
       current = { heading, slug: uniqueSlug(slugify(plainText(heading)), slugs), blocks: [], span };
       sections.push(current);
       continue;
@@ -60,7 +66,10 @@ function readBlock(node: RootContent, ctx: InlineContext): Block | null {
         ctx.diagnostics.push(diagnostic('error', 'markdown-unsupported', locationOf(node, ctx), 'a table cannot appear in a fact sheet; use paragraphs and lists'));
         return null;
       }
-      return { type: 'paragraph', children: trimEdges(inlinesFromPhrasing(node.children, ctx)), span: spanOf(node, ctx) };
+      {
+        const children = phrasing(node.children, ctx);
+        return children && { type: 'paragraph', children, span: spanOf(node, ctx) };
+      }
     case 'list':
       return readList(node, ctx);
     case 'definition':
@@ -101,7 +110,19 @@ function readItem(item: MdListItem, ctx: InlineContext): ListItem | null {
     ctx.diagnostics.push(diagnostic('error', 'list-item-complex', locationOf(first, ctx), `a list item holds one paragraph, not ${describeBlock(first.type)}`));
     return null;
   }
-  return { children: trimEdges(inlinesFromPhrasing((first as MdParagraph).children, ctx)), span: spanOf(item, ctx) };
+  const children = phrasing((first as MdParagraph).children, ctx);
+  return children && { children, span: spanOf(item, ctx) };
+}
+
+/** The inlines of a paragraph, heading or item, or null (reported) when they nest too deep to be read. */
+function phrasing(nodes: PhrasingContent[], ctx: InlineContext): Inline[] | null {
+  const deep = tooDeep(nodes);
+  if (deep) {
+    const message = `strong, emphasis and links nested more than ${MAX_INLINE_DEPTH} levels deep cannot appear in a fact sheet`;
+    ctx.diagnostics.push(diagnostic('error', 'markdown-nesting', locationOf(deep, ctx), message));
+    return null;
+  }
+  return trimEdges(inlinesFromPhrasing(nodes, ctx));
 }
 
 function describeBlock(type: string): string {

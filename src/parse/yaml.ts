@@ -39,6 +39,8 @@ export function parseYaml(file: SourceFile, text: string, base = 0): { yaml: Yam
 /** yaml's messages sometimes end with a position or a code excerpt; the reporter prints positions. */
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  // The parser gives up on deep nesting by running out of stack; say what the author can fix.
+  if (/maximum call stack/i.test(first)) return 'malformed YAML: nested too deeply';
   return `malformed YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 

@@ -1,8 +1,9 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import type { FactSheet, FigureRef, Section } from '../../model/fact-sheet.js';
+import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
+import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
 import { walkAlignment } from './align-sequences.js';
-import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, sharedFigures, type AlignedBlock, type Unit } from './units.js';
+import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
 
 /** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
 export type UnitVisitor = (original: Unit, translation: Unit) => void;
@@ -136,18 +137,59 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
 
 export function sectionSimilarity(a: Section, b: Section, ratio: number): number {
   if ((a.heading === null) !== (b.heading === null)) return -1;
-  const aBlocks = blocksOf(a);
-  const bBlocks = blocksOf(b);
-  let score = aBlocks.length === bBlocks.length ? 1 : 0;
-  if (aBlocks.map((x) => x.type).join() === bBlocks.map((x) => x.type).join()) score += 1;
-  const all = (blocks: AlignedBlock[]) => blocks.flatMap((block) => block.units.flatMap((unit) => [...unit.inlines]));
-  return score + 2 * sharedFigures(all(aBlocks), all(bBlocks)) + lengthSimilarity(all(aBlocks), all(bBlocks), ratio);
+  const pa = sectionProfile(a);
+  const pb = sectionProfile(b);
+  const score = (pa.blocks === pb.blocks ? 1 : 0) + (pa.types === pb.types ? 1 : 0);
+  return score + 2 * sharedCounts(pa.figures, pb.figures) + lengthSimilarityOf(pa.length, pb.length, ratio);
 }
 
 function blockSimilarity(a: AlignedBlock, b: AlignedBlock, ratio: number): number {
   if (a.type !== b.type) return -1;
-  const all = (block: AlignedBlock) => block.units.flatMap((unit) => [...unit.inlines]);
-  return (a.units.length === b.units.length ? 1 : 0) + 2 * sharedFigures(all(a), all(b)) + lengthSimilarity(all(a), all(b), ratio);
+  const pa = blockProfile(a);
+  const pb = blockProfile(b);
+  return (a.units.length === b.units.length ? 1 : 0) + 2 * sharedCounts(pa.figures, pb.figures) + lengthSimilarityOf(pa.length, pb.length, ratio);
+}
+
+/** What similarity compares of a section or block, computed once: each is compared with many. */
+interface Profile {
+  blocks: number;
+  types: string;
+  figures: Map<string, number>;
+  length: number;
+}
+
+const sectionProfiles = new WeakMap<Section, Profile>();
+const blockProfiles = new WeakMap<AlignedBlock, Profile>();
+
+function sectionProfile(section: Section): Profile {
+  let profile = sectionProfiles.get(section);
+  if (!profile) {
+    const blocks = blocksOf(section);
+    profile = profileOf(blocks.flatMap((block) => block.units.map((unit) => unit.inlines)));
+    profile.blocks = blocks.length;
+    profile.types = blocks.map((block) => block.type).join();
+    sectionProfiles.set(section, profile);
+  }
+  return profile;
+}
+
+function blockProfile(block: AlignedBlock): Profile {
+  let profile = blockProfiles.get(block);
+  if (!profile) {
+    profile = profileOf(block.units.map((unit) => unit.inlines));
+    blockProfiles.set(block, profile);
+  }
+  return profile;
+}
+
+function profileOf(runs: ReadonlyArray<readonly Inline[]>): Profile {
+  const figures = new Map<string, number>();
+  let length = 0;
+  for (const run of runs) {
+    for (const ref of figuresOf(run)) figures.set(figureKey(ref), (figures.get(figureKey(ref)) ?? 0) + 1);
+    length += plainText(run).length;
+  }
+  return { blocks: 0, types: '', figures, length };
 }
 
 function describeSection(section: Section): string {

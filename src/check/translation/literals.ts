@@ -1,6 +1,7 @@
 import type { Figure, Registry } from '../../figures/registry.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import type { FactSheet, Inline, Text } from '../../model/fact-sheet.js';
+import type { FactSheet, Text } from '../../model/fact-sheet.js';
+import { walkInlines } from '../../model/walk-inlines.js';
 import type { Location } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { offsetMap } from '../../parse/offset-map.js';
@@ -16,16 +17,10 @@ export interface PlacedLiteral extends Literal {
 /** The literals of a unit's text runs (figure references are not literals). */
 export function literalsOf(unit: Unit, lang: string, file: SourceFile): PlacedLiteral[] {
   const out: PlacedLiteral[] = [];
-  const walk = (inlines: readonly Inline[]) => {
-    for (const node of inlines) {
-      if (node.type === 'text') {
-        for (const literal of findLiterals(node.value, lang)) out.push({ ...literal, location: literalLocation(node, literal, file) });
-      } else if ('children' in node) {
-        walk(node.children);
-      }
-    }
-  };
-  walk(unit.inlines);
+  for (const node of walkInlines(unit.inlines)) {
+    if (node.type !== 'text') continue;
+    for (const literal of findLiterals(node.value, lang)) out.push({ ...literal, location: literalLocation(node, literal, file) });
+  }
   return out;
 }
 

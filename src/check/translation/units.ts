@@ -1,4 +1,5 @@
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
+import { figuresIn } from '../../model/figure-refs.js';
 import { plainText } from '../../model/plain-text.js';
 import type { Span } from '../../model/position.js';
 
@@ -37,13 +38,9 @@ export function headUnits(sheet: FactSheet, span: Span): Unit[] {
   return units;
 }
 
+/** Every figure reference of a unit's inlines, in reading order. */
 export function figuresOf(inlines: readonly Inline[]): FigureRef[] {
-  const out: FigureRef[] = [];
-  for (const node of inlines) {
-    if (node.type === 'figure') out.push(node);
-    else if ('children' in node) out.push(...figuresOf(node.children));
-  }
-  return out;
+  return figuresIn(inlines);
 }
 
 /** Two references state the same thing when they name the same figure as a number (digits or words) or as a date (month or year). */
@@ -57,16 +54,19 @@ export function describeRef(ref: FigureRef): string {
 
 /** Shared figure references of two runs of inlines, counted as multisets. */
 export function sharedFigures(a: readonly Inline[], b: readonly Inline[]): number {
+  return sharedCounts(figureCounts(a), figureCounts(b));
+}
+
+function figureCounts(inlines: readonly Inline[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const ref of figuresOf(a)) counts.set(figureKey(ref), (counts.get(figureKey(ref)) ?? 0) + 1);
+  for (const ref of figuresOf(inlines)) counts.set(figureKey(ref), (counts.get(figureKey(ref)) ?? 0) + 1);
+  return counts;
+}
+
+/** The size of the intersection of two multisets. */
+export function sharedCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let shared = 0;
-  for (const ref of figuresOf(b)) {
-    const left = counts.get(figureKey(ref)) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(figureKey(ref), left - 1);
-    }
-  }
+  for (const [key, count] of a) shared += Math.min(count, b.get(key) ?? 0);
   return shared;
 }
 
@@ -76,8 +76,12 @@ export function sharedFigures(a: readonly Inline[], b: readonly Inline[]): numbe
  * neither figures nor numbers tell two paragraphs apart.
  */
 export function lengthSimilarity(original: readonly Inline[], translation: readonly Inline[], ratio: number): number {
-  const a = plainText(original).length + 1;
-  const b = plainText(translation).length / ratio + 1;
+  return lengthSimilarityOf(plainText(original).length, plainText(translation).length, ratio);
+}
+
+export function lengthSimilarityOf(original: number, translation: number, ratio: number): number {
+  const a = original + 1;
+  const b = translation / ratio + 1;
   return Math.max(0, 1 - Math.abs(Math.log(b / a)));
 }
 
