@@ -277,6 +277,17 @@ describe('two builds into the same folder', () => {
     expectSame(filesOf(dir), filesOf(fresh));
   });
 
+  it('drafts of a lock and of the manifest left by killed builds are removed by the next one', async () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'out');
+    const dead = Number(spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim());
+    mkdirSync(path.join(dir, '.factsheet'), { recursive: true });
+    writeFileSync(path.join(dir, `.factsheet/lock.draft-${dead}-0123abcd`), '{}');
+    writeFileSync(path.join(dir, '.factsheet/.manifest.json.0123456789ab.tmp'), '{');
+    await (await OutputFolder.open(dir, { force: false, display: 'out' })).close();
+    expect(readdirSync(path.join(dir, '.factsheet'))).toEqual([]);
+  });
+
   it('a lock left by a killed build is taken over', async () => {
     const root = makeProject(REPO);
     const dir = path.join(root, 'out');

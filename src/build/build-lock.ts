@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,7 +60,7 @@ export async function acquireLock(lockFile: string, options: LockOptions = {}): 
 
 /** Creates `file` holding `holder`, complete from the first instant; false when it exists. */
 async function createWhole(file: string, holder: LockHolder): Promise<boolean> {
-  const draft = `${file}.${holder.token}.${randomBytes(4).toString('hex')}`;
+  const draft = `${file}.draft-${holder.pid}-${holder.token}`;
   await writeFlushed(draft, new TextEncoder().encode(`${JSON.stringify(holder)}\n`));
   try {
     await link(draft, file);
@@ -89,6 +89,17 @@ async function readHolder(file: string): Promise<LockHolder | null | undefined> 
     // Not a lock this tool wrote: wait, and name the file in the message.
   }
   return null;
+}
+
+/**
+ * Drafts of lock files that builds killed while taking a lock left in `dir`: those of
+ * processes of this machine that have ended. Called by the holder of the lock.
+ */
+export async function removeStaleDrafts(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const match = /\.draft-(\d+)-[0-9a-f]+$/.exec(name);
+    if (match && isStale({ pid: Number(match[1]), host: hostname(), token: '' })) await rm(path.join(dir, name), { force: true });
+  }
 }
 
 /** A holder is stale when it is a process of this machine that has ended. */

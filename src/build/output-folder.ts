@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { acquireLock, type LockHolder } from './build-lock.js';
+import { acquireLock, removeStaleDrafts, type LockHolder } from './build-lock.js';
 import { replaceFile, syncDir, writeFlushed } from './durable-write.js';
 import { errnoCode, OutputIoError } from './io-error.js';
 import { readManifest, sha256, writeManifest, type Manifest } from './manifest.js';
@@ -79,6 +79,7 @@ export class OutputFolder {
       const manifest: Manifest = read.kind === 'found' ? read.manifest : { files: new Map() };
       await recoverJournals(outDir, paths, manifest, shown);
       await rm(paths.staging, { recursive: true, force: true });
+      await removeLeftovers(paths.dir);
       const present = new Set(await listFiles(outDir, (relative) => relative));
       for (const name of [...manifest.files.keys()]) if (!present.has(name)) manifest.files.delete(name);
       const foreign = [...present].filter((name) => !manifest.files.has(name));
@@ -252,6 +253,17 @@ async function readJournal(file: string): Promise<Journal | null> {
     return valid ? data : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * What builds killed at the wrong moment leave in the state folder: drafts of lock files
+ * and of the manifest (the holder of the lock is the only one writing the manifest).
+ */
+async function removeLeftovers(dir: string): Promise<void> {
+  await removeStaleDrafts(dir);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (/^\.manifest\.json\.[0-9a-f]+\.tmp$/.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
