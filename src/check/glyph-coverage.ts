@@ -1,8 +1,7 @@
-import Handlebars from 'handlebars';
+import { parseHandlebars } from '../parse/handlebars-syntax.js';
 import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { FactSheet, Inline } from '../model/fact-sheet.js';
-import type { Location } from '../model/position.js';
 import type { FontFace, Template } from '../model/template.js';
 import { fontOf } from '../parse/font-file.js';
 import { mapEntries, parseYaml, scalarValue, seqItems } from '../parse/yaml.js';
@@ -256,7 +255,7 @@ function runningParts(text: string): Array<{ literal: string; index: number; pat
   const parts: Array<{ literal: string; index: number } | { path: string }> = [];
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = parseHandlebars(text);
   } catch {
     return [];
   }

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parseHandlebars } from '../parse/handlebars-syntax.js';
 import { closest } from '../figures/suggest.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { boolean, number, literal, text, type Shape } from '../model/context-shape.js';
@@ -47,7 +47,7 @@ export function walkTemplate(page: SourceFile, root: Shape, partials: ReadonlyMa
 
 function parse(file: SourceFile): AST | null {
   try {
-    return Handlebars.parse(file.text);
+    return parseHandlebars(file.text);
   } catch {
     return null;
   }

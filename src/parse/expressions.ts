@@ -1,6 +1,6 @@
-import Handlebars from 'handlebars';
 import type { FigureForm } from '../model/fact-sheet.js';
 import { closest } from '../figures/suggest.js';
+import { HandlebarsSyntaxError, parseHandlebars, type ParseErrorHash } from './handlebars-syntax.js';
 
 /** Helpers a reference may name; a bare `{{id}}` is the `number` form. */
 export const HELPERS: ReadonlySet<string> = new Set<FigureForm>(['words', 'month', 'year']);
@@ -15,27 +15,6 @@ interface Loc {
   start: { line: number; column: number };
   end: { line: number; column: number };
 }
-
-interface ParseErrorHash {
-  token?: string | number | null;
-  text?: string;
-  loc?: { first_line: number; first_column: number; last_line: number; last_column: number };
-}
-
-class HandlebarsSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly hash: ParseErrorHash,
-  ) {
-    super(message);
-  }
-}
-
-// The generated parser reports where it failed only through this hook; by default it
-// throws a message with the position baked into its text.
-(Handlebars as unknown as { Parser: { parseError: (message: string, hash: ParseErrorHash) => never } }).Parser.parseError = (message, hash) => {
-  throw new HandlebarsSyntaxError(message, hash);
-};
 
 /**
  * Splits text into literal runs and figure references, parsing `{{...}}` with
@@ -53,7 +32,7 @@ export function parseExpressions(text: string): Segment[] {
   }
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = parseHandlebars(text);
   } catch (error) {
     return [syntaxProblem(text, error, index)];
   }

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { HandlebarsSyntaxError, parseHandlebars } from './handlebars-syntax.js';
 import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import {
@@ -61,10 +62,10 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
 
 export function handlebarsProblem(file: SourceFile): Diagnostic | null {
   try {
-    Handlebars.parse(file.text);
+    parseHandlebars(file.text);
     return null;
   } catch (error) {
-    const hash = (error as { hash?: { loc?: { first_line: number; first_column: number } } }).hash;
+    const hash = error instanceof HandlebarsSyntaxError ? error.hash : undefined;
     const offset = hash?.loc ? file.lines.offset(hash.loc.first_line, hash.loc.first_column + 1) : 0;
     const detail = (error as Error).message.split('\n').pop() ?? '';
     return diagnostic('error', 'template-syntax', file.location(offset), `malformed Handlebars template: ${detail}`);
