@@ -134,28 +134,50 @@ describe('HTML read back', () => {
 });
 
 describe('a sheet with errors', () => {
-  it('keeps its earlier outputs byte for byte while the other sheets build, and exits 1', async () => {
+  it('a translation with errors keeps its earlier outputs byte for byte while the original and the other sheets build, and exits 1', async () => {
     const root = makeProject(REPO);
     const dir = path.join(root, 'out');
-    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    expect((await runCli(['build', '--root', root], root)).code).toBe(0);
     const before = filesOf(dir);
 
     const broken = path.join(root, 'sources/global-partners/en.md');
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('{{partners.total}}', '{{partners.totl}}'));
-    const edited = path.join(root, 'sources/partnerships/fr.md');
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace('Aujourd', 'Désormais, aujourd'));
+    for (const file of ['sources/partnerships/fr.md', 'sources/global-partners/fr.md']) {
+      writeFileSync(path.join(root, file), readFileSync(path.join(root, file), 'utf8').replace(/^tags: \[/m, 'tags: [édité, '));
+    }
+    writeFileSync(path.join(root, 'sources/partnerships/fr.md'), readFileSync(path.join(root, 'sources/partnerships/fr.md'), 'utf8').replace('Aujourd', 'Désormais, aujourd'));
 
-    const run = await runCli(['build', '--root', root]);
+    const run = await runCli(['build', '--root', root], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^sources\/global-partners\/en\.md:\d+:\d+: error: figure "partners\.totl"/m);
-    expect(run.stderr).toContain('failed global-partners');
+    expect(run.stderr).toContain('held back en/global-partners (it has errors; outputs left as they were)');
+    expect(run.stderr).toContain('no sheet failed');
     const after = filesOf(dir);
-    for (const name of before.keys()) {
-      if (name.includes('global-partners')) expect(after.get(name)!.equals(before.get(name)!), `${name} changed`).toBe(true);
+    for (const format of FORMATS) {
+      expect(after.get(`en/global-partners.${format}`)!.equals(before.get(`en/global-partners.${format}`)!), `en/global-partners.${format} changed`).toBe(true);
+      expect(after.get(`fr/global-partners.${format}`)!.equals(before.get(`fr/global-partners.${format}`)!), `fr/global-partners.${format} kept`).toBe(false);
     }
     expect(fold(pdfText(path.join(dir, 'fr', 'partnerships.pdf')))).toContain('Désormais, aujourd');
-    expect(after.get('fr/partnerships.html')!.equals(before.get('fr/partnerships.html')!)).toBe(false);
-    expect(after.get('index.html')!.toString()).toContain('fr/global-partners.pdf');
+    expect(after.get('index.html')!.toString()).toContain('en/global-partners.pdf');
+    // The original still links the translation it kept.
+    const page = parseHtml(after.get('fr/global-partners.html')!.toString());
+    expect(findAll(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'alternate').map((l) => attr(l, 'hreflang')).sort()).toEqual(['en', 'fr']);
+  });
+
+  it('an original with errors holds back its whole sheet', async () => {
+    const root = makeProject(REPO);
+    const dir = path.join(root, 'out');
+    expect((await runCli(['build', '--root', root], root)).code).toBe(0);
+    const before = filesOf(dir);
+    const original = path.join(root, 'sources/global-partners/fr.md');
+    writeFileSync(original, readFileSync(original, 'utf8').replace('{{partners.total}}', '{{partners.totl}}'));
+    const en = path.join(root, 'sources/global-partners/en.md');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^tags: \[/m, 'tags: [edited, '));
+    const run = await runCli(['build', '--root', root], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('failed global-partners (outputs left as they were)');
+    const after = filesOf(dir);
+    for (const name of before.keys()) if (name.includes('global-partners')) expect(after.get(name)!.equals(before.get(name)!), `${name} changed`).toBe(true);
   });
 
   it('with a disputed figure, keeps every sheet that quotes it from publishing', async () => {

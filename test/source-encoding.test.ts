@@ -127,9 +127,10 @@ describe('a file that cannot be read clean is reported and not used', () => {
     const outDir = path.join(root, 'out');
     const report = await buildProject({ root, outDir, sheets: [], langs: [], formats: ['docx'], sourceDateEpoch: null });
     expect(report.diagnostics.map((d) => d.ruleId)).toContain('source-character-invalid');
-    expect(report.failed).toEqual(['sample']);
+    // The translation is held back; its original, clean, is published.
+    expect(report.heldBack).toEqual([{ version: 'en/sample', reason: 'it has errors' }]);
     expect(existsSync(path.join(outDir, 'en/sample.docx'))).toBe(false);
-    expect(existsSync(path.join(outDir, 'fr/sample.docx'))).toBe(false);
+    expect(existsSync(path.join(outDir, 'fr/sample.docx'))).toBe(true);
   });
 
   it('the clean base project still builds its Word documents', async () => {

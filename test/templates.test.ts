@@ -43,7 +43,8 @@ describe('templates decide the look', () => {
     expect(report.diagnostics.map((d) => `${d.location.file}:${d.location.start.line}:${d.location.start.column} ${d.ruleId} ${d.message}`)).toContain(
       'sources/global-partners/en.md:3:11 template-unknown no template "factshet" in templates/; did you mean "factsheet"?',
     );
-    expect(report.failed).toEqual(['global-partners']);
+    expect(report.failed).toEqual([]);
+    expect(report.heldBack).toEqual([{ version: 'en/global-partners', reason: 'it has errors' }]);
   });
 });
 
@@ -72,7 +73,8 @@ describe('documents carry the sheet date, or SOURCE_DATE_EPOCH', () => {
 describe('text direction comes from the language', () => {
   it('lays a right-to-left language out right to left in all three formats', async () => {
     const root = makeProject(REPO);
-    edit(path.join(root, 'factsheet.yaml'), (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, ar]'));
+    // An unreviewed translation is published when the settings say so.
+    edit(path.join(root, 'factsheet.yaml'), (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, ar]\nunreviewed: publish'));
     edit(path.join(root, 'templates/factsheet/labels.yaml'), (t) => t.replace(/^en:\n((?: {2}.*\n|\s*#.*\n)+)/m, (all, body: string) => `${all}ar:\n${body}`));
     cpSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/ar.yaml'));
     cpSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/ar.md'));
@@ -92,7 +94,8 @@ describe('text direction comes from the language', () => {
     cpSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/ar.yaml'));
     cpSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/ar.md'));
     const { report } = await build(root, { sheets: ['global-partners'], langs: ['ar'], formats: ['pdf'] });
-    expect(report.failed).toEqual(['global-partners']);
+    expect(report.failed).toEqual([]);
+    expect(report.heldBack).toEqual([{ version: 'ar/global-partners', reason: 'it has errors' }]);
     const missing = report.diagnostics.find((d) => d.ruleId === 'glyph-missing')!;
     const source = readFileSync(path.join(root, 'sources/global-partners/ar.md'), 'utf8');
     // The text is the English one; figures in words are written in Arabic, which Source Sans 3 lacks.

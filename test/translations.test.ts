@@ -172,8 +172,10 @@ describe('reporters', () => {
     const root = broken();
     const run = await runCli(['build', '--reporter', 'json', '--root', root]);
     const json = JSON.parse(run.stdout);
-    expect(json.failed).toEqual(['partnerships']);
+    expect(json.failed).toEqual([]);
+    expect(json.heldBack).toEqual([{ version: 'en/partnerships', reason: 'it has errors' }]);
     expect(json.written.some((f: string) => f.endsWith('global-partners.pdf'))).toBe(true);
+    expect(json.written.some((f: string) => f.endsWith('fr/partnerships.pdf'))).toBe(true);
   });
 
   it('an unknown reporter is a usage error', async () => {

@@ -39,6 +39,8 @@ export interface BuildOptions {
   onWait?: (holder: LockHolder | null) => void;
   /** Test hooks into commits. */
   commitHooks?: CommitHooks;
+  /** Warnings hold back what they concern, as errors do; decided before anything is written. */
+  strict?: boolean;
 }
 
 export interface BuildReport {
@@ -77,7 +79,7 @@ interface PendingOutput {
  */
 export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
   const sources = read ?? (await readProject(options.root));
-  const result = await checkProject(sources, { formats: options.formats });
+  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
@@ -133,7 +135,7 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const output of await renderSheet(publishable(id, result, report), result, options)) {
+    for (const output of await renderSheet(publishable(id, sources, result, options, report), result, options, folder)) {
       pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
     }
     const misses = await verifyAll(pending, folder, verified);
@@ -241,23 +243,46 @@ async function removeOrphans(folder: OutputFolder, sources: ProjectSources, repo
 }
 
 /**
- * The versions of a sheet to publish: all of them, but a translation whose review record
- * cannot be read (its review state is unknown) is held back; its earlier outputs stay.
+ * The versions of a sheet to publish, each decided on its own: a translation with
+ * problems of its own, one whose review record cannot be read, and (unless the settings
+ * say `unreviewed: publish`) one never marked reviewed are held back; their earlier
+ * outputs stay as they were, and the original and the other languages publish.
  */
-function publishable(id: string, result: CheckResult, report: BuildReport): FactSheet[] {
-  const versions = result.sheets.filter((s) => s.id === id);
+function publishable(id: string, sources: ProjectSources, result: CheckResult, options: BuildOptions, report: BuildReport): FactSheet[] {
+  const config = result.config!;
   const unknown = result.reviewUnknown.get(id);
-  if (!unknown) return versions;
-  const held = versions.filter((v) => v.lang !== result.config!.sourceLanguage && (unknown === 'all' || unknown.has(v.lang)));
-  for (const version of held) report.heldBack.push({ version: `${version.lang}/${id}`, reason: 'its review record cannot be read' });
-  return versions.filter((v) => !held.includes(v));
+  const held = (lang: string): string | null => {
+    const version = `${lang}/${id}`;
+    if (lang === config.sourceLanguage) return null;
+    if (result.failedVersions.has(version)) return options.strict ? 'it has problems, and --strict holds them against it' : 'it has errors';
+    if (unknown && (unknown === 'all' || unknown.has(lang))) return 'its review record cannot be read';
+    if (config.unreviewed === 'hold' && result.unreviewed.has(version)) return `it was never marked reviewed: "factsheet mark-reviewed ${id} ${lang}" publishes it`;
+    return null;
+  };
+  const out: FactSheet[] = [];
+  const langs = [...new Set(sources.sheets.filter((s) => s.id === id && config.languages.includes(s.lang)).map((s) => s.lang))].sort();
+  for (const lang of langs) {
+    if (options.langs.length > 0 && !options.langs.includes(lang)) continue;
+    const reason = held(lang);
+    if (reason) report.heldBack.push({ version: `${lang}/${id}`, reason });
+    else {
+      const version = result.sheets.find((s) => s.id === id && s.lang === lang);
+      if (version) out.push(version);
+    }
+  }
+  return out;
 }
 
-async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions) {
-  const languages = versions.map((v) => v.lang);
+/**
+ * Renders the versions given. Each links the other languages of its sheet that the
+ * output folder will hold: those written now and those published earlier and kept.
+ */
+async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder) {
+  const id = versions[0]?.id;
+  const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id: id ?? '' }, 'html')));
+  const languages = [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
   const outputs: Array<{ relative: string; bytes: Uint8Array; sheet: FactSheet; format: Format }> = [];
   for (const sheet of versions) {
-    if (options.langs.length > 0 && !options.langs.includes(sheet.lang)) continue;
     const template = result.templates.get(sheet.meta.template)!;
     const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
     for (const format of options.formats) {

@@ -30,14 +30,22 @@ import { webPageProblems } from './web-pages.js';
 export interface CheckResult {
   config: ProjectConfig | null;
   registry: Registry | null;
-  /** Sheets that can be published: parsed, and no version of the same sheet failed. */
+  /** Versions that can be published: parsed, without errors of their own, of a sheet whose original can be published. */
   sheets: FactSheet[];
   /** Every version that parsed, publishable or not (for the ledger and status). */
   parsed: FactSheet[];
   /** Valid templates by name. */
   templates: Map<string, Template>;
-  /** Ids of sheets with an error in any of their languages: nothing of them is published. */
+  /** Ids of sheets whose original cannot be published (or that settings keep back): nothing of them is published. */
   failedSheets: Set<string>;
+  /**
+   * Translations (`lang/id`) held back by problems of their own (their file, their
+   * language's boilerplate, a disputed figure they quote) while the original and the
+   * other languages of the sheet publish.
+   */
+  failedVersions: Set<string>;
+  /** Translations (`lang/id`) that have never been marked reviewed. */
+  unreviewed: Set<string>;
   /**
    * By sheet id, the translations whose review record in the lock file cannot be read
    * ('all' when the file itself cannot be read): their review state is unknown, so they
@@ -52,6 +60,8 @@ const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export interface CheckOptions {
   /** The outputs that will be made; glyph coverage concerns only the PDF. All when not given. */
   formats?: readonly Format[];
+  /** Warnings hold back what they concern, as errors do (`--strict`): decided before anything is written. */
+  strict?: boolean;
 }
 
 export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
@@ -59,12 +69,19 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const diagnostics: Diagnostic[] = readDiagnostics(sources);
   const templates = new Map<string, Template>();
   const reviewUnknown = new Map<string, UnreadableReviews>();
-  /** Sheets whose PDF would lack glyphs; the problem may sit in labels or boilerplate shared with other sheets. */
+  /** Versions (`lang/id`) whose PDF would lack glyphs; the problem may sit in labels or boilerplate shared with other sheets. */
   const undrawable = new Set<string>();
+  const unreviewed = new Set<string>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
-    const failedSheets = failedSheetIds(sources, sheets, registry, templates, diagnostics);
-    for (const id of undrawable) failedSheets.add(id);
-    return { config, registry, sheets: sheets.filter((s) => !failedSheets.has(s.id)), parsed: sheets, templates, failedSheets, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
+    const blocking = diagnostics.filter((d) => d.severity === 'error' || options.strict);
+    const { failedSheets, failedVersions } = heldBack(sources, config, sheets, registry, templates, blocking, options.strict ?? false);
+    for (const version of undrawable) {
+      const [lang, id] = version.split('/') as [string, string];
+      if (lang === config?.sourceLanguage) failedSheets.add(id);
+      else failedVersions.add(version);
+    }
+    const publishable = sheets.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
+    return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
   };
 
   if (!sources.config) {
@@ -111,7 +128,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   checkTemplates(sources, config, sheets, templates, diagnostics);
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
-  checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, diagnostics);
+  checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, unreviewed, diagnostics);
   if (!options.formats || options.formats.includes('html')) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
@@ -130,6 +147,7 @@ function checkAcrossLanguages(
   registry: Registry,
   sheets: FactSheet[],
   reviewUnknown: Map<string, UnreadableReviews>,
+  unreviewed: Set<string>,
   diagnostics: Diagnostic[],
 ): void {
   const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
@@ -148,6 +166,7 @@ function checkAcrossLanguages(
     const lock = locks.get(original.id) ?? null;
     for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
       const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
+      if (!unknown && !lock?.lock.has(translation.lang)) unreviewed.add(`${translation.lang}/${translation.id}`);
       diagnostics.push(
         ...checkTranslation({
           original,
@@ -171,7 +190,7 @@ function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: Fac
     const sheetFile = sources.sheets.find((s) => s.file.path === sheet.file)?.file;
     if (!template || !source?.labels || !source.style || !boilerplateFile || !sheetFile) continue;
     const problems = glyphProblems({ sheet, sheetFile, template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
-    if (problems.some((d) => d.severity === 'error')) undrawable.add(sheet.id);
+    if (problems.some((d) => d.severity === 'error')) undrawable.add(`${sheet.lang}/${sheet.id}`);
     // Labels and boilerplate are shared by the sheets of a language: report their gaps once.
     for (const problem of problems) {
       const key = `${problem.location.file}:${problem.location.start.offset}:${problem.message}`;
@@ -233,25 +252,41 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
 }
 
 /**
- * A sheet is published whole or not at all: it fails when any language version has
- * an error, uses a template with errors, or quotes a figure whose definition or
- * derivation has one. Errors outside sheets and figures (settings) fail every sheet.
+ * What the problems hold back. Problems of the settings or the registry as a whole hold
+ * back everything; a version's own problems (in its file, its language's boilerplate, a
+ * figure it quotes whose derivation is disputed, its template) hold back that version;
+ * and a sheet whose original is held back is held back whole, since its translations are
+ * checked against it.
  */
-function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: Registry | null, templates: Map<string, Template>, diagnostics: Diagnostic[]): Set<string> {
-  const failed = new Set<string>();
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith(`${BOILERPLATE_DIR}/`));
+function heldBack(
+  sources: ProjectSources,
+  config: ProjectConfig | null,
+  sheets: FactSheet[],
+  registry: Registry | null,
+  templates: Map<string, Template>,
+  blocking: Diagnostic[],
+  strict: boolean,
+): { failedSheets: Set<string>; failedVersions: Set<string> } {
+  const failedSheets = new Set<string>();
+  const failedVersions = new Set<string>();
+  const files = new Set(blocking.map((d) => d.location.file));
+  // A registry error is held against the sheets quoting the figure (broken or disputed); under --strict, any warning of the registry against all.
+  const everything = !config || !registry || !registry.complete || files.has(CONFIG_FILE) || (strict && files.has(FIGURES_FILE));
   for (const source of sources.sheets) {
     const parsed = sheets.find((s) => s.file === source.file.path);
     // An unreadable review lock holds back only the translations whose records it loses (CheckResult.reviewUnknown).
-    if (everything || !parsed || errors.some((d) => d.location.file === source.file.path) || !templates.has(parsed.meta.template)) {
-      failed.add(source.id);
-      continue;
-    }
-    const disputed = figureIdsOf(parsed).find((id) => registry!.disputed.has(id));
-    if (disputed) failed.add(source.id);
+    const own =
+      everything ||
+      !parsed ||
+      files.has(source.file.path) ||
+      files.has(`${BOILERPLATE_DIR}/${source.lang}.yaml`) ||
+      !templates.has(parsed.meta.template) ||
+      figureIdsOf(parsed).some((id) => registry!.disputed.has(id));
+    if (!own) continue;
+    if (!config || source.lang === config.sourceLanguage) failedSheets.add(source.id);
+    else failedVersions.add(`${source.lang}/${source.id}`);
   }
-  return failed;
+  return { failedSheets, failedVersions };
 }
 
 function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {

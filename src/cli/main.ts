@@ -96,6 +96,7 @@ async function run(argv: string[], io: Io): Promise<number> {
           formats: parseFormats(values.format),
           sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
           force: values.force ?? false,
+          strict,
         },
         reporter,
         strict,

@@ -12,9 +12,14 @@ export interface ProjectConfig {
   languages: string[];
   /** Where `languages` is declared, to cite when a file uses another language. */
   languagesLocation: Location;
+  /** Whether translations never marked reviewed are published or held back (the default). */
+  unreviewed: UnreviewedPolicy;
 }
 
-const KNOWN_KEYS = new Set(['source_language', 'languages']);
+export const UNREVIEWED_POLICIES = ['hold', 'publish'] as const;
+export type UnreviewedPolicy = (typeof UNREVIEWED_POLICIES)[number];
+
+const KNOWN_KEYS = new Set(['source_language', 'languages', 'unreviewed']);
 
 export function parseConfig(file: SourceFile): { config: ProjectConfig | null; diagnostics: Diagnostic[] } {
   const { yaml, diagnostics } = parseYaml(file, file.text);
@@ -29,6 +34,7 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
   let languagesLocation = file.head();
   let sourceLanguage: string | null = null;
   let sourceLocation = file.head();
+  let unreviewed: UnreviewedPolicy = 'hold';
   for (const entry of entries) {
     const where = nodeLocation(yaml, entry.value ?? entry.keyNode);
     if (entry.key === 'languages') {
@@ -55,6 +61,10 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
       if (sourceLanguage === null) {
         diagnostics.push(diagnostic('error', 'language-invalid', where, `"source_language" must be a BCP 47 language tag, found ${describeYamlValue(entry.value)}`));
       }
+    } else if (entry.key === 'unreviewed') {
+      const value = scalarValue(entry.value);
+      if (typeof value === 'string' && (UNREVIEWED_POLICIES as readonly string[]).includes(value)) unreviewed = value as UnreviewedPolicy;
+      else diagnostics.push(diagnostic('error', 'config-invalid', where, `"unreviewed" must be ${UNREVIEWED_POLICIES.map((p) => `"${p}"`).join(' or ')}, found ${describeYamlValue(entry.value)}`));
     } else if (!KNOWN_KEYS.has(entry.key)) {
       diagnostics.push(diagnostic('warning', 'config-unknown-key', nodeLocation(yaml, entry.keyNode), `unknown setting "${entry.key}"`));
     }
@@ -74,7 +84,7 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
     );
   }
   if (!languages || !sourceLanguage || diagnostics.some((d) => d.severity === 'error')) return { config: null, diagnostics };
-  return { config: { sourceLanguage, languages, languagesLocation }, diagnostics };
+  return { config: { sourceLanguage, languages, languagesLocation, unreviewed }, diagnostics };
 }
 
 function languageTag(value: unknown): string | null {
