@@ -5,6 +5,7 @@ import { checkProject } from '../src/check/index.js';
 import { parseLock } from '../src/check/translation/index.js';
 import { readProject } from '../src/sources/index.js';
 import { SourceFile } from '../src/text/source-file.js';
+import { main } from '../src/cli/index.js';
 import { runCli } from './helpers/cli.js';
 import { REPO, makeProject } from './helpers/project.js';
 
@@ -92,6 +93,34 @@ describe('mark-reviewed', () => {
     expect(all.code).toBe(0);
     expect(readLock(root).lock.size).toBe(2);
     expect((await runCli(['check', '--root', root])).stdout).not.toMatch(/global-partners/);
+  });
+});
+
+/** Runs the command line with the given environment, as the installed command passes it. */
+async function runWithEnv(args: string[], env: Record<string, string>) {
+  let stderr = '';
+  const code = await main(args, { cwd: REPO, env, stdout: { write: () => {} }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stderr };
+}
+
+describe('who reviewed and when', () => {
+  it('records the reviewer named by --by, else the login name, and the day of SOURCE_DATE_EPOCH; status --json shows them', async () => {
+    const root = threeLanguages();
+    const env = { USER: 'login-name', SOURCE_DATE_EPOCH: '1700000000' };
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', 'en', '--by', 'Ada Translator', '--root', root], env)).code).toBe(0);
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', 'de', '--root', root], env)).code).toBe(0);
+    const lock = readLock(root);
+    expect(lock.text).toMatch(/^en:\n  reviewed-by: Ada Translator\n  reviewed-on: 2023-11-14\n  original:\n    title: .+\n    date: \d{4}-\d\d-\d\d\n    sections:\n/m);
+    expect([lock.lock.get('de')!.by, lock.lock.get('de')!.on]).toEqual(['login-name', '2023-11-14']);
+    const status = JSON.parse((await runCli(['status', '--json', '--root', root])).stdout);
+    const cells = status.sheets.find((s: { id: string }) => s.id === 'global-partners').languages;
+    expect([cells.en.reviewedBy, cells.en.reviewedOn, cells.de.reviewedBy]).toEqual(['Ada Translator', '2023-11-14', 'login-name']);
+    expect(cells.fr.reviewedBy).toBeUndefined();
+  });
+
+  it('refuses an empty --by', async () => {
+    const root = threeLanguages();
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', '--by', ' ', '--root', root], {})).code).toBe(2);
   });
 });
 

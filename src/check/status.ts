@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import type { CheckResult } from './check-project.js';
-import { fingerprint, parseLock } from './translation/index.js';
+import { parseLock } from './translation/index.js';
 import { staleSections } from './translation/stale.js';
 
 /**
@@ -59,7 +59,7 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
       const originalFile = sources.sheets.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.file;
       const review = { reviewedBy: reviewed.by ?? null, reviewedOn: reviewed.on ?? null };
       if (!original || !originalFile) return { lang, state: 'ok', errors, warnings, staleSections: [], ...review };
-      const stale = staleSections(original, fingerprint(original, originalFile), reviewed).map((s) => s.label);
+      const stale = staleSections(original, originalFile, reviewed).map((s) => s.label);
       return { lang, state: stale.length > 0 ? 'stale' : 'ok', errors, warnings, staleSections: stale, ...review };
     }),
   }));

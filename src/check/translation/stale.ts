@@ -2,7 +2,8 @@ import { diagnostic, type Diagnostic, type RelatedPlace } from '../../model/diag
 import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Location, Span } from '../../model/position.js';
 import { excerpt, inlineSpan } from './units.js';
-import { sectionUnits, type Fingerprint, type ReviewedText } from './review-lock.js';
+import type { SourceFile } from '../../text/source-file.js';
+import { fingerprint, sectionUnits, type Fingerprint, type ReviewedText } from './review-lock.js';
 import { pairUnits, textChange } from './text-change.js';
 
 /** `translation-stale` (warning): the original's title, date or a section changed since the translation was reviewed. */
@@ -25,15 +26,20 @@ export interface StaleSection {
 const UNKNOWN = 'changed since the review; the text reviewed is unknown, as this review record is older and kept only hashes';
 
 /** Compares the original as it stands with the fingerprint the translation was reviewed against. */
-export function staleSections(original: FactSheet, current: Fingerprint, reviewed: Fingerprint): StaleSection[] {
+export function staleSections(original: FactSheet, file: SourceFile, reviewed: Fingerprint): StaleSection[] {
+  const current = fingerprint(original, file);
   const stale: StaleSection[] = [];
   const at = (span: Span): Location => ({ file: original.file, ...span });
-  const head = at(inlineSpan(original.meta.title, original.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }));
+  const title = at(inlineSpan(original.meta.title, original.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }));
+  // The date is a plain field of the front matter: its line, found in the text.
+  const headEnd = file.text.indexOf('\n---', 3);
+  const dateLine = /^date:.*$/m.exec(file.text.slice(0, headEnd < 0 ? 0 : headEnd));
+  const places = { title, date: dateLine ? file.location(dateLine.index, dateLine.index + dateLine[0].length) : title };
   for (const key of ['title', 'date'] as const) {
     const then = reviewed[key];
     const now = current[key]!;
     // Records from before titles and dates were kept say nothing about them.
-    if (then && then.hash !== now.hash) stale.push({ slug: key, label: key, name: `the ${key}`, index: null, changes: [change(head, then, now.text!)] });
+    if (then && then.hash !== now.hash) stale.push({ slug: key, label: key, name: `the ${key}`, index: null, changes: [change(places[key], then, now.text!)] });
   }
   original.sections.forEach((section, index) => {
     const now = current.sections.get(section.slug)!;
