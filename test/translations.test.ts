@@ -38,6 +38,9 @@ describe('the translation workflow', () => {
         { text: ';', change: 'same' },
       ],
     });
+    // A GitHub annotation has one message: the old and new lines follow its related place.
+    const github = await runCli(['check', '--reporter', 'github', '--root', root]);
+    expect(github.stdout).toMatch(/ changed since the review%0A  old: - interopérabilité ;%0A  new: - interopérabilité \{\+des forces \+\};$/m);
     expect((await runCli(['check', '--strict', '--root', root])).code).toBe(1);
 
     const status = await runCli(['status', '--root', root]);
