@@ -18,7 +18,7 @@ export interface StatusCell {
   warnings: number;
   /** Headings (or "lead", "title", "date") of the parts of the original that changed since the review. */
   staleSections: string[];
-  /** Who last reviewed this translation and on what day (YYYY-MM-DD), when its review record says; absent for the original and unreviewed versions. */
+  /** Who last reviewed this translation and on what day (YYYY-MM-DD), null when its record does not say (older records); absent for the original, unreviewed versions and those not compared (errors, blocked, record unreadable). */
   reviewedBy?: string | null;
   reviewedOn?: string | null;
 }
