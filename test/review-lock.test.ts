@@ -5,6 +5,7 @@ import { checkProject } from '../src/check/index.js';
 import { parseLock } from '../src/check/translation/index.js';
 import { readProject } from '../src/sources/index.js';
 import { SourceFile } from '../src/text/source-file.js';
+import { main } from '../src/cli/index.js';
 import { runCli } from './helpers/cli.js';
 import { REPO, makeProject } from './helpers/project.js';
 
@@ -46,7 +47,7 @@ describe('mark-reviewed', () => {
     expect(lock.diagnostics).toEqual([]);
     expect(lock.unreadable).toEqual(new Set());
     expect(lock.lock.get('de')).toEqual(lock.lock.get('en'));
-    expect(lock.lock.get('de')!.get('lead')).toHaveLength(1);
+    expect(lock.lock.get('de')!.sections.get('lead')).toHaveLength(1);
     const check = await runCli(['check', '--root', root]);
     expect(check.stdout).not.toMatch(/global-partners/);
     expect(check.code).toBe(0);
@@ -60,8 +61,10 @@ describe('mark-reviewed', () => {
     expect(run.code).toBe(0);
     const lock = readLock(root);
     expect(lock.diagnostics).toEqual([]);
-    expect(lock.lock.get('en')).toEqual(new Map([['lead', ['aaaaaaaaaaaa']]]));
-    expect(lock.lock.get('de')!.size).toBe(3);
+    // The record from before texts were kept is kept as it was, hashes only.
+    expect(lock.lock.get('en')).toEqual({ sections: new Map([['lead', [{ hash: 'aaaaaaaaaaaa', text: null }]]]) });
+    expect(lock.text).toMatch(/^en:\n  lead: \[aaaaaaaaaaaa\]$/m);
+    expect(lock.lock.get('de')!.sections.size).toBe(3);
   });
 
   it('refuses to drop an unreadable record it is not asked to rewrite', async () => {
@@ -93,12 +96,42 @@ describe('mark-reviewed', () => {
   });
 });
 
+/** Runs the command line with the given environment, as the installed command passes it. */
+async function runWithEnv(args: string[], env: Record<string, string>) {
+  let stderr = '';
+  const code = await main(args, { cwd: REPO, env, stdout: { write: () => {} }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stderr };
+}
+
+describe('who reviewed and when', () => {
+  it('records the reviewer named by --by, else the login name, and the day of SOURCE_DATE_EPOCH; status --json shows them', async () => {
+    const root = threeLanguages();
+    const env = { USER: 'login-name', SOURCE_DATE_EPOCH: '1700000000' };
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', 'en', '--by', 'Ada Translator', '--root', root], env)).code).toBe(0);
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', 'de', '--root', root], env)).code).toBe(0);
+    const lock = readLock(root);
+    expect(lock.text).toMatch(/^en:\n  reviewed-by: Ada Translator\n  reviewed-on: 2023-11-14\n  original:\n    title: .+\n    date: \d{4}-\d\d-\d\d\n    sections:\n/m);
+    expect([lock.lock.get('de')!.by, lock.lock.get('de')!.on]).toEqual(['login-name', '2023-11-14']);
+    const status = JSON.parse((await runCli(['status', '--json', '--root', root])).stdout);
+    const cells = status.sheets.find((s: { id: string }) => s.id === 'global-partners').languages;
+    expect([cells.en.reviewedBy, cells.en.reviewedOn, cells.de.reviewedBy]).toEqual(['Ada Translator', '2023-11-14', 'login-name']);
+    expect(cells.fr.reviewedBy).toBeUndefined();
+  });
+
+  it('refuses an empty --by', async () => {
+    const root = threeLanguages();
+    expect((await runWithEnv(['mark-reviewed', 'global-partners', '--by', ' ', '--root', root], {})).code).toBe(2);
+  });
+});
+
 describe('a broken review lock', () => {
   it('leaves the original and the readable translations published, and the unreadable one unknown', async () => {
     const root = threeLanguages();
-    writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}de:\n  lead: 12\n`);
+    const lock = readFileSync(path.join(root, LOCK), 'utf8');
+    writeFileSync(path.join(root, LOCK), `${lock}de:\n  lead: 12\n`);
     const result = await checkProject(await readProject(root));
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.start.line} ${d.ruleId}`)).toEqual([`${LOCK}:9 review-lock-invalid`]);
+    const line = lock.split('\n').length + 1;
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.start.line} ${d.ruleId}`)).toEqual([`${LOCK}:${line} review-lock-invalid`]);
     expect(result.failedSheets.has('global-partners')).toBe(false);
     expect(result.sheets.filter((s) => s.id === 'global-partners').map((s) => s.lang).sort()).toEqual(['de', 'en', 'fr']);
     expect(result.reviewUnknown).toEqual(new Map([['global-partners', new Set(['de'])]]));
@@ -115,7 +148,7 @@ describe('a broken review lock', () => {
       const file = path.join(root, `sources/global-partners/${lang}.md`);
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^tags: \[/m, 'tags: [edited, '));
     }
-    writeFileSync(path.join(root, LOCK), readFileSync(path.join(root, LOCK), 'utf8').replace(/^de:\n  lead: .*$/m, 'de:\n  lead: 12'));
+    writeFileSync(path.join(root, LOCK), readFileSync(path.join(root, LOCK), 'utf8').replace(/^de:\n(?: .*\n)*/m, 'de:\n  lead: 12\n'));
     const run = await runCli(['build', '--root', root], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/held back de\/global-partners \(its review record cannot be read; outputs left as they were\)/);
@@ -130,8 +163,8 @@ describe('a broken review lock', () => {
     writeFileSync(path.join(root, LOCK), `${readFileSync(path.join(root, LOCK), 'utf8')}it: 12\nde: 12\n`);
     const result = await checkProject(await readProject(root));
     expect(result.diagnostics.filter((d) => d.ruleId === 'review-lock-invalid').map((d) => d.message)).toEqual([
-      'the record of "it" must map sections to hashes: the sheet has no "it" translation: delete this record',
-      'the record of "de" must map sections to hashes: the review state of "de" is unknown; after reviewing, run "factsheet mark-reviewed global-partners de" to rewrite its record',
+      'the record of "it" must map sections to texts: the sheet has no "it" translation: delete this record',
+      'the record of "de" must map sections to texts: the review state of "de" is unknown; after reviewing, run "factsheet mark-reviewed global-partners de" to rewrite its record',
     ]);
     expect(result.reviewUnknown).toEqual(new Map([['global-partners', new Set(['de'])]]));
     const marked = await runCli(['mark-reviewed', 'global-partners', 'de', '--root', root]);
@@ -152,6 +185,6 @@ describe('a broken review lock', () => {
     const text = 'de: &print\n  lead: [83b92eefbd47]\nen: *print\n';
     const lock = parseLock(new SourceFile(LOCK, text), 'global-partners');
     expect(lock.diagnostics).toEqual([]);
-    expect(lock.lock.get('en')).toEqual(new Map([['lead', ['83b92eefbd47']]]));
+    expect(lock.lock.get('en')).toEqual({ sections: new Map([['lead', [{ hash: '83b92eefbd47', text: null }]]]) });
   });
 });

@@ -25,7 +25,22 @@ describe('the translation workflow', () => {
     expect(check.stdout).toMatch(
       /^sources\/partnerships\/en\.md:\d+:1: warning: stale translation: section "Domaines prioritaires pour le dialogue, la consultation et la coopération" of the fr original changed/m,
     );
-    expect(check.stdout).toMatch(/^ {2}sources\/partnerships\/fr\.md:\d+:1: now reads: "interopérabilité des forces ;"$/m);
+    // The item as reviewed and as it now reads, the words added marked.
+    expect(check.stdout).toMatch(/^ {2}sources\/partnerships\/fr\.md:\d+:1: changed since the review\n {4}old: - interopérabilité ;\n {4}new: - interopérabilité \{\+des forces \+\};$/m);
+    const reported = JSON.parse((await runCli(['check', '--reporter', 'json', '--root', root])).stdout);
+    const stale = reported.diagnostics.find((d: { ruleId: string }) => d.ruleId === 'translation-stale');
+    expect(stale.related[0].change).toEqual({
+      old: '- interopérabilité ;',
+      new: '- interopérabilité des forces ;',
+      parts: [
+        { text: '- interopérabilité ', change: 'same' },
+        { text: 'des forces ', change: 'added' },
+        { text: ';', change: 'same' },
+      ],
+    });
+    // A GitHub annotation has one message: the old and new lines follow its related place.
+    const github = await runCli(['check', '--reporter', 'github', '--root', root]);
+    expect(github.stdout).toMatch(/ changed since the review%0A  old: - interopérabilité ;%0A  new: - interopérabilité \{\+des forces \+\};$/m);
     expect((await runCli(['check', '--strict', '--root', root])).code).toBe(1);
 
     const status = await runCli(['status', '--root', root]);
@@ -36,6 +51,8 @@ describe('the translation workflow', () => {
       errors: 0,
       warnings: 1,
       staleSections: ['Domaines prioritaires pour le dialogue, la consultation et la coopération'],
+      reviewedBy: null,
+      reviewedOn: '2026-11-23',
     });
 
     edit(root, 'sources/partnerships/en.md', (t) => t.replace('- interoperability;', '- interoperability of forces;'));

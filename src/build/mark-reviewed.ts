@@ -5,6 +5,12 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { readProject, REVIEW_LOCK } from '../sources/read-project.js';
 import { writeAtomic } from './write-atomic.js';
 
+/** Who reviewed (when known) and on what day (YYYY-MM-DD), recorded with the original's text. */
+export interface Review {
+  by: string | null;
+  on: string;
+}
+
 export type MarkResult =
   | { ok: true; file: string; marked: string[]; sourceLanguage: string }
   | { ok: false; reason: string; diagnostics: Diagnostic[] };
@@ -15,7 +21,7 @@ export type MarkResult =
  * named translation has errors: a reviewed mark on a broken text would hide them.
  * Keeps the other languages' records, and refuses to drop one it cannot read.
  */
-export async function markReviewed(root: string, sheetId: string, langs: readonly string[]): Promise<MarkResult> {
+export async function markReviewed(root: string, sheetId: string, langs: readonly string[], review: Review): Promise<MarkResult> {
   const sources = await readProject(root);
   const result = await checkProject(sources);
   const config = result.config;
@@ -50,7 +56,7 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   }
   const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
   const print = fingerprint(original, originalFile);
-  for (const lang of translations) lock.set(lang, print);
+  for (const lang of translations) lock.set(lang, { ...print, ...(review.by ? { by: review.by } : {}), on: review.on });
   await writeAtomic(path.join(root, lockPath), new TextEncoder().encode(formatLock(lock, config.sourceLanguage)));
   return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import type { CheckResult } from './check-project.js';
-import { fingerprint, parseLock } from './translation/index.js';
+import { parseLock } from './translation/index.js';
 import { staleSections } from './translation/stale.js';
 
 /**
@@ -16,8 +16,11 @@ export interface StatusCell {
   state: CellState;
   errors: number;
   warnings: number;
-  /** Headings (or "lead") of the original's sections that changed since the review. */
+  /** Headings (or "lead", "title", "date") of the parts of the original that changed since the review. */
   staleSections: string[];
+  /** Who last reviewed this translation and on what day (YYYY-MM-DD), null when its record does not say (older records); absent for the original, unreviewed versions and those not compared (errors, blocked, record unreadable). */
+  reviewedBy?: string | null;
+  reviewedOn?: string | null;
 }
 
 export interface StatusRow {
@@ -54,9 +57,10 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
       if (!reviewed) return { lang, state: 'unreviewed', errors, warnings, staleSections: [] };
       const original = result.parsed.find((s) => s.id === sheet && s.lang === config.sourceLanguage);
       const originalFile = sources.sheets.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.file;
-      if (!original || !originalFile) return { lang, state: 'ok', errors, warnings, staleSections: [] };
-      const stale = staleSections(original, fingerprint(original, originalFile), reviewed).map((s) => s.title ?? 'lead');
-      return { lang, state: stale.length > 0 ? 'stale' : 'ok', errors, warnings, staleSections: stale };
+      const review = { reviewedBy: reviewed.by ?? null, reviewedOn: reviewed.on ?? null };
+      if (!original || !originalFile) return { lang, state: 'ok', errors, warnings, staleSections: [], ...review };
+      const stale = staleSections(original, originalFile, reviewed).map((s) => s.label);
+      return { lang, state: stale.length > 0 ? 'stale' : 'ok', errors, warnings, staleSections: stale, ...review };
     }),
   }));
   return { sourceLanguage: config.sourceLanguage, languages: config.languages, rows };

@@ -19,7 +19,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out', 'force'],
   status: ['json'],
   figures: ['json'],
-  'mark-reviewed': [],
+  'mark-reviewed': ['by'],
 };
 /** Commands that take positional arguments. */
 const TAKES_ARGUMENTS = new Set(['mark-reviewed']);
@@ -55,6 +55,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         format: { type: 'string', multiple: true },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -107,7 +108,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     case 'figures':
       return runFigures(root, values.json ?? false, io);
     default:
-      return runMarkReviewed(root, args, io);
+      return runMarkReviewed(root, args, values.by, io);
   }
 }
 

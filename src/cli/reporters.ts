@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { changeLines } from './change-lines.js';
 import { formatDiagnostic } from './text-reporter.js';
 import { visibleText } from './visible-text.js';
 
@@ -13,7 +14,7 @@ export function diagnosticJson(d: Diagnostic) {
     severity: d.severity,
     ruleId: d.ruleId,
     message: d.message,
-    related: d.related.map((r) => ({ ...place(r.location), message: r.message })),
+    related: d.related.map((r) => ({ ...place(r.location), message: r.message, ...(r.change ? { change: r.change } : {}) })),
   };
 }
 
@@ -27,7 +28,9 @@ export function formatGithub(d: Diagnostic): string {
   const properties = [`file=${file}`, `line=${start.line}`, `col=${start.column}`];
   if (end.line > start.line || end.column > start.column) properties.push(`endLine=${end.line}`, `endColumn=${end.column}`);
   properties.push(`title=${d.ruleId}`);
-  const related = d.related.map((r) => `\n${visibleText(r.location.file)}:${r.location.start.line}:${r.location.start.column}: ${visibleText(r.message)}`).join('');
+  const related = d.related
+    .map((r) => `\n${visibleText(r.location.file)}:${r.location.start.line}:${r.location.start.column}: ${visibleText(r.message)}${(r.change ? changeLines(r.change) : []).map((line) => `\n  ${line}`).join('')}`)
+    .join('');
   return `::${d.severity} ${properties.map(escapeProperty).join(',')}::${escapeData(visibleText(d.message) + related)}`;
 }
 

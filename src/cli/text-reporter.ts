@@ -1,14 +1,19 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { changeLines } from './change-lines.js';
 import { visibleText } from './visible-text.js';
 
 /**
- * `path:line:column: severity: message [rule-id]`, then the related places indented beneath.
+ * `path:line:column: severity: message [rule-id]`, then the related places indented beneath,
+ * each followed, when it is a change, by its old and new text further indented.
  * Paths and messages (which quote the sources) are printed with control and bidi characters escaped.
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const at = (l: Diagnostic['location']) => `${visibleText(l.file)}:${l.start.line}:${l.start.column}`;
   const lines = [`${at(d.location)}: ${d.severity}: ${visibleText(d.message)} [${d.ruleId}]`];
-  for (const related of d.related) lines.push(`  ${at(related.location)}: ${visibleText(related.message)}`);
+  for (const related of d.related) {
+    lines.push(`  ${at(related.location)}: ${visibleText(related.message)}`);
+    if (related.change) lines.push(...changeLines(related.change).map((line) => `    ${line}`));
+  }
   return lines.join('\n');
 }
 

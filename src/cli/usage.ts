@@ -29,7 +29,11 @@ Options of build:
                              (they are left in place; only files a build wrote are ever deleted)
 
 Options of status and figures:
-  --json                     print JSON
+  --json                     print JSON (status: with who reviewed each translation and when)
+
+Options of mark-reviewed:
+  --by NAME                  who reviewed (default: the login name in USER); the day recorded is
+                             today's, or SOURCE_DATE_EPOCH's when set
 
 Exit status: 0 when clean, 1 when there are errors, 2 for a usage error.
 Builds are reproducible; SOURCE_DATE_EPOCH, when set, is the date documents carry.

@@ -6,6 +6,25 @@ export type Severity = 'error' | 'warning';
 export interface RelatedPlace {
   location: Location;
   message: string;
+  /** How the text at this place changed, when the place is a change (of an original since a review). */
+  change?: TextChange;
+}
+
+/**
+ * A text before and after a change, with the words that changed marked.
+ * `old` is null when the earlier text is unknown (then `parts` is empty); an
+ * empty `old` or `new` means the text was added or removed as a whole.
+ */
+export interface TextChange {
+  old: string | null;
+  new: string;
+  parts: ChangePart[];
+}
+
+/** A run of words of a change: in both texts, only in the new one, or only in the old one. */
+export interface ChangePart {
+  text: string;
+  change: 'same' | 'added' | 'removed';
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FactSheet } from '../../model/fact-sheet.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
 import { compareLiterals, literalsOf } from './literals.js';
-import { fingerprint, type Fingerprint } from './review-lock.js';
+import type { Fingerprint } from './review-lock.js';
 import { staleDiagnostics, staleSections } from './stale.js';
 
 export interface TranslationPair {
@@ -37,7 +37,7 @@ export function checkTranslation(pair: TranslationPair): Diagnostic[] {
       ),
     );
   } else {
-    diagnostics.push(...staleDiagnostics(original, translation, staleSections(original, fingerprint(original, pair.originalFile), pair.reviewed), original.id));
+    diagnostics.push(...staleDiagnostics(original, translation, staleSections(original, pair.originalFile, pair.reviewed), original.id));
   }
   return diagnostics;
 }

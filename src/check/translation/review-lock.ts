@@ -1,16 +1,32 @@
 import { createHash } from 'node:crypto';
-import { Document, isAlias, isSeq, visit, type Node } from 'yaml';
+import { type Document, isAlias, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, Section } from '../../model/fact-sheet.js';
+import { plainText } from '../../model/plain-text.js';
 import { mapEntries, nodeLocation, parseYaml, scalarValue, seqItems } from '../../parse/yaml.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { blocksOf, inlineSpan, type Unit } from './units.js';
 
+/** One unit of the original as reviewed: its text (whitespace collapsed), or only its hash in records written before texts were kept. */
+export interface ReviewedText {
+  hash: string;
+  text: string | null;
+}
+
 /**
  * What a translation was last reviewed against: for each section of the original
- * (by its anchor), a hash of its heading and of each paragraph and list item.
+ * (by its anchor), its heading and each paragraph and list item; the title and
+ * date; who reviewed and on what day. Older records have hashes only, and no
+ * title, date, reviewer or day.
  */
-export type Fingerprint = Map<string, string[]>;
+export interface Fingerprint {
+  sections: Map<string, ReviewedText[]>;
+  title?: ReviewedText;
+  date?: ReviewedText;
+  by?: string;
+  /** The day of the review, YYYY-MM-DD. */
+  on?: string;
+}
 
 /** The review lock of one sheet: a fingerprint of the original per translation language. */
 export type ReviewLock = Map<string, Fingerprint>;
@@ -24,23 +40,24 @@ export function sectionUnits(section: Section): Unit[] {
 }
 
 /**
- * The original as it stands, hashed from its source text, so any edit of the
- * wording (not a change of a figure's value, which translations follow by
- * themselves) makes the translations stale.
+ * The original as it stands, from its source text, so any edit of the wording or
+ * of a link's address (not a change of a figure's value, which translations
+ * follow by themselves) makes the translations stale.
  */
 export function fingerprint(original: FactSheet, file: SourceFile): Fingerprint {
-  const result: Fingerprint = new Map();
+  const sections = new Map<string, ReviewedText[]>();
   for (const section of original.sections) {
-    result.set(
+    sections.set(
       section.slug,
-      sectionUnits(section).map((unit) => hashText(file.text.slice(unit.span.start.offset, unit.span.end.offset))),
+      sectionUnits(section).map((unit) => reviewedText(file.text.slice(unit.span.start.offset, unit.span.end.offset))),
     );
   }
-  return result;
+  return { sections, title: reviewedText(plainText(original.meta.title)), date: reviewedText(original.meta.date ?? '') };
 }
 
-function hashText(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 12);
+export function reviewedText(text: string): ReviewedText {
+  const normal = text.replace(/\s+/g, ' ').trim();
+  return { hash: createHash('sha256').update(normal).digest('hex').slice(0, 12), text: normal };
 }
 
 /** Languages whose review record cannot be read: some of them, or every translation when the file itself cannot be read. */
@@ -75,18 +92,9 @@ export function parseLock(file: SourceFile, sheetId: string, translations?: read
 
   const problems: Array<{ lang: string; node: Node | null; message: string }> = [];
   for (const language of languages) {
-    const sections = mapEntries(resolved(yaml.doc, language.value));
-    if (!sections) {
-      problems.push({ lang: language.key, node: language.value, message: `the record of "${language.key}" must map sections to hashes` });
-      continue;
-    }
-    const print: Fingerprint = new Map();
-    for (const section of sections) {
-      const hashes = seqItems(resolved(yaml.doc, section.value))?.map((item) => scalarValue(resolved(yaml.doc, item)));
-      if (hashes && hashes.every((h): h is string => typeof h === 'string')) print.set(section.key, hashes);
-      else problems.push({ lang: language.key, node: section.value, message: `section "${section.key}" of the record of "${language.key}" must list hashes` });
-    }
-    if (!problems.some((p) => p.lang === language.key)) lock.set(language.key, print);
+    const record = readRecord(yaml.doc, language.key, language.value);
+    if ('message' in record) problems.push({ lang: language.key, ...record });
+    else lock.set(language.key, record);
   }
   const unreadable = new Set(problems.map((p) => p.lang));
   // mark-reviewed rewrites the records of translations; one of a language the sheet is no longer translated into goes with the next rewrite.
@@ -105,20 +113,52 @@ function resolved(doc: Document.Parsed, node: Node | null): Node | null {
   return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : node;
 }
 
-export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
-  const data: Record<string, Record<string, string[]>> = {};
-  for (const lang of [...lock.keys()].sort()) data[lang] = Object.fromEntries(lock.get(lang)!);
-  const header = [
-    `# Which version of the ${sourceLanguage} original each translation was last reviewed against:`,
-    '# a hash of every heading, paragraph and list item of the original, by section.',
-    '# Written by `factsheet mark-reviewed`; `factsheet check` compares it with the original.',
-  ].join('\n');
-  // Languages reviewed together share one fingerprint; each gets its own copy in the file, never an alias.
-  const doc = new Document(data, { aliasDuplicateObjects: false });
-  visit(doc, {
-    Seq(_, node) {
-      if (isSeq(node)) node.flow = true;
-    },
-  });
-  return `${header}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+type Problem = { node: Node | null; message: string };
+
+/**
+ * One language's record: `original` (title, date, sections of texts) with
+ * `reviewed-by` and `reviewed-on`, or, as older versions wrote it, sections of hashes.
+ */
+function readRecord(doc: Document.Parsed, lang: string, node: Node | null): Fingerprint | Problem {
+  const entries = mapEntries(resolved(doc, node));
+  if (!entries) return { node, message: `the record of "${lang}" must map sections to texts` };
+  const original = entries.find((e) => e.key === 'original');
+  if (!original) return readSections(doc, lang, node, (value) => (typeof value === 'string' ? { hash: value, text: null } : null));
+  const print: Fingerprint = { sections: new Map() };
+  for (const entry of entries) {
+    const value = scalarValue(resolved(doc, entry.value));
+    if (entry.key === 'original') continue;
+    if ((entry.key !== 'reviewed-by' && entry.key !== 'reviewed-on') || typeof value !== 'string') {
+      return { node: entry.value, message: `the record of "${lang}" holds "original", "reviewed-by" and "reviewed-on" (texts); "${entry.key}" is not one of them or not a text` };
+    }
+    if (entry.key === 'reviewed-by') print.by = value;
+    else print.on = value;
+  }
+  const parts = mapEntries(resolved(doc, original.value));
+  if (!parts) return { node: original.value, message: `"original" of the record of "${lang}" must map "title", "date" and "sections"` };
+  for (const part of parts) {
+    const value = resolved(doc, part.value);
+    if (part.key === 'sections') {
+      const sections = readSections(doc, lang, value, (text) => (typeof text === 'string' ? reviewedText(text) : null));
+      if ('message' in sections) return sections;
+      print.sections = sections.sections;
+    } else if ((part.key === 'title' || part.key === 'date') && typeof scalarValue(value) === 'string') {
+      print[part.key] = reviewedText(scalarValue(value) as string);
+    } else {
+      return { node: part.value, message: `"original" of the record of "${lang}" holds "title", "date" (texts) and "sections"; "${part.key}" is not one of them or not a text` };
+    }
+  }
+  return print;
+}
+
+function readSections(doc: Document.Parsed, lang: string, node: Node | null, read: (value: unknown) => ReviewedText | null): Fingerprint | Problem {
+  const sections = mapEntries(resolved(doc, node));
+  if (!sections) return { node, message: `the record of "${lang}" must map sections to texts` };
+  const print: Fingerprint = { sections: new Map() };
+  for (const section of sections) {
+    const units = seqItems(resolved(doc, section.value))?.map((item) => read(scalarValue(resolved(doc, item))));
+    if (!units || !units.every((u): u is ReviewedText => u !== null)) return { node: section.value, message: `section "${section.key}" of the record of "${lang}" must list texts` };
+    print.sections.set(section.key, units);
+  }
+  return print;
 }
