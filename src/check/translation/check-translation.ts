@@ -1,10 +1,12 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet } from '../../model/fact-sheet.js';
+import type { Location, Span } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
 import { compareLiterals, literalsOf } from './literals.js';
 import { fingerprint, type Fingerprint } from './review-lock.js';
 import { staleDiagnostics, staleSections } from './stale.js';
+import { UNIT_RULES, type UnitPair } from './unit-rules/index.js';
 
 export interface TranslationPair {
   original: FactSheet;
@@ -15,17 +17,19 @@ export interface TranslationPair {
   reviewed: Fingerprint | undefined | null;
 }
 
-/** Everything that can drift between an original and one translation: structure, figures, typed numbers, staleness. */
+/** Everything that can drift between an original and one translation: structure, figures, typed numbers, links and emphasis, staleness. */
 export function checkTranslation(pair: TranslationPair): Diagnostic[] {
   const { original, translation } = pair;
-  const literals: Diagnostic[] = [];
+  const content: Diagnostic[] = [];
+  const at = (sheet: FactSheet, span: Span): Location => ({ file: sheet.file, start: span.start, end: span.end });
   const structure = alignSheet(original, translation, (o, t) => {
-    const at = (sheet: FactSheet, span: typeof o.span) => ({ file: sheet.file, start: span.start, end: span.end });
-    literals.push(
+    const units: UnitPair = { original: o, translation: t, lang: original.lang, inOriginal: (span) => at(original, span), inTranslation: (span) => at(translation, span) };
+    for (const rule of UNIT_RULES) content.push(...rule.check(units));
+    content.push(
       ...compareLiterals(literalsOf(o, original.lang, pair.originalFile), literalsOf(t, translation.lang, pair.translationFile), original.lang, at(translation, t.span), at(original, o.span)),
     );
   });
-  const diagnostics = [...structure, ...literals];
+  const diagnostics = [...structure, ...content];
   if (pair.reviewed === null) return diagnostics;
   if (!pair.reviewed) {
     diagnostics.push(
