@@ -3,6 +3,7 @@ import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-she
 import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
 import { walkAlignment } from './align-sequences.js';
+import { sharedWords } from './shared-words.js';
 import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
 
 /** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
@@ -113,7 +114,7 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
       compareUnits(o.units[0]!, t.units[0]!);
       return;
     }
-    walkAlignment(o.units, t.units, (x, y) => 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio), {
+    walkAlignment(o.units, t.units, (x, y) => itemSimilarity(x, y, ratio), {
       matched: compareUnits,
       missing(source, index, before) {
         diagnostics.push(
@@ -133,6 +134,11 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   }
 
   return diagnostics;
+}
+
+/** List items are short, so beside figures and length, the words they share (names, cognates) tell which is which. */
+function itemSimilarity(x: Unit, y: Unit, ratio: number): number {
+  return 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio) + 2 * sharedWords(x.inlines, y.inlines);
 }
 
 export function sectionSimilarity(a: Section, b: Section, ratio: number): number {
