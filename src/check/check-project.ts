@@ -7,7 +7,7 @@ import type { Location } from '../model/position.js';
 import { BOILERPLATE_DIR, parseBoilerplate } from '../parse/boilerplate.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
-import { parseSheet } from '../parse/sheet.js';
+import { parseSheet, type ParsedSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
 import { svgAssetProblems } from '../parse/svg-asset.js';
@@ -108,6 +108,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
+  /** Every version read, even one with unresolved references: translations are compared all the same. */
+  const read: ParsedSheet[] = [];
   for (const source of sheetSources) {
     if (!source.file.usable) continue;
     let formatter = formatters.get(source.lang);
@@ -123,12 +125,13 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
       { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact },
       { file: source.file, registry, formatter: await formatter, diagnostics },
     );
-    if (sheet) sheets.push(sheet);
+    if (sheet) read.push(sheet);
+    if (sheet?.complete) sheets.push(sheet.sheet);
   }
   checkTemplates(sources, config, sheets, templates, diagnostics);
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
-  checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, unreviewed, diagnostics);
+  checkAcrossLanguages(sources, config, registry, read, reviewUnknown, unreviewed, diagnostics);
   if (!options.formats || options.formats.includes('html')) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
@@ -138,19 +141,23 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
 }
 
 /**
- * Compares each translation that parsed with its original (structure, figures,
+ * Compares each translation that was read with its original (structure, figures,
  * typed numbers, review state), and warns about typed numbers that are figures.
+ * Versions with unresolved references take part too, so that their other problems
+ * are reported with those, not once those are fixed.
  */
 function checkAcrossLanguages(
   sources: ProjectSources,
   config: ProjectConfig,
   registry: Registry,
-  sheets: FactSheet[],
+  read: ParsedSheet[],
   reviewUnknown: Map<string, UnreadableReviews>,
   unreviewed: Set<string>,
   diagnostics: Diagnostic[],
 ): void {
   const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+  const sheets = read.map((parsed) => parsed.sheet);
+  const gapsOf = (sheet: FactSheet) => read.find((parsed) => parsed.sheet === sheet)!.gaps;
   for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
   const locks = new Map<string, ParsedLock>();
   for (const [id, lockFile] of sources.locks) {
@@ -173,6 +180,7 @@ function checkAcrossLanguages(
           originalFile: fileOf(original),
           translation,
           translationFile: fileOf(translation),
+          gaps: { original: gapsOf(original), translation: gapsOf(translation) },
           reviewed: unknown ? null : lock?.lock.get(translation.lang),
         }),
       );

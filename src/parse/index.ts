@@ -1,4 +1,4 @@
-export { parseSheet, type SheetInput } from './sheet.js';
+export { parseSheet, type ParsedSheet, type SheetInput } from './sheet.js';
 export { parseConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 export { parseBoilerplate, BOILERPLATE_DIR } from './boilerplate.js';
 export { canonicalLanguageTag } from './language-tag.js';

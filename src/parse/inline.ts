@@ -19,6 +19,12 @@ export interface InlineContext {
   diagnostics: Diagnostic[];
   /** Set when a reference could not be resolved for a reason reported elsewhere (a broken registry entry). */
   unresolved?: boolean;
+  /**
+   * Where a reference or expression was left out of the model, and how many errors that
+   * reported: a sheet whose only errors are these can still be compared with its other
+   * language versions, as long as those places are not held against it.
+   */
+  gaps?: { spans: Span[]; errors: number };
 }
 
 const SUPERSCRIPT = /\^([^\s^]+)\^/g;
@@ -30,6 +36,11 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
     return { start: location.start, end: location.end };
   };
   const out: Inline[] = [];
+  const gaps = (ctx.gaps ??= { spans: [], errors: 0 });
+  const leftOut = (segment: { start: number; end: number }, reported: boolean) => {
+    gaps.spans.push(span(segment.start, segment.end));
+    if (reported) gaps.errors++;
+  };
   for (const segment of parseExpressions(value)) {
     switch (segment.kind) {
       case 'text':
@@ -37,6 +48,7 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
         break;
       case 'problem':
         ctx.diagnostics.push(diagnostic('error', segment.ruleId, ctx.file.location(offsets[segment.start]!, offsets[segment.end]!), segment.message));
+        leftOut(segment, true);
         break;
       case 'reference': {
         const idLocation = ctx.file.location(offsets[segment.idStart]!, offsets[segment.idEnd]!);
@@ -45,11 +57,13 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
           const problem = unknownFigure(ctx.registry, segment.id, idLocation);
           if (problem) ctx.diagnostics.push(problem);
           else ctx.unresolved = true;
+          leftOut(segment, problem !== null && problem.severity === 'error');
           break;
         }
         if (figure.broken) {
           // Its definition is already reported; the sheet is not rendered until it is fixed.
           ctx.unresolved = true;
+          leftOut(segment, false);
           break;
         }
         const resolution = resolveReference(figure, segment.form, ctx.formatter);
@@ -57,6 +71,7 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
           ctx.diagnostics.push(
             diagnostic('error', resolution.ruleId, idLocation, resolution.message, [{ location: figure.location, message: `"${figure.id}" is defined here` }]),
           );
+          leftOut(segment, true);
           break;
         }
         out.push({ type: 'figure', id: figure.id, form: segment.form, value: resolution.value, text: resolution.text, span: span(segment.start, segment.end) });

@@ -1,5 +1,6 @@
 import { diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
+import type { Span } from '../model/position.js';
 import { blankFrontmatter, splitFrontmatter } from './frontmatter.js';
 import type { InlineContext } from './inline.js';
 import { readBody } from './markdown.js';
@@ -21,13 +22,26 @@ export interface SheetInput {
   contact: Contact | null;
 }
 
+/** A sheet as read: complete (no error, it may be rendered), or read but for some references (it may only be compared). */
+export interface ParsedSheet {
+  sheet: FactSheet;
+  complete: boolean;
+  /** Where references or expressions that could not be resolved were left out of the model. */
+  gaps: Span[];
+}
+
 /**
- * Parses one `sources/<id>/<lang>.md` into the model. Problems go to `ctx.diagnostics`;
- * the result is null when any of them is an error, so nothing half-read is rendered.
+ * Parses one `sources/<id>/<lang>.md` into the model. Problems go to `ctx.diagnostics`.
+ * The sheet is complete when none of them is an error, so nothing half-read is
+ * rendered; when the only errors are unresolved references, the rest is still returned
+ * (incomplete) so that it can be compared with its other language versions. Otherwise
+ * the result is null.
  */
-export function parseSheet(input: SheetInput, ctx: InlineContext): FactSheet | null {
+export function parseSheet(input: SheetInput, ctx: InlineContext): ParsedSheet | null {
   const { file } = ctx;
   const errorsBefore = countErrors(ctx);
+  const gaps = (ctx.gaps ??= { spans: [], errors: 0 });
+  const gapsBefore = { spans: gaps.spans.length, errors: gaps.errors };
   if (file.text.length > MAX_SHEET_CHARS) {
     const message = `the sheet has ${file.text.length} characters, more than the ${MAX_SHEET_CHARS} (about 60 pages) a sheet may have; split it into several sheets`;
     ctx.diagnostics.push(diagnostic('error', 'sheet-too-large', file.location(MAX_SHEET_CHARS), message));
@@ -52,8 +66,11 @@ export function parseSheet(input: SheetInput, ctx: InlineContext): FactSheet | n
   if (sections.length === 0) {
     ctx.diagnostics.push(diagnostic('error', 'sheet-empty', file.location(bodyStart), 'the sheet has no text after its frontmatter'));
   }
-  if (!meta || !input.contact || ctx.unresolved || countErrors(ctx) > errorsBefore) return null;
-  return { id: input.id, lang: input.lang, file: file.path, meta, sections, contact: input.contact };
+  if (!meta || !input.contact || sections.length === 0) return null;
+  const errors = countErrors(ctx) - errorsBefore;
+  if (errors > gaps.errors - gapsBefore.errors) return null;
+  const sheet: FactSheet = { id: input.id, lang: input.lang, file: file.path, meta, sections, contact: input.contact };
+  return { sheet, complete: !ctx.unresolved && errors === 0, gaps: gaps.spans.slice(gapsBefore.spans) };
 }
 
 function countErrors(ctx: InlineContext): number {

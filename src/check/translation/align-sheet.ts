@@ -3,10 +3,16 @@ import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-she
 import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
 import { walkAlignment } from './align-sequences.js';
+import { sharedWords } from './shared-words.js';
 import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
 
 /** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
 export type UnitVisitor = (original: Unit, translation: Unit) => void;
+
+export interface AlignOptions {
+  /** True for a pair whose figure references are not all known (one could not be resolved, and is reported already). */
+  unsure?: (original: Unit, translation: Unit) => boolean;
+}
 
 /**
  * Aligns a translation with its original: the same sections in the same order, the
@@ -14,7 +20,7 @@ export type UnitVisitor = (original: Unit, translation: Unit) => void;
  * aligned block. Every difference is reported in the translation and cites the
  * matching place of the original. `visit` sees every aligned pair of units.
  */
-export function alignSheet(original: FactSheet, translation: FactSheet, visit: UnitVisitor): Diagnostic[] {
+export function alignSheet(original: FactSheet, translation: FactSheet, visit: UnitVisitor, options: AlignOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = (sheet: FactSheet, span: Span): Location => ({ file: sheet.file, start: span.start, end: span.end });
   const orig = (span: Span) => at(original, span);
@@ -22,7 +28,7 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   const lang = original.lang;
 
   const compareUnits = (o: Unit, t: Unit): void => {
-    compareFigures(o, t);
+    if (!options.unsure?.(o, t)) compareFigures(o, t);
     visit(o, t);
   };
 
@@ -113,7 +119,7 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
       compareUnits(o.units[0]!, t.units[0]!);
       return;
     }
-    walkAlignment(o.units, t.units, (x, y) => 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio), {
+    walkAlignment(o.units, t.units, (x, y) => itemSimilarity(x, y, ratio), {
       matched: compareUnits,
       missing(source, index, before) {
         diagnostics.push(
@@ -133,6 +139,11 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   }
 
   return diagnostics;
+}
+
+/** List items are short, so beside figures and length, the words they share (names, cognates) tell which is which. */
+function itemSimilarity(x: Unit, y: Unit, ratio: number): number {
+  return 2 * sharedFigures(x.inlines, y.inlines) + lengthSimilarity(x.inlines, y.inlines, ratio) + 2 * sharedWords(x.inlines, y.inlines);
 }
 
 export function sectionSimilarity(a: Section, b: Section, ratio: number): number {
