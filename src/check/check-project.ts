@@ -1,4 +1,5 @@
 import { createFormatter, type Formatter } from '../figures/format.js';
+import type { CountryNameSettings } from '../figures/country-names.js';
 import { resolveDerivations } from '../figures/derive.js';
 import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -87,14 +88,14 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   }
   if (!config || !registry) return done(config, registry);
 
-  const contacts = readBoilerplate(sources, config, diagnostics);
+  const { contacts, countryNames } = readBoilerplate(sources, config, diagnostics);
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
   for (const source of sheetSources) {
     if (!source.file.usable) continue;
     let formatter = formatters.get(source.lang);
-    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang)));
+    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang, countryNames.get(source.lang) ?? undefined)));
     let contact = contacts.get(source.lang) ?? null;
     if (!contacts.has(source.lang)) {
       diagnostics.push(
@@ -254,19 +255,25 @@ function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: 
   return failed;
 }
 
-function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {
+function readBoilerplate(
+  sources: ProjectSources,
+  config: ProjectConfig,
+  diagnostics: Diagnostic[],
+): { contacts: Map<string, Contact | null>; countryNames: Map<string, CountryNameSettings | null> } {
   const contacts = new Map<string, Contact | null>();
+  const countryNames = new Map<string, CountryNameSettings | null>();
   for (const { lang, file } of sources.boilerplate) {
     if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
     if (!file.usable) {
       contacts.set(lang, null);
       continue;
     }
-    const { contact, diagnostics: problems } = parseBoilerplate(file);
+    const { contact, countryNames: names, diagnostics: problems } = parseBoilerplate(file, lang);
     diagnostics.push(...problems);
     contacts.set(lang, contact);
+    countryNames.set(lang, names);
   }
-  return contacts;
+  return { contacts, countryNames };
 }
 
 /** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */
