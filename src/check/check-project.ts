@@ -1,5 +1,6 @@
 import { createFormatter, type Formatter } from '../figures/format.js';
-import type { CountryNameSettings } from '../figures/country-names.js';
+import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
+import { literalMembersWarnings } from './literal-members.js';
 import { resolveDerivations } from '../figures/derive.js';
 import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -113,6 +114,10 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, sheets, reviewUnknown, diagnostics);
+  for (const sheet of sheets) {
+    const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+    diagnostics.push(...literalMembersWarnings(sheet, file, registry, countryNames.get(sheet.lang) ?? NO_COUNTRY_NAMES));
+  }
   if (!options.formats || options.formats.includes('html')) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
