@@ -55,7 +55,7 @@ describe('the contact block of the built partnerships sheet (fr)', () => {
 
 describe('the boilerplate phone field', () => {
   const contactOf = (phone: string) =>
-    parseBoilerplate(new SourceFile('sources/boilerplate/en.yaml', `organisation: O\ndivision: D\nsection: S\nphone: ${phone}\nemail: press@example.org\nhashtags: ["#O"]\n`), 'en');
+    parseBoilerplate(new SourceFile('sources/boilerplate/en.yaml', `organisation: O\ndivision: D\nsection: S\nphone: ${phone}\nemail: press@example.org\nhashtags: ["#O"]\n`));
 
   it('takes a list of numbers, each as printed, and keeps the printed line', () => {
     const { contact, diagnostics } = contactOf('["+32(0)2 707 1010/1002", "+33 1 45 50 34 60"]');

@@ -7,6 +7,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnosti
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
 import type { Location } from '../model/position.js';
 import { BOILERPLATE_DIR, parseBoilerplate } from '../parse/boilerplate.js';
+import { NAMES_DIR, parseCountryNames } from '../parse/country-names.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet } from '../parse/sheet.js';
@@ -89,7 +90,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   }
   if (!config || !registry) return done(config, registry);
 
-  const { contacts, countryNames } = readBoilerplate(sources, config, diagnostics);
+  const contacts = readBoilerplate(sources, config, diagnostics);
+  const countryNames = readCountryNames(sources, config, diagnostics);
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
@@ -246,7 +248,7 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
 function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: Registry | null, templates: Map<string, Template>, diagnostics: Diagnostic[]): Set<string> {
   const failed = new Set<string>();
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith(`${BOILERPLATE_DIR}/`));
+  const everything = !registry || !registry.complete || errors.some((d) => d.location.file === CONFIG_FILE || d.location.file.startsWith(`${BOILERPLATE_DIR}/`) || d.location.file.startsWith(`${NAMES_DIR}/`));
   for (const source of sources.sheets) {
     const parsed = sheets.find((s) => s.file === source.file.path);
     // An unreadable review lock holds back only the translations whose records it loses (CheckResult.reviewUnknown).
@@ -260,25 +262,35 @@ function failedSheetIds(sources: ProjectSources, sheets: FactSheet[], registry: 
   return failed;
 }
 
-function readBoilerplate(
-  sources: ProjectSources,
-  config: ProjectConfig,
-  diagnostics: Diagnostic[],
-): { contacts: Map<string, Contact | null>; countryNames: Map<string, CountryNameSettings | null> } {
+function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {
   const contacts = new Map<string, Contact | null>();
-  const countryNames = new Map<string, CountryNameSettings | null>();
   for (const { lang, file } of sources.boilerplate) {
     if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
     if (!file.usable) {
       contacts.set(lang, null);
       continue;
     }
-    const { contact, countryNames: names, diagnostics: problems } = parseBoilerplate(file, lang);
+    const { contact, diagnostics: problems } = parseBoilerplate(file);
     diagnostics.push(...problems);
     contacts.set(lang, contact);
-    countryNames.set(lang, names);
   }
-  return { contacts, countryNames };
+  return contacts;
+}
+
+/** The country names each language prints instead of CLDR's; a language without a file uses CLDR's. */
+function readCountryNames(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, CountryNameSettings | null> {
+  const names = new Map<string, CountryNameSettings | null>();
+  for (const { lang, file } of sources.countryNames) {
+    if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
+    if (!file.usable) {
+      names.set(lang, null);
+      continue;
+    }
+    const parsed = parseCountryNames(file, lang);
+    diagnostics.push(...parsed.diagnostics);
+    names.set(lang, parsed.countryNames);
+  }
+  return names;
 }
 
 /** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */

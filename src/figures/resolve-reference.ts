@@ -53,7 +53,7 @@ function resolveNames(figure: Figure, formatter: Formatter): Resolution {
     return {
       ok: false,
       ruleId: 'country-name-missing',
-      message: `no name in language "${formatter.lang}" for ${list.missing.map((c) => `"${c}"`).join(', ')}: give ${list.missing.length > 1 ? 'them' : 'it'} under country_names in sources/boilerplate/${formatter.lang}.yaml`,
+      message: `no name in language "${formatter.lang}" for ${list.missing.map((c) => `"${c}"`).join(', ')}: give ${list.missing.length > 1 ? 'them' : 'it'} in sources/names/${formatter.lang}.yaml`,
     };
   }
   return { ok: true, value: codes.join(' '), text: list.text };

@@ -6,45 +6,26 @@ import type { Location } from '../model/position.js';
 import type { PhonePart } from '../model/fact-sheet.js';
 import type { Node } from 'yaml';
 import { emailProblem, parsePhoneEntry } from './phone.js';
-import { parseCountryNames } from './country-names.js';
-import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
 
 export const BOILERPLATE_DIR = 'sources/boilerplate';
 
 const TEXT_FIELDS = ['organisation', 'division', 'section', 'email'] as const;
 const FIELDS: readonly string[] = ['organisation', 'division', 'section', 'phone', 'email', 'hashtags'];
-/** Fields a boilerplate may have besides the contact block. */
-const OPTIONAL_FIELDS: readonly string[] = ['country_names'];
 /** Between the entries of a list of phone numbers. */
 const PHONE_SEPARATOR = ', ';
 
-export interface Boilerplate {
-  contact: Contact | null;
-  /** How `{{names id}}` names countries in this language; null when `country_names` has an error. */
-  countryNames: CountryNameSettings | null;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * Reads `sources/boilerplate/<lang>.yaml`: the contact block every sheet of a language ends with,
- * and the country names that language's sheets print.
- */
-export function parseBoilerplate(file: SourceFile, lang: string): Boilerplate {
+/** Reads `sources/boilerplate/<lang>.yaml`: the contact block every sheet of a language ends with. */
+export function parseBoilerplate(file: SourceFile): { contact: Contact | null; diagnostics: Diagnostic[] } {
   const { yaml, diagnostics } = parseYaml(file, file.text);
-  if (diagnostics.some((d) => d.severity === 'error')) return { contact: null, countryNames: null, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { contact: null, diagnostics };
   const entries = mapEntries(yaml.doc.contents);
   if (!entries) {
     diagnostics.push(diagnostic('error', 'boilerplate-invalid', file.head(), `the boilerplate must be a mapping with the fields ${FIELDS.join(', ')}`));
-    return { contact: null, countryNames: null, diagnostics };
+    return { contact: null, diagnostics };
   }
   const contact: Partial<Contact> = {};
-  let countryNames: CountryNameSettings | null = NO_COUNTRY_NAMES;
   for (const { key, keyNode, value } of entries) {
-    if (key === 'country_names') {
-      countryNames = parseCountryNames(yaml, value, lang, diagnostics);
-      continue;
-    }
     const where = nodeLocation(yaml, value, nodeLocation(yaml, keyNode));
     if ((TEXT_FIELDS as readonly string[]).includes(key)) {
       const text = scalarValue(value);
@@ -60,7 +41,7 @@ export function parseBoilerplate(file: SourceFile, lang: string): Boilerplate {
       if (tags && tags.every((tag): tag is string => typeof tag === 'string' && /^#\S+$/.test(tag))) contact.hashtags = tags;
       else diagnostics.push(diagnostic('error', 'boilerplate-invalid', where, `"hashtags" must be a list of hashtags like "#NATO", found ${describeYamlValue(value)}`));
     } else {
-      const suggestion = closest(key, [...FIELDS, ...OPTIONAL_FIELDS]);
+      const suggestion = closest(key, FIELDS);
       diagnostics.push(
         diagnostic('warning', 'boilerplate-field-unknown', nodeLocation(yaml, keyNode), `unknown boilerplate field "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
       );
@@ -70,8 +51,8 @@ export function parseBoilerplate(file: SourceFile, lang: string): Boilerplate {
   if (missing.length > 0) {
     diagnostics.push(diagnostic('error', 'boilerplate-invalid', file.head(), `missing ${missing.map((m) => `"${m}"`).join(', ')}`));
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { contact: null, countryNames, diagnostics };
-  return { contact: contact as Contact, countryNames, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { contact: null, diagnostics };
+  return { contact: contact as Contact, diagnostics };
 }
 
 /**

@@ -1,23 +1,32 @@
 import type { Node } from 'yaml';
+import type { SourceFile } from '../text/source-file.js';
 import { countryCodeStatus } from '../figures/country-codes.js';
 import type { CountryNameSettings } from '../figures/country-names.js';
 import { closest } from '../figures/suggest.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { canonicalLanguageTag } from './language-tag.js';
-import { describeYamlValue, mapEntries, nodeLocation, scalarValue, type YamlSource } from './yaml.js';
+import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, type YamlSource } from './yaml.js';
+
+export const NAMES_DIR = 'sources/names';
 
 const FIELDS = ['list_locale', 'names'];
 
 /**
- * Reads `country_names:` of a language's boilerplate: the official short names that
- * replace CLDR's (`KR: la République de Corée`), and the locale whose list style joins
- * them (`list_locale: en-GB` for "A, B and C"). Every problem is an error at its entry.
+ * Reads `sources/names/<lang>.yaml`: the official short names that replace CLDR's
+ * (`KR: la République de Corée`), and the locale whose list style joins them
+ * (`list_locale: en-GB` for "A, B and C"). Every problem is an error at its entry.
  */
-export function parseCountryNames(yaml: YamlSource, node: Node | null, lang: string, diagnostics: Diagnostic[]): CountryNameSettings | null {
-  const where = nodeLocation(yaml, node);
+export function parseCountryNames(file: SourceFile, lang: string): { countryNames: CountryNameSettings | null; diagnostics: Diagnostic[] } {
+  const { yaml, diagnostics } = parseYaml(file, file.text);
+  if (diagnostics.some((d) => d.severity === 'error')) return { countryNames: null, diagnostics };
+  return { countryNames: readSettings(yaml, yaml.doc.contents, lang, diagnostics), diagnostics };
+}
+
+function readSettings(yaml: YamlSource, node: Node | null, lang: string, diagnostics: Diagnostic[]): CountryNameSettings | null {
+  const where = nodeLocation(yaml, node, yaml.file.head());
   const entries = mapEntries(node);
   if (!entries) {
-    diagnostics.push(diagnostic('error', 'country-names-invalid', where, `"country_names" must be a mapping with "names" (code: name) and optionally "list_locale", found ${describeYamlValue(node)}`));
+    diagnostics.push(diagnostic('error', 'country-names-invalid', where, `the names file must be a mapping with "names" (code: name) and optionally "list_locale", found ${describeYamlValue(node)}`));
     return null;
   }
   let valid = true;
@@ -52,7 +61,7 @@ export function parseCountryNames(yaml: YamlSource, node: Node | null, lang: str
       }
     } else {
       const suggestion = closest(key, FIELDS);
-      fail(keyNode, `unknown field "${key}" in "country_names"${suggestion ? `; did you mean "${suggestion}"?` : ` (the fields are ${FIELDS.join(', ')})`}`);
+      fail(keyNode, `unknown field "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ` (the fields are ${FIELDS.join(', ')})`}`);
     }
   }
   return valid ? { listLocale, names } : null;
