@@ -1,10 +1,13 @@
 import { createFormatter, type Formatter } from '../figures/format.js';
+import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
+import { literalMembersWarnings } from './literal-members.js';
 import { resolveDerivations } from '../figures/derive.js';
 import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
 import type { Location } from '../model/position.js';
 import { BOILERPLATE_DIR, parseBoilerplate } from '../parse/boilerplate.js';
+import { NAMES_DIR, parseCountryNames } from '../parse/country-names.js';
 import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js';
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet, type ParsedSheet } from '../parse/sheet.js';
@@ -105,6 +108,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!config || !registry) return done(config, registry);
 
   const contacts = readBoilerplate(sources, config, diagnostics);
+  const countryNames = readCountryNames(sources, config, diagnostics);
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
@@ -113,7 +117,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   for (const source of sheetSources) {
     if (!source.file.usable) continue;
     let formatter = formatters.get(source.lang);
-    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang)));
+    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang, countryNames.get(source.lang) ?? undefined)));
     let contact = contacts.get(source.lang) ?? null;
     if (!contacts.has(source.lang)) {
       diagnostics.push(
@@ -132,6 +136,10 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, read, reviewUnknown, unreviewed, diagnostics);
+  for (const sheet of sheets) {
+    const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+    diagnostics.push(...literalMembersWarnings(sheet, file, registry, countryNames.get(sheet.lang) ?? NO_COUNTRY_NAMES));
+  }
   if (!options.formats || options.formats.includes('html')) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
@@ -288,6 +296,7 @@ function heldBack(
       !parsed ||
       files.has(source.file.path) ||
       files.has(`${BOILERPLATE_DIR}/${source.lang}.yaml`) ||
+      files.has(`${NAMES_DIR}/${source.lang}.yaml`) ||
       !templates.has(parsed.meta.template) ||
       figureIdsOf(parsed).some((id) => registry!.disputed.has(id));
     if (!own) continue;
@@ -310,6 +319,22 @@ function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnos
     contacts.set(lang, contact);
   }
   return contacts;
+}
+
+/** The country names each language prints instead of CLDR's; a language without a file uses CLDR's. */
+function readCountryNames(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, CountryNameSettings | null> {
+  const names = new Map<string, CountryNameSettings | null>();
+  for (const { lang, file } of sources.countryNames) {
+    if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
+    if (!file.usable) {
+      names.set(lang, null);
+      continue;
+    }
+    const parsed = parseCountryNames(file, lang);
+    diagnostics.push(...parsed.diagnostics);
+    names.set(lang, parsed.countryNames);
+  }
+  return names;
 }
 
 /** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */

@@ -12,6 +12,7 @@ export function filesRead(sources: ProjectSources): SourceFile[] {
     sources.config,
     sources.figures,
     ...sources.boilerplate.map((b) => b.file),
+    ...sources.countryNames.map((n) => n.file),
     ...sources.sheets.map((s) => s.file),
     ...sources.locks.values(),
     templates.indexPage,

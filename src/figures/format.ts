@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FRACTION_DIGITS, type Decimal } from './decimal.js';
 import { parseIsoDate, utcDate } from './iso-date.js';
+import { createCountryLister, NO_COUNTRY_NAMES, type CountryLister, type CountryNameSettings } from './country-names.js';
 
 /** Spells a whole number out in one language. */
 export type NumberWords = (value: Decimal) => string;
@@ -20,9 +21,11 @@ export interface Formatter {
   words: NumberWords | null;
   month(isoDate: string): string;
   year(isoDate: string): string;
+  /** The countries of a `members:` figure as this language lists them in a sentence. */
+  countries: CountryLister;
 }
 
-export async function createFormatter(lang: string): Promise<Formatter> {
+export async function createFormatter(lang: string, countryNames: CountryNameSettings = NO_COUNTRY_NAMES): Promise<Formatter> {
   // Intl formats a string as the exact decimal it writes; a value never has more fraction digits than this.
   const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: MAX_FRACTION_DIGITS });
   const months = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -38,6 +41,7 @@ export async function createFormatter(lang: string): Promise<Formatter> {
     words: await loadNumberWords(lang),
     month: (iso) => months.format(toDate(iso)),
     year: (iso) => years.format(toDate(iso)),
+    countries: createCountryLister(lang, countryNames),
   };
 }
 

@@ -10,6 +10,7 @@ export type Resolution =
 
 /** What a reference to `figure` in the given form says in the formatter's language. */
 export function resolveReference(figure: Figure, form: FigureForm, formatter: Formatter): Resolution {
+  if (form === 'names') return resolveNames(figure, formatter);
   if (form === 'month' || form === 'year') {
     if (figure.asOf === null) {
       return { ok: false, ruleId: 'figure-date-missing', message: `{{${form} ${figure.id}}} needs an as_of date, and "${figure.id}" has none` };
@@ -35,4 +36,25 @@ export function resolveReference(figure: Figure, form: FigureForm, formatter: Fo
     };
   }
   return { ok: true, value: figure.value, text: formatter.words(figure.value) };
+}
+
+/** `{{names id}}`: the countries of a members figure, named and joined in the formatter's language. */
+function resolveNames(figure: Figure, formatter: Formatter): Resolution {
+  if (figure.derivation?.kind !== 'members') {
+    return {
+      ok: false,
+      ruleId: 'names-not-members',
+      message: `{{names ${figure.id}}} lists the countries of a figure with "members:", and "${figure.id}" has none; write {{${figure.id}}}`,
+    };
+  }
+  const codes = figure.derivation.codes.map((code) => code.name);
+  const list = formatter.countries(codes);
+  if (!list.ok) {
+    return {
+      ok: false,
+      ruleId: 'country-name-missing',
+      message: `no name in language "${formatter.lang}" for ${list.missing.map((c) => `"${c}"`).join(', ')}: give ${list.missing.length > 1 ? 'them' : 'it'} in sources/names/${formatter.lang}.yaml`,
+    };
+  }
+  return { ok: true, value: codes.join(' '), text: list.text };
 }

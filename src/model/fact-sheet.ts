@@ -119,8 +119,8 @@ export interface LineBreak {
   span: Span;
 }
 
-/** How a figure reference is rendered: `{{id}}`, `{{words id}}`, `{{month id}}`, `{{year id}}`. */
-export type FigureForm = 'number' | 'words' | 'month' | 'year';
+/** How a figure reference is rendered: `{{id}}`, `{{words id}}`, `{{month id}}`, `{{year id}}`, `{{names id}}` (the countries of a members figure). */
+export type FigureForm = 'number' | 'words' | 'month' | 'year' | 'names';
 
 /** One occurrence of a registry figure in the text. */
 export interface FigureRef {
@@ -129,7 +129,7 @@ export interface FigureRef {
   form: FigureForm;
   /**
    * The registry value the text states: the figure's exact decimal ("41", "0.0000001"),
-   * or its as_of date for `month` and `year`.
+   * its as_of date for `month` and `year`, or its country codes joined by spaces for `names`.
    */
   value: string;
   /** The text it renders as in the sheet's language. */

@@ -3,7 +3,7 @@ import { closest } from '../figures/suggest.js';
 import { HandlebarsSyntaxError, parseHandlebars, type ParseErrorHash } from './handlebars-syntax.js';
 
 /** Helpers a reference may name; a bare `{{id}}` is the `number` form. */
-export const HELPERS: ReadonlySet<string> = new Set<FigureForm>(['words', 'month', 'year']);
+export const HELPERS: ReadonlySet<string> = new Set<FigureForm>(['words', 'month', 'year', 'names']);
 
 /** A piece of a text run, with start and end as indices into that text. */
 export type Segment =

@@ -20,6 +20,8 @@ export interface ProjectSources {
   config: SourceFile | null;
   figures: SourceFile | null;
   boilerplate: BoilerplateSource[];
+  /** `sources/names/<lang>.yaml`: the country names a language prints instead of CLDR's. */
+  countryNames: BoilerplateSource[];
   sheets: SheetSource[];
   /** `sources/<id>/translations.lock.yaml` by sheet id: what each translation was reviewed against. */
   locks: Map<string, SourceFile>;
@@ -29,6 +31,8 @@ export interface ProjectSources {
 }
 
 export const SOURCES_DIR = 'sources';
+/** Folders of `sources/` that hold one YAML file per language rather than a sheet. */
+const LANGUAGE_DIRS = new Set(['boilerplate', 'names']);
 /** The review lock of a sheet's translations, beside its Markdown files. */
 export const REVIEW_LOCK = 'translations.lock.yaml';
 
@@ -37,12 +41,13 @@ export async function readProject(root: string): Promise<ProjectSources> {
   const refused: RefusedLink[] = [];
   const [config, figures] = await Promise.all([files.read('factsheet.yaml'), files.read(`${SOURCES_DIR}/figures.yaml`)]);
   const boilerplate: BoilerplateSource[] = [];
+  const countryNames: BoilerplateSource[] = [];
   const sheets: SheetSource[] = [];
   const locks = new Map<string, SourceFile>();
 
   for (const entry of await files.list(SOURCES_DIR, refused)) {
     if (!folderToRead(entry, refused)) continue;
-    const boilerplateDir = entry.name === 'boilerplate';
+    const boilerplateDir = LANGUAGE_DIRS.has(entry.name);
     for (const child of await files.list(entry.path, refused)) {
       if (child.kind !== 'file') continue;
       if (!boilerplateDir && child.name === REVIEW_LOCK) {
@@ -55,10 +60,11 @@ export async function readProject(root: string): Promise<ProjectSources> {
       const file = await files.read(child.path);
       if (!file) continue;
       const lang = child.name.slice(0, -extension.length);
-      if (boilerplateDir) boilerplate.push({ lang, file });
+      if (entry.name === 'names') countryNames.push({ lang, file });
+      else if (boilerplateDir) boilerplate.push({ lang, file });
       else sheets.push({ id: entry.name, lang, file });
     }
   }
   const templates = await readTemplates(files, refused);
-  return { root, config, figures, boilerplate, sheets, locks, templates, refused };
+  return { root, config, figures, boilerplate, countryNames, sheets, locks, templates, refused };
 }

@@ -19,19 +19,19 @@ export function literalsOf(unit: Unit, lang: string, file: SourceFile): PlacedLi
   const out: PlacedLiteral[] = [];
   for (const node of walkInlines(unit.inlines)) {
     if (node.type !== 'text') continue;
-    for (const literal of findLiterals(node.value, lang)) out.push({ ...literal, location: literalLocation(node, literal, file) });
+    for (const literal of findLiterals(node.value, lang)) out.push({ ...literal, location: textLocation(node, literal.start, literal.end, file) });
   }
   return out;
 }
 
-/** Maps a literal back to the file through its text node (soft line breaks are spaces in the model). */
-function literalLocation(node: Text, literal: Literal, file: SourceFile): Location {
+/** Maps characters start..end of a text node back to the file (soft line breaks are spaces in the model). */
+export function textLocation(node: Text, from: number, to: number, file: SourceFile): Location {
   const start = node.span.start.offset;
   const end = node.span.end.offset;
   const raw = file.text.slice(start, end);
   const offsets = raw.replace(/\n/g, ' ') === node.value ? null : offsetMap(node.value, raw.replace(/\n/g, ' '), 0, raw.length);
   const at = (index: number) => start + (offsets ? offsets[index]! : index);
-  return file.location(at(literal.start), at(literal.end));
+  return file.location(at(from), at(to));
 }
 
 /** Literals of the original and its translation that disagree, between two aligned units. */

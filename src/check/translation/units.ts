@@ -43,9 +43,9 @@ export function figuresOf(inlines: readonly Inline[]): FigureRef[] {
   return figuresIn(inlines);
 }
 
-/** Two references state the same thing when they name the same figure as a number (digits or words) or as a date (month or year). */
+/** Two references state the same thing when they name the same figure as a number (digits or words), as a date (month or year) or as its list of countries. */
 export function figureKey(ref: FigureRef): string {
-  return `${ref.id}/${ref.form === 'month' || ref.form === 'year' ? 'date' : 'value'}`;
+  return `${ref.id}/${ref.form === 'month' || ref.form === 'year' ? 'date' : ref.form === 'names' ? 'names' : 'value'}`;
 }
 
 export function describeRef(ref: FigureRef): string {
