@@ -79,7 +79,7 @@ interface PendingOutput {
  */
 export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
   const sources = read ?? (await readProject(options.root));
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false });
+  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();

@@ -65,6 +65,11 @@ export interface CheckOptions {
   formats?: readonly Format[];
   /** Warnings hold back what they concern, as errors do (`--strict`): decided before anything is written. */
   strict?: boolean;
+  /**
+   * Render every web page in memory and report what the build would refuse of it (default).
+   * The build turns this off: it renders and verifies every page itself.
+   */
+  webPages?: boolean;
 }
 
 export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
@@ -107,8 +112,15 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   }
   if (!config || !registry) return done(config, registry);
 
-  const contacts = readBoilerplate(sources, config, diagnostics);
-  const countryNames = readCountryNames(sources, config, diagnostics);
+  const contacts = readPerLanguage<Contact>(sources.boilerplate, config, diagnostics, (file) => {
+    const { contact, diagnostics: problems } = parseBoilerplate(file);
+    return { value: contact, diagnostics: problems };
+  });
+  // The country names each language prints instead of CLDR's; a language without a file uses CLDR's.
+  const countryNames = readPerLanguage<CountryNameSettings>(sources.countryNames, config, diagnostics, (file, lang) => {
+    const { countryNames: names, diagnostics: problems } = parseCountryNames(file, lang);
+    return { value: names, diagnostics: problems };
+  });
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
   const sheets: FactSheet[] = [];
@@ -140,7 +152,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
     diagnostics.push(...literalMembersWarnings(sheet, file, registry, countryNames.get(sheet.lang) ?? NO_COUNTRY_NAMES));
   }
-  if (!options.formats || options.formats.includes('html')) {
+  if (options.webPages !== false && (!options.formats || options.formats.includes('html'))) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
     diagnostics.push(...(await webPageProblems(publishable, templates)));
@@ -306,35 +318,28 @@ function heldBack(
   return { failedSheets, failedVersions };
 }
 
-function readBoilerplate(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, Contact | null> {
-  const contacts = new Map<string, Contact | null>();
-  for (const { lang, file } of sources.boilerplate) {
+/**
+ * Reads a file per language (boilerplate, country names): a file whose name is not a
+ * project language is reported and skipped, one that could not be read clean gives null.
+ */
+function readPerLanguage<T>(
+  files: ReadonlyArray<{ lang: string; file: SourceFile }>,
+  config: ProjectConfig,
+  diagnostics: Diagnostic[],
+  parse: (file: SourceFile, lang: string) => { value: T | null; diagnostics: Diagnostic[] },
+): Map<string, T | null> {
+  const values = new Map<string, T | null>();
+  for (const { lang, file } of files) {
     if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
     if (!file.usable) {
-      contacts.set(lang, null);
+      values.set(lang, null);
       continue;
     }
-    const { contact, diagnostics: problems } = parseBoilerplate(file);
-    diagnostics.push(...problems);
-    contacts.set(lang, contact);
-  }
-  return contacts;
-}
-
-/** The country names each language prints instead of CLDR's; a language without a file uses CLDR's. */
-function readCountryNames(sources: ProjectSources, config: ProjectConfig, diagnostics: Diagnostic[]): Map<string, CountryNameSettings | null> {
-  const names = new Map<string, CountryNameSettings | null>();
-  for (const { lang, file } of sources.countryNames) {
-    if (!checkLanguage(lang, file.head(), config, diagnostics)) continue;
-    if (!file.usable) {
-      names.set(lang, null);
-      continue;
-    }
-    const parsed = parseCountryNames(file, lang);
+    const parsed = parse(file, lang);
     diagnostics.push(...parsed.diagnostics);
-    names.set(lang, parsed.countryNames);
+    values.set(lang, parsed.value);
   }
-  return names;
+  return values;
 }
 
 /** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */
