@@ -45,12 +45,12 @@ export async function readManifest(file: string): Promise<ManifestRead> {
 }
 
 /** A relative path that stays inside the output folder: no `..`, no absolute path, no empty part. */
-export function isOutputPath(name: string): boolean {
+function isOutputPath(name: string): boolean {
   return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\\')) && !name.startsWith('/');
 }
 
 /** The manifest as JSON with its entries in code-point order, so the same files give the same bytes. */
-export function formatManifest(manifest: Manifest): string {
+function formatManifest(manifest: Manifest): string {
   const names = [...manifest.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return `${JSON.stringify({ factsheet: FORMAT_VERSION, files: Object.fromEntries(names.map((n) => [n, manifest.files.get(n)!])) }, null, 2)}\n`;
 }

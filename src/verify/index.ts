@@ -4,6 +4,6 @@
  */
 export { outputText } from './output-text.js';
 export { verifyOutput, type Miss } from './verify-output.js';
-export { docxProblems, formatProblems, htmlProblems, xmlProblem } from './well-formed.js';
+export { docxProblems, formatProblems, htmlProblems } from './well-formed.js';
 export { firstMissingBlock } from './text-order.js';
 export { FORMAT_NAMES, outputDiagnostics } from './output-diagnostics.js';

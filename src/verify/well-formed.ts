@@ -26,7 +26,7 @@ export function docxProblems(bytes: Uint8Array): string[] {
 }
 
 /** The first well-formedness error of an XML document, or null. */
-export function xmlProblem(xml: string): string | null {
+function xmlProblem(xml: string): string | null {
   const parser = new SaxesParser({ xmlns: true });
   let first: string | null = null;
   parser.on('error', (error) => {
