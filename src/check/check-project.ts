@@ -20,6 +20,7 @@ import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
 import { readDiagnostics } from './read-problems.js';
+import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
 import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
 import { INDEX_CONTEXT_SHAPE } from '../build/index-page.js';
 import { FIGURES_CONTEXT_SHAPE } from '../build/figures-page.js';
@@ -179,6 +180,8 @@ function checkAcrossLanguages(
   const sheets = read.map((parsed) => parsed.sheet);
   const gapsOf = (sheet: FactSheet) => read.find((parsed) => parsed.sheet === sheet)!.gaps;
   for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
+  // An original's copies are reported once, here; a translation's, where it is aligned with its original.
+  for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) diagnostics.push(...duplicateDiagnostics(original, findDuplicates(original).duplicates));
   const locks = new Map<string, ParsedLock>();
   for (const [id, lockFile] of sources.locks) {
     const translations = sources.sheets.filter((s) => s.id === id && s.lang !== config.sourceLanguage).map((s) => s.lang);

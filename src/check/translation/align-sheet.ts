@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
 import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
+import { duplicateDiagnostics, findDuplicates, type Duplicate, type DuplicateKind } from '../duplicates/index.js';
 import { walkAlignment } from './align-sequences.js';
 import { sharedWords } from './shared-words.js';
 import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
@@ -19,6 +20,12 @@ export interface AlignOptions {
  * same blocks in each, the same list items, the same figure references in each
  * aligned block. Every difference is reported in the translation and cites the
  * matching place of the original. `visit` sees every aligned pair of units.
+ *
+ * Copies (a section, paragraph, list or item repeated word for word) are left out of
+ * the alignment on both sides: the original's are reported at the original, once,
+ * by the caller, so a translation that has the text once is not missing anything;
+ * the translation's are reported here as duplicates rather than as extra text, unless
+ * they mirror a copy of the original (then the original is what to fix).
  */
 export function alignSheet(original: FactSheet, translation: FactSheet, visit: UnitVisitor, options: AlignOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -27,7 +34,10 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   const here = (span: Span) => at(translation, span);
   const lang = original.lang;
 
+  // Which place of the original each matched section, block and item of the translation stands for.
+  const counterpart: Record<DuplicateKind, Map<Span, Span>> = { section: new Map(), block: new Map(), item: new Map() };
   const compareUnits = (o: Unit, t: Unit): void => {
+    if (t.kind === 'item') counterpart.item.set(t.span, o.span);
     if (!options.unsure?.(o, t)) compareFigures(o, t);
     visit(o, t);
   };
@@ -72,9 +82,11 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   compareUnits(oTitle!, tTitle!);
   if (oSubtitle && tSubtitle) compareUnits(oSubtitle, tSubtitle);
 
-  const textOf = (sheet: FactSheet) => sheet.sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
+  const originalCopies = findDuplicates(original);
+  const translationCopies = findDuplicates(translation);
+  const textOf = (sheet: FactSheet) => findDuplicates(sheet).sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
   const ratio = lengthRatio(textOf(original), textOf(translation));
-  walkAlignment(original.sections, translation.sections, (a, b) => sectionSimilarity(a, b, ratio), {
+  walkAlignment(originalCopies.sections, translationCopies.sections, (a, b) => sectionSimilarity(a, b, ratio), {
     matched: alignSection,
     missing(source, _, before) {
       const where = before ? before.span.start : endOf(translation).start;
@@ -93,7 +105,11 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
     },
   });
 
+  const mirrors = (d: Duplicate) => originalCopies.duplicates.some((o) => o.kind === d.kind && o.first === counterpart[d.kind].get(d.first));
+  diagnostics.push(...duplicateDiagnostics(translation, translationCopies.duplicates.filter((d) => !mirrors(d))));
+
   function alignSection(o: Section, t: Section): void {
+    counterpart.section.set(t.span, o.span);
     if (o.heading && t.heading) compareUnits({ kind: 'heading', inlines: o.heading, span: inlineSpan(o.heading, o.span) }, { kind: 'heading', inlines: t.heading, span: inlineSpan(t.heading, t.span) });
     walkAlignment(blocksOf(o), blocksOf(t), (a, b) => blockSimilarity(a, b, ratio), {
       matched: alignBlock,
@@ -115,6 +131,7 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   }
 
   function alignBlock(o: AlignedBlock, t: AlignedBlock): void {
+    counterpart.block.set(t.span, o.span);
     if (o.type === 'paragraph') {
       compareUnits(o.units[0]!, t.units[0]!);
       return;
