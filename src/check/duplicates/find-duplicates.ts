@@ -16,10 +16,10 @@ export interface Duplicate {
   what: string;
 }
 
-/** A sheet's duplicates in reading order, and the sections as they read without the copies. */
+/** A sheet's copies in reading order, and for each kind, each unit that has copies (the first and every copy, by span) to all of them. */
 export interface SheetDuplicates {
   duplicates: Duplicate[];
-  sections: Section[];
+  groups: Record<DuplicateKind, Map<Span, readonly Span[]>>;
 }
 
 const cache = new WeakMap<FactSheet, SheetDuplicates>();
@@ -41,7 +41,6 @@ export function findDuplicates(sheet: FactSheet): SheetDuplicates {
   const duplicates: Duplicate[] = [];
   const sectionsSeen = new Map<string, Section>();
   const blocksSeen = new Map<string, Block>();
-  const sections: Section[] = [];
   for (const section of sheet.sections) {
     const key = section.heading ? `${unitKey(section.heading)}\n${section.blocks.map(blockKey).join('\n')}` : null;
     const earlier = key === null ? undefined : sectionsSeen.get(key);
@@ -50,7 +49,6 @@ export function findDuplicates(sheet: FactSheet): SheetDuplicates {
       continue;
     }
     if (key !== null) sectionsSeen.set(key, section);
-    const blocks: Block[] = [];
     for (const block of section.blocks) {
       const first = blocksSeen.get(blockKey(block));
       if (first) {
@@ -58,28 +56,32 @@ export function findDuplicates(sheet: FactSheet): SheetDuplicates {
         continue;
       }
       blocksSeen.set(blockKey(block), block);
-      const items = block.type === 'list' ? distinctItems(block.items, duplicates) : null;
-      blocks.push(block.type === 'list' && items!.length < block.items.length ? { ...block, items: items! } : block);
+      if (block.type === 'list') itemCopies(block.items, duplicates);
     }
-    sections.push(blocks.length === section.blocks.length && blocks.every((b, i) => b === section.blocks[i]) ? section : { ...section, blocks });
   }
-  found = { duplicates, sections };
+  found = { duplicates, groups: groupsOf(duplicates) };
   cache.set(sheet, found);
   return found;
 }
 
-function distinctItems(items: readonly ListItem[], duplicates: Duplicate[]): ListItem[] {
+function itemCopies(items: readonly ListItem[], duplicates: Duplicate[]): void {
   const seen = new Map<string, ListItem>();
-  const kept: ListItem[] = [];
   for (const item of items) {
     const first = seen.get(unitKey(item.children));
     if (first) duplicates.push({ kind: 'item', first: first.span, copy: item.span, inlines: item.children, what: 'list item' });
-    else {
-      seen.set(unitKey(item.children), item);
-      kept.push(item);
-    }
+    else seen.set(unitKey(item.children), item);
   }
-  return kept;
+}
+
+function groupsOf(duplicates: readonly Duplicate[]): SheetDuplicates['groups'] {
+  const groups: SheetDuplicates['groups'] = { section: new Map(), block: new Map(), item: new Map() };
+  for (const { kind, first, copy } of duplicates) {
+    let group = groups[kind].get(first) as Span[] | undefined;
+    if (!group) groups[kind].set(first, (group = [first]));
+    group.push(copy);
+    groups[kind].set(copy, group);
+  }
+  return groups;
 }
 
 function blockKey(block: Block): string {

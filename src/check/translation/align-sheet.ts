@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
 import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
-import { duplicateDiagnostics, findDuplicates, type Duplicate, type DuplicateKind } from '../duplicates/index.js';
+import { AlignedCopies } from './align-copies.js';
 import { walkAlignment } from './align-sequences.js';
 import { sharedWords } from './shared-words.js';
 import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
@@ -21,11 +21,10 @@ export interface AlignOptions {
  * aligned block. Every difference is reported in the translation and cites the
  * matching place of the original. `visit` sees every aligned pair of units.
  *
- * Copies (a section, paragraph, list or item repeated word for word) are left out of
- * the alignment on both sides: the original's are reported at the original, once,
- * by the caller, so a translation that has the text once is not missing anything;
- * the translation's are reported here as duplicates rather than as extra text, unless
- * they mirror a copy of the original (then the original is what to fix).
+ * Copies (a section, paragraph, list or item repeated word for word) are reported as
+ * duplicates where they are: the original's at the original, once, by the caller, so a
+ * translation that has the text once is not missing anything; the translation's here,
+ * rather than as extra text, unless they mirror a copy of the original.
  */
 export function alignSheet(original: FactSheet, translation: FactSheet, visit: UnitVisitor, options: AlignOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -34,10 +33,9 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   const here = (span: Span) => at(translation, span);
   const lang = original.lang;
 
-  // Which place of the original each matched section, block and item of the translation stands for.
-  const counterpart: Record<DuplicateKind, Map<Span, Span>> = { section: new Map(), block: new Map(), item: new Map() };
+  const copies = new AlignedCopies(original, translation);
   const compareUnits = (o: Unit, t: Unit): void => {
-    if (t.kind === 'item') counterpart.item.set(t.span, o.span);
+    if (t.kind === 'item') copies.match(o.span, t.span);
     if (!options.unsure?.(o, t)) compareFigures(o, t);
     visit(o, t);
   };
@@ -82,56 +80,72 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   compareUnits(oTitle!, tTitle!);
   if (oSubtitle && tSubtitle) compareUnits(oSubtitle, tSubtitle);
 
-  const originalCopies = findDuplicates(original);
-  const translationCopies = findDuplicates(translation);
-  const textOf = (sheet: FactSheet) => findDuplicates(sheet).sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
+  const textOf = (sheet: FactSheet) => sheet.sections.flatMap((s) => blocksOf(s).flatMap((b) => b.units.map((u) => u.inlines)));
   const ratio = lengthRatio(textOf(original), textOf(translation));
-  walkAlignment(originalCopies.sections, translationCopies.sections, (a, b) => sectionSimilarity(a, b, ratio), {
+  walkAlignment(original.sections, translation.sections, (a, b) => sectionSimilarity(a, b, ratio), {
     matched: alignSection,
     missing(source, _, before) {
       const where = before ? before.span.start : endOf(translation).start;
       diagnostics.push(
-        diagnostic('error', 'align-section-missing', here(pointAt(where)), `${describeSection(source)} of the ${lang} original is missing from this translation`, [
-          { location: orig(source.span), message: `${describeSection(source)} in the original` },
-        ]),
+        copies.unmatched(
+          'section',
+          'original',
+          source.span,
+          diagnostic('error', 'align-section-missing', here(pointAt(where)), `${describeSection(source)} of the ${lang} original is missing from this translation`, [
+            { location: orig(source.span), message: `${describeSection(source)} in the original` },
+          ]),
+        ),
       );
     },
     extra(section) {
       diagnostics.push(
-        diagnostic('error', 'align-section-extra', here(section.span), `${describeSection(section)} has no counterpart in the ${lang} original`, [
-          { location: { file: original.file, ...pointSpan(original) }, message: `the ${lang} original` },
-        ]),
+        copies.unmatched(
+          'section',
+          'translation',
+          section.span,
+          diagnostic('error', 'align-section-extra', here(section.span), `${describeSection(section)} has no counterpart in the ${lang} original`, [
+            { location: { file: original.file, ...pointSpan(original) }, message: `the ${lang} original` },
+          ]),
+        ),
       );
     },
   });
 
-  const mirrors = (d: Duplicate) => originalCopies.duplicates.some((o) => o.kind === d.kind && o.first === counterpart[d.kind].get(d.first));
-  diagnostics.push(...duplicateDiagnostics(translation, translationCopies.duplicates.filter((d) => !mirrors(d))));
 
   function alignSection(o: Section, t: Section): void {
-    counterpart.section.set(t.span, o.span);
+    copies.match(o.span, t.span);
     if (o.heading && t.heading) compareUnits({ kind: 'heading', inlines: o.heading, span: inlineSpan(o.heading, o.span) }, { kind: 'heading', inlines: t.heading, span: inlineSpan(t.heading, t.span) });
     walkAlignment(blocksOf(o), blocksOf(t), (a, b) => blockSimilarity(a, b, ratio), {
       matched: alignBlock,
       missing(source, _, before) {
         diagnostics.push(
-          diagnostic('error', 'align-block-missing', here(pointAt(before ? before.span.start : t.span.end)), `a ${source.type} of the ${lang} original is missing here: "${excerpt(source.units[0]?.inlines ?? [])}"`, [
-            { location: orig(source.span), message: `the ${source.type} in the original` },
-          ]),
+          copies.unmatched(
+            'block',
+            'original',
+            source.span,
+            diagnostic('error', 'align-block-missing', here(pointAt(before ? before.span.start : t.span.end)), `a ${source.type} of the ${lang} original is missing here: "${excerpt(source.units[0]?.inlines ?? [])}"`, [
+              { location: orig(source.span), message: `the ${source.type} in the original` },
+            ]),
+          ),
         );
       },
       extra(block) {
         diagnostics.push(
-          diagnostic('error', 'align-block-extra', here(block.span), `this ${block.type} has no counterpart in the matching section of the ${lang} original`, [
-            { location: orig(o.span), message: 'the matching section of the original' },
-          ]),
+          copies.unmatched(
+            'block',
+            'translation',
+            block.span,
+            diagnostic('error', 'align-block-extra', here(block.span), `this ${block.type} has no counterpart in the matching section of the ${lang} original`, [
+              { location: orig(o.span), message: 'the matching section of the original' },
+            ]),
+          ),
         );
       },
     });
   }
 
   function alignBlock(o: AlignedBlock, t: AlignedBlock): void {
-    counterpart.block.set(t.span, o.span);
+    copies.match(o.span, t.span);
     if (o.type === 'paragraph') {
       compareUnits(o.units[0]!, t.units[0]!);
       return;
@@ -140,22 +154,32 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
       matched: compareUnits,
       missing(source, index, before) {
         diagnostics.push(
-          diagnostic('error', 'align-item-missing', here(pointAt(before ? before.span.start : t.span.end)), `list item ${index + 1} of the ${lang} original is missing here: "${excerpt(source.inlines)}"`, [
-            { location: orig(source.span), message: 'the item in the original' },
-          ]),
+          copies.unmatched(
+            'item',
+            'original',
+            source.span,
+            diagnostic('error', 'align-item-missing', here(pointAt(before ? before.span.start : t.span.end)), `list item ${index + 1} of the ${lang} original is missing here: "${excerpt(source.inlines)}"`, [
+              { location: orig(source.span), message: 'the item in the original' },
+            ]),
+          ),
         );
       },
       extra(item) {
         diagnostics.push(
-          diagnostic('error', 'align-item-extra', here(item.span), `this list item has no counterpart in the ${lang} original, whose list has ${o.units.length} items`, [
-            { location: orig(o.span), message: 'the list in the original' },
-          ]),
+          copies.unmatched(
+            'item',
+            'translation',
+            item.span,
+            diagnostic('error', 'align-item-extra', here(item.span), `this list item has no counterpart in the ${lang} original, whose list has ${o.units.length} items`, [
+              { location: orig(o.span), message: 'the list in the original' },
+            ]),
+          ),
         );
       },
     });
   }
 
-  return diagnostics;
+  return copies.settle(diagnostics);
 }
 
 /** List items are short, so beside figures and length, the words they share (names, cognates) tell which is which. */
