@@ -6,10 +6,12 @@ import { unitName, type UnitRule } from './unit-rule.js';
 
 /**
  * The same references as the original's paragraph or item, in another order: "five,
- * then two" read as "two, then five" swaps what each number says. An error, since it
- * publishes a wrong statement with every figure right; but languages may reorder on
- * purpose, so an order the last review recorded (in both the original and the
- * translation as reviewed) is accepted, and mark-reviewed is not refused for it.
+ * then two" read as "two, then five" swaps what each number says. Only references of
+ * one kind (numbers, dates, lists of names) are compared with each other: a month
+ * moved before a count cannot be read as the count. An error, since it publishes a
+ * wrong statement with every figure right; but languages may reorder on purpose, so
+ * an order the last review recorded (the units of the original and of the translation
+ * in this order as reviewed) is accepted, and mark-reviewed is not refused for it.
  */
 export const alignReferenceOrder: UnitRule = {
   id: 'align-reference-order',
@@ -19,10 +21,10 @@ export const alignReferenceOrder: UnitRule = {
     const original = figuresOf(pair.original.inlines);
     const translation = figuresOf(pair.translation.inlines);
     const keys = { original: original.map(figureKey), translation: translation.map(figureKey) };
-    if (sameSequence(keys.original, keys.translation) || !sameSequence([...keys.original].sort(), [...keys.translation].sort())) return [];
+    if (sameOrder(keys.original, keys.translation) || !sameSequence([...keys.original].sort(), [...keys.translation].sort())) return [];
     const review = pair.review;
-    if (review && sameSequence(keysThen(review.originalThen(pair.original)), keys.original) && sameSequence(keysThen(review.translationThen(pair.translation)), keys.translation)) return [];
-    const first = translation[keys.translation.findIndex((key, i) => key !== keys.original[i])]!;
+    if (review && sameOrder(keysThen(review.originalThen(pair.original)), keys.original) && sameOrder(keysThen(review.translationThen(pair.translation)), keys.translation)) return [];
+    const first = translation[firstOutOfOrder(keys.original, keys.translation)]!;
     const accept = review ? `; if this order is intended, review it and run "${review.markReviewed}"` : '';
     return [
       diagnostic(
@@ -36,6 +38,32 @@ export const alignReferenceOrder: UnitRule = {
   },
 };
 
+/** What a reference states: a number, a date or a list of names (the end of its figureKey). */
+function kindOf(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+/** The references of each kind in reading order, kinds apart: two orders are the same when these are. */
+function byKind(keys: readonly string[]): string[] {
+  return [...keys].map((key, i) => ({ key, i })).sort((a, b) => (kindOf(a.key) < kindOf(b.key) ? -1 : kindOf(a.key) > kindOf(b.key) ? 1 : a.i - b.i)).map((k) => k.key);
+}
+
+function sameOrder(a: readonly string[] | null, b: readonly string[]): boolean {
+  return a !== null && sameSequence(byKind(a), byKind(b));
+}
+
+/** The index, in the translation, of the first reference that stands where its kind's sequence in the original has another. */
+function firstOutOfOrder(original: readonly string[], translation: readonly string[]): number {
+  const seen = new Map<string, number>();
+  const ofKind = (keys: readonly string[], kind: string) => keys.filter((key) => kindOf(key) === kind);
+  return translation.findIndex((key) => {
+    const kind = kindOf(key);
+    const n = seen.get(kind) ?? 0;
+    seen.set(kind, n + 1);
+    return ofKind(original, kind)[n] !== key;
+  });
+}
+
 function orderOf(refs: FigureRef[]): string {
   return refs.map(describeRef).join(', ');
 }
@@ -48,6 +76,6 @@ function keysThen(text: string | null): string[] | null {
 
 const NOWHERE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-function sameSequence(a: readonly string[] | null, b: readonly string[]): boolean {
-  return a !== null && a.length === b.length && a.every((key, i) => key === b[i]);
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
