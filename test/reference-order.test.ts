@@ -59,6 +59,22 @@ describe('align-reference-order', () => {
     expect((await rulesOf(root)).filter((r) => r.endsWith('align-reference-order'))).toEqual([`${EN}:14:7 align-reference-order`]);
   });
 
+  it('is reported at the first reference out of order, naming both orders', async () => {
+    const root = makeProject(path.join(FIXTURES, 'base'));
+    const line = 'NATO ({{allies.count}} Allies) cooperates with {{words partners.global}} global partners among {{partners.total}} countries.';
+    edit(root, EN, LEAD, line);
+    edit(root, 'sources/sample/fr.md', "L'OTAN coopère", "L'OTAN ({{allies.count}} Alliés) coopère");
+    const found = (await checkProject(await readProject(root))).diagnostics.filter((d) => d.ruleId === 'align-reference-order');
+    expect(found.map((d) => [d.location.start.line, d.location.start.column, d.message])).toEqual([
+      [
+        8,
+        line.indexOf('{{words') + 1,
+        'references in another order than the fr original: {{allies.count}}, {{words partners.global}}, {{partners.total}} here, {{allies.count}}, {{partners.total}}, {{words partners.global}} there; if this order is intended, review it and run "factsheet mark-reviewed sample en"',
+      ],
+    ]);
+    expect(found[0]!.related.map((r) => `${r.location.file}:${r.location.start.line}`)).toEqual(['sources/sample/fr.md:7']);
+  });
+
   it('other errors of the translation still refuse mark-reviewed', async () => {
     const root = makeProject(path.join(FIXTURES, 'base'));
     edit(root, EN, LEAD, `${SWAPPED} {{partners.totl}}`);
