@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkProject, type CheckResult } from '../check/check-project.js';
 import { figuresLedger } from '../figures/ledger.js';
+import { reviewName } from '../check/translation/index.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { FactSheet } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
@@ -245,8 +246,9 @@ async function removeOrphans(folder: OutputFolder, sources: ProjectSources, repo
 /**
  * The versions of a sheet to publish, each decided on its own: a translation with
  * problems of its own, one whose review record cannot be read, and (unless the settings
- * say `unreviewed: publish`) one never marked reviewed are held back; their earlier
- * outputs stay as they were, and the original and the other languages publish.
+ * say `unreviewed: publish`) one never marked reviewed or edited since its review are
+ * held back; their earlier outputs stay as they were, and the original and the other
+ * languages publish. A stale translation (as reviewed, its original moved on) publishes.
  */
 function publishable(id: string, sources: ProjectSources, result: CheckResult, options: BuildOptions, report: BuildReport): FactSheet[] {
   const config = result.config!;
@@ -257,6 +259,8 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
     if (result.failedVersions.has(version)) return options.strict ? 'it has problems, and --strict holds them against it' : 'it has errors';
     if (unknown && (unknown === 'all' || unknown.has(lang))) return 'its review record cannot be read';
     if (config.unreviewed === 'hold' && result.unreviewed.has(version)) return `it was never marked reviewed: "factsheet mark-reviewed ${id} ${lang}" publishes it`;
+    const edited = result.edited.get(version);
+    if (config.unreviewed === 'hold' && edited) return `it was edited after ${reviewName(edited)}: once the edit is reviewed, "factsheet mark-reviewed ${id} ${lang}" publishes it`;
     return null;
   };
   const out: FactSheet[] = [];

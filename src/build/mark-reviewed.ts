@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkProject } from '../check/check-project.js';
-import { fingerprint, formatLock, parseLock, type ParsedLock, type ReviewLock, type UnreadableReviews } from '../check/translation/index.js';
+import { fingerprint, formatLock, parseLock, translationSnapshot, type ParsedLock, type ReviewLock, type UnreadableReviews } from '../check/translation/index.js';
+import { alignReferenceOrder } from '../check/translation/unit-rules/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { readProject, REVIEW_LOCK } from '../sources/read-project.js';
 import { writeAtomic } from './write-atomic.js';
@@ -16,9 +17,9 @@ export type MarkResult =
   | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
 /**
- * Records that translations of a sheet were reviewed against the original as it now
- * stands, in `sources/<id>/translations.lock.yaml`. Refuses while the original or a
- * named translation has errors: a reviewed mark on a broken text would hide them.
+ * Records that translations of a sheet, as they now read, were reviewed against the
+ * original as it now stands, in `sources/<id>/translations.lock.yaml`. Refuses while the
+ * original or a named translation has errors: a reviewed mark on a broken text would hide them.
  * Keeps the other languages' records, and refuses to drop one it cannot read.
  */
 export async function markReviewed(root: string, sheetId: string, langs: readonly string[], review: Review): Promise<MarkResult> {
@@ -35,8 +36,9 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
     return { ok: false, reason, diagnostics: [] };
   }
   const files = [config.sourceLanguage, ...translations].map((lang) => `sources/${sheetId}/${lang}.md`);
-  // Errors of the lock file itself do not block: this command rewrites it.
-  const blocking = result.diagnostics.filter((d) => d.severity === 'error' && files.includes(d.location.file));
+  // Errors of the lock file itself do not block: this command rewrites it. Nor does an order of
+  // references other than the original's: recording it with the review is how a translator accepts it.
+  const blocking = result.diagnostics.filter((d) => d.severity === 'error' && files.includes(d.location.file) && d.ruleId !== alignReferenceOrder.id);
   // The parsed original even when its sheet is held back (say, another figure it quotes is disputed).
   const original = result.parsed.find((s) => s.id === sheetId && s.lang === config.sourceLanguage) ?? null;
   if (blocking.length > 0 || !original) return { ok: false, reason: 'fix these errors first', diagnostics: blocking };
@@ -56,7 +58,12 @@ export async function markReviewed(root: string, sheetId: string, langs: readonl
   }
   const originalFile = versions.find((v) => v.lang === config.sourceLanguage)!.file;
   const print = fingerprint(original, originalFile);
-  for (const lang of translations) lock.set(lang, { ...print, ...(review.by ? { by: review.by } : {}), on: review.on });
+  for (const lang of translations) {
+    // The translation as reviewed, so that an edit made after the review is told apart from the original moving on.
+    const translation = result.parsed.find((s) => s.id === sheetId && s.lang === lang);
+    const file = versions.find((v) => v.lang === lang)!.file;
+    lock.set(lang, { ...print, ...(review.by ? { by: review.by } : {}), on: review.on, ...(translation ? { translation: translationSnapshot(translation, file) } : {}) });
+  }
   await writeAtomic(path.join(root, lockPath), new TextEncoder().encode(formatLock(lock, config.sourceLanguage)));
   return { ok: true, file: lockPath, marked: translations, sourceLanguage: config.sourceLanguage };
 }

@@ -51,6 +51,12 @@ export interface CheckResult {
   /** Translations (`lang/id`) that have never been marked reviewed. */
   unreviewed: Set<string>;
   /**
+   * Translations (`lang/id`) edited since their last review, with who reviewed and on
+   * what day: what was reviewed is not what would be published, so they are treated as
+   * unreviewed ones are. (Stale translations, reviewed text whose original moved on, are not here.)
+   */
+  edited: Map<string, { by?: string; on?: string }>;
+  /**
    * By sheet id, the translations whose review record in the lock file cannot be read
    * ('all' when the file itself cannot be read): their review state is unknown, so they
    * are not published, while the original and the other translations are.
@@ -81,6 +87,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   /** Versions (`lang/id`) whose PDF would lack glyphs; the problem may sit in labels or boilerplate shared with other sheets. */
   const undrawable = new Set<string>();
   const unreviewed = new Set<string>();
+  const edited = new Map<string, { by?: string; on?: string }>();
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
     const blocking = diagnostics.filter((d) => d.severity === 'error' || options.strict);
     const { failedSheets, failedVersions } = heldBack(sources, config, sheets, registry, templates, blocking, options.strict ?? false);
@@ -90,7 +97,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
       else failedVersions.add(version);
     }
     const publishable = sheets.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
-    return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
+    return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, edited, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
   };
 
   if (!sources.config) {
@@ -148,7 +155,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   checkTemplates(sources, config, sheets, templates, diagnostics);
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
-  checkAcrossLanguages(sources, config, registry, read, reviewUnknown, unreviewed, diagnostics);
+  checkAcrossLanguages(sources, config, registry, read, reviewUnknown, { unreviewed, edited }, diagnostics);
   for (const sheet of sheets) {
     const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
     diagnostics.push(...literalMembersWarnings(sheet, file, registry, countryNames.get(sheet.lang) ?? NO_COUNTRY_NAMES));
@@ -173,7 +180,7 @@ function checkAcrossLanguages(
   registry: Registry,
   read: ParsedSheet[],
   reviewUnknown: Map<string, UnreadableReviews>,
-  unreviewed: Set<string>,
+  states: Pick<CheckResult, 'unreviewed' | 'edited'>,
   diagnostics: Diagnostic[],
 ): void {
   const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
@@ -196,17 +203,19 @@ function checkAcrossLanguages(
     const lock = locks.get(original.id) ?? null;
     for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
       const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
-      if (!unknown && !lock?.lock.has(translation.lang)) unreviewed.add(`${translation.lang}/${translation.id}`);
-      diagnostics.push(
-        ...checkTranslation({
-          original,
-          originalFile: fileOf(original),
-          translation,
-          translationFile: fileOf(translation),
-          gaps: { original: gapsOf(original), translation: gapsOf(translation) },
-          reviewed: unknown ? null : lock?.lock.get(translation.lang),
-        }),
-      );
+      const reviewed = unknown ? null : lock?.lock.get(translation.lang);
+      const checked = checkTranslation({
+        original,
+        originalFile: fileOf(original),
+        translation,
+        translationFile: fileOf(translation),
+        gaps: { original: gapsOf(original), translation: gapsOf(translation) },
+        reviewed,
+      });
+      diagnostics.push(...checked.diagnostics);
+      const version = `${translation.lang}/${translation.id}`;
+      if (checked.review === 'unreviewed') states.unreviewed.add(version);
+      if (checked.review === 'edited') states.edited.set(version, { ...(reviewed?.by ? { by: reviewed.by } : {}), ...(reviewed?.on ? { on: reviewed.on } : {}) });
     }
   }
 }

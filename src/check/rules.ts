@@ -1,5 +1,6 @@
 import type { Severity } from '../model/diagnostic.js';
 import { DUPLICATE_RULES } from './duplicates/index.js';
+import { translationEdited } from './translation/edited.js';
 import { UNIT_RULES } from './translation/unit-rules/index.js';
 
 /** A rule the tool can report: its permanent id, the severity it is reported with, what it means in one line. */
@@ -91,6 +92,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'literal-mismatch', severity: 'error', description: "a typed number, year or date that differs from the original's" },
   { id: 'translation-stale', severity: 'warning', description: 'the original changed since the translation was reviewed' },
   { id: 'translation-unreviewed', severity: 'warning', description: 'a translation never marked reviewed' },
+  { ...translationEdited },
   { id: 'review-lock-invalid', severity: 'error', description: 'a record of translations.lock.yaml that cannot be read' },
   // Templates
   { id: 'template-unknown', severity: 'error', description: 'a sheet naming a template that does not exist' },

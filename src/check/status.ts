@@ -7,8 +7,9 @@ import { staleSections } from './translation/stale.js';
 /**
  * `blocked`: this version is fine, but the sheet is not published (another version, a figure it quotes or its template has an error).
  * `review-unknown`: the translation's record in the review lock cannot be read, so whether it matches the original is unknown.
+ * `edited`: the translation's text is not the text its last review recorded.
  */
-export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed' | 'review-unknown';
+export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed' | 'edited' | 'review-unknown';
 
 /** The state of one sheet in one language. */
 export interface StatusCell {
@@ -58,6 +59,7 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
       const original = result.parsed.find((s) => s.id === sheet && s.lang === config.sourceLanguage);
       const originalFile = sources.sheets.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.file;
       const review = { reviewedBy: reviewed.by ?? null, reviewedOn: reviewed.on ?? null };
+      if (result.edited.has(`${lang}/${sheet}`)) return { lang, state: 'edited', errors, warnings, staleSections: [], ...review };
       if (!original || !originalFile) return { lang, state: 'ok', errors, warnings, staleSections: [], ...review };
       const stale = staleSections(original, originalFile, reviewed).map((s) => s.label);
       return { lang, state: stale.length > 0 ? 'stale' : 'ok', errors, warnings, staleSections: stale, ...review };
@@ -79,6 +81,8 @@ export function describeCell(cell: StatusCell): string {
       return 'blocked (errors elsewhere)';
     case 'review-unknown':
       return 'review record unreadable';
+    case 'edited':
+      return 'edited since its review';
     case 'stale':
       return `stale: ${cell.staleSections.join('; ')}`;
     default:

@@ -4,9 +4,11 @@ import type { Location, Span } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
 import { compareLiterals, literalsOf } from './literals.js';
-import type { Fingerprint } from './review-lock.js';
+import { editedDiagnostic } from './edited.js';
+import { fingerprint, translationSnapshot, type Fingerprint } from './review-lock.js';
+import { compareWithReview } from './reviewed-units.js';
 import { staleDiagnostics, staleSections } from './stale.js';
-import { UNIT_RULES, type UnitPair } from './unit-rules/index.js';
+import { UNIT_RULES, type ReviewContext, type UnitPair } from './unit-rules/index.js';
 import type { Unit } from './units.js';
 
 export interface TranslationPair {
@@ -20,14 +22,35 @@ export interface TranslationPair {
   gaps?: { original: readonly Span[]; translation: readonly Span[] };
 }
 
-/** Everything that can drift between an original and one translation: structure, figures, typed numbers, links and emphasis, staleness. */
-export function checkTranslation(pair: TranslationPair): Diagnostic[] {
-  const { original, translation } = pair;
+/**
+ * The review state of a translation, decided here and followed by status and build:
+ * `unknown` when its record cannot be read, `unreviewed` with no record, `edited` when
+ * its text is not the text reviewed, `stale` when the original moved on since (it
+ * publishes, with the current figures), `current` otherwise. A record from before
+ * translations were kept cannot tell an edit: such a translation is `stale` or `current`.
+ */
+export type ReviewState = 'unknown' | 'unreviewed' | 'edited' | 'stale' | 'current';
+
+export interface TranslationCheck {
+  diagnostics: Diagnostic[];
+  review: ReviewState;
+}
+
+/** Everything that can drift between an original and one translation: structure, figures, typed numbers, links and emphasis, edits and staleness. */
+export function checkTranslation(pair: TranslationPair): TranslationCheck {
+  const { original, translation, reviewed } = pair;
   const content: Diagnostic[] = [];
   const at = (sheet: FactSheet, span: Span): Location => ({ file: sheet.file, start: span.start, end: span.end });
   const unsure = (o: Unit, t: Unit) => hasGap(o, pair.gaps?.original) || hasGap(t, pair.gaps?.translation);
+  const originalUnits = reviewed ? compareWithReview(original, pair.originalFile, reviewed, fingerprint(original, pair.originalFile).title!) : null;
+  const translationUnits = reviewed?.translation ? compareWithReview(translation, pair.translationFile, reviewed.translation, translationSnapshot(translation, pair.translationFile).title!) : null;
+  const review: ReviewContext = {
+    originalThen: (unit) => originalUnits?.thenOf(unit) ?? null,
+    translationThen: (unit) => translationUnits?.thenOf(unit) ?? null,
+    markReviewed: `factsheet mark-reviewed ${original.id} ${translation.lang}`,
+  };
   const visit = (o: Unit, t: Unit) => {
-    const units: UnitPair = { original: o, translation: t, lang: original.lang, inOriginal: (span) => at(original, span), inTranslation: (span) => at(translation, span) };
+    const units: UnitPair = { original: o, translation: t, lang: original.lang, inOriginal: (span) => at(original, span), inTranslation: (span) => at(translation, span), review };
     for (const rule of UNIT_RULES) content.push(...rule.check(units));
     if (unsure(o, t)) return;
     content.push(
@@ -36,8 +59,8 @@ export function checkTranslation(pair: TranslationPair): Diagnostic[] {
   };
   const structure = alignSheet(original, translation, visit, { unsure });
   const diagnostics = [...structure, ...content];
-  if (pair.reviewed === null) return diagnostics;
-  if (!pair.reviewed) {
+  if (reviewed === null) return { diagnostics, review: 'unknown' };
+  if (!reviewed) {
     diagnostics.push(
       diagnostic(
         'warning',
@@ -46,12 +69,14 @@ export function checkTranslation(pair: TranslationPair): Diagnostic[] {
         `this translation was never marked reviewed against the ${original.lang} original; after review, run "factsheet mark-reviewed ${original.id} ${translation.lang}"`,
       ),
     );
-  } else {
-    diagnostics.push(...staleDiagnostics(original, translation, staleSections(original, pair.originalFile, pair.reviewed), original.id));
+    return { diagnostics, review: 'unreviewed' };
   }
-  return diagnostics;
+  const edited = translationUnits && editedDiagnostic(translation, reviewed, translationUnits, original.id);
+  if (edited) diagnostics.push(edited);
+  const stale = staleDiagnostics(original, translation, staleSections(original, pair.originalFile, reviewed), original.id);
+  diagnostics.push(...stale);
+  return { diagnostics, review: edited ? 'edited' : stale.length > 0 ? 'stale' : 'current' };
 }
-
 
 /**
  * Whether a unit holds one of the places where a reference was left out. Compared by

@@ -1,10 +1,10 @@
 import { Document, isMap, isSeq } from 'yaml';
-import type { Fingerprint, ReviewLock } from './review-lock.js';
+import type { Fingerprint, ReviewLock, Snapshot } from './review-lock.js';
 
 /**
  * The review lock as a file: per language, who reviewed and when, then the
- * original as it read then, one heading, paragraph or item a line, so a review
- * shows in a diff of this file as the sentences that changed.
+ * original and the translation as they read then, one heading, paragraph or item
+ * a line, so a review shows in a diff of this file as the sentences that changed.
  */
 export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
   const data: Record<string, unknown> = {};
@@ -16,9 +16,9 @@ export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
     data[lang] = texts ? record(print) : Object.fromEntries([...print.sections].map(([slug, units]) => [slug, units.map((u) => u.hash)]));
   }
   const header = [
-    `# What the ${sourceLanguage} original said when each translation was last reviewed:`,
-    '# its title, date and every heading, paragraph and list item by section, with who reviewed and on what day.',
-    '# Written by `factsheet mark-reviewed`; `factsheet check` compares it with the original and shows what changed.',
+    `# What the ${sourceLanguage} original and each translation said when the translation was last reviewed:`,
+    '# their title, date and every heading, paragraph and list item by section, with who reviewed and on what day.',
+    '# Written by `factsheet mark-reviewed`; `factsheet check` compares it with both and shows what changed since.',
   ].join('\n');
   // Languages reviewed together share one fingerprint; each gets its own copy in the file, never an alias.
   const doc = new Document(data, { aliasDuplicateObjects: false });
@@ -31,9 +31,18 @@ export function formatLock(lock: ReviewLock, sourceLanguage: string): string {
 }
 
 function record(print: Fingerprint): Record<string, unknown> {
-  const original: Record<string, unknown> = {};
-  if (print.title) original.title = print.title.text;
-  if (print.date) original.date = print.date.text;
-  original.sections = Object.fromEntries([...print.sections].map(([slug, units]) => [slug, units.map((u) => u.text)]));
-  return { ...(print.by ? { 'reviewed-by': print.by } : {}), ...(print.on ? { 'reviewed-on': print.on } : {}), original };
+  return {
+    ...(print.by ? { 'reviewed-by': print.by } : {}),
+    ...(print.on ? { 'reviewed-on': print.on } : {}),
+    original: snapshotTexts(print),
+    ...(print.translation ? { translation: snapshotTexts(print.translation) } : {}),
+  };
+}
+
+function snapshotTexts(snapshot: Snapshot): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (snapshot.title) out.title = snapshot.title.text;
+  if (snapshot.date) out.date = snapshot.date.text;
+  out.sections = Object.fromEntries([...snapshot.sections].map(([slug, units]) => [slug, units.map((u) => u.text)]));
+  return out;
 }

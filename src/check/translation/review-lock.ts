@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { type Document, isAlias, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, Section } from '../../model/fact-sheet.js';
+import type { Span } from '../../model/position.js';
 import { plainText } from '../../model/plain-text.js';
 import { mapEntries, nodeLocation, parseYaml, scalarValue, seqItems } from '../../parse/yaml.js';
 import type { SourceFile } from '../../text/source-file.js';
-import { blocksOf, inlineSpan, type Unit } from './units.js';
+import { blocksOf, headUnits, inlineSpan, type Unit } from './units.js';
 
 /** One unit of the original as reviewed: its text (whitespace collapsed), or only its hash in records written before texts were kept. */
 export interface ReviewedText {
@@ -13,19 +14,25 @@ export interface ReviewedText {
   text: string | null;
 }
 
-/**
- * What a translation was last reviewed against: for each section of the original
- * (by its anchor), its heading and each paragraph and list item; the title and
- * date; who reviewed and on what day. Older records have hashes only, and no
- * title, date, reviewer or day.
- */
-export interface Fingerprint {
+/** A version of a sheet unit by unit: for each section (by its anchor) its heading and each paragraph and list item; the title and date. */
+export interface Snapshot {
   sections: Map<string, ReviewedText[]>;
   title?: ReviewedText;
   date?: ReviewedText;
+}
+
+/**
+ * What a translation was last reviewed against (the original, as a snapshot),
+ * who reviewed and on what day, and the translation as it read then. Older
+ * records have hashes only, and no title, date, reviewer or day; records from
+ * before translations were kept have no `translation`.
+ */
+export interface Fingerprint extends Snapshot {
   by?: string;
   /** The day of the review, YYYY-MM-DD. */
   on?: string;
+  /** The translation as reviewed, by its own section anchors; its references as written, so a figure's value is not part of it. */
+  translation?: Snapshot;
 }
 
 /** The review lock of one sheet: a fingerprint of the original per translation language. */
@@ -45,14 +52,31 @@ export function sectionUnits(section: Section): Unit[] {
  * follow by themselves) makes the translations stale.
  */
 export function fingerprint(original: FactSheet, file: SourceFile): Fingerprint {
+  return { ...sectionTexts(original, file), title: reviewedText(plainText(original.meta.title)), date: reviewedText(original.meta.date ?? '') };
+}
+
+/**
+ * A translation as it stands, from its source text: the title too is taken as
+ * written, references and all, so that only an edit of the translation (never a
+ * change of a figure's value) tells it apart from the text reviewed.
+ */
+export function translationSnapshot(translation: FactSheet, file: SourceFile): Snapshot {
+  return { ...sectionTexts(translation, file), title: reviewedText(sourceOf(file, titleUnit(translation).span)), date: reviewedText(translation.meta.date ?? '') };
+}
+
+/** The title as a unit, where alignment places it. */
+export function titleUnit(sheet: FactSheet): Unit {
+  return headUnits(sheet, sheet.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })[0]!;
+}
+
+function sectionTexts(sheet: FactSheet, file: SourceFile): { sections: Map<string, ReviewedText[]> } {
   const sections = new Map<string, ReviewedText[]>();
-  for (const section of original.sections) {
-    sections.set(
-      section.slug,
-      sectionUnits(section).map((unit) => reviewedText(file.text.slice(unit.span.start.offset, unit.span.end.offset))),
-    );
-  }
-  return { sections, title: reviewedText(plainText(original.meta.title)), date: reviewedText(original.meta.date ?? '') };
+  for (const section of sheet.sections) sections.set(section.slug, sectionUnits(section).map((unit) => reviewedText(sourceOf(file, unit.span))));
+  return { sections };
+}
+
+export function sourceOf(file: SourceFile, span: Span): string {
+  return file.text.slice(span.start.offset, span.end.offset);
 }
 
 export function reviewedText(text: string): ReviewedText {
@@ -116,8 +140,9 @@ function resolved(doc: Document.Parsed, node: Node | null): Node | null {
 type Problem = { node: Node | null; message: string };
 
 /**
- * One language's record: `original` (title, date, sections of texts) with
- * `reviewed-by` and `reviewed-on`, or, as older versions wrote it, sections of hashes.
+ * One language's record: `original` and `translation` (each title, date, sections
+ * of texts) with `reviewed-by` and `reviewed-on`; as older versions wrote it,
+ * without `translation`, or only sections of hashes.
  */
 function readRecord(doc: Document.Parsed, lang: string, node: Node | null): Fingerprint | Problem {
   const entries = mapEntries(resolved(doc, node));
@@ -128,27 +153,40 @@ function readRecord(doc: Document.Parsed, lang: string, node: Node | null): Fing
   for (const entry of entries) {
     const value = scalarValue(resolved(doc, entry.value));
     if (entry.key === 'original') continue;
+    if (entry.key === 'translation') {
+      const translation = readSnapshot(doc, lang, entry.key, entry.value);
+      if ('message' in translation) return translation;
+      print.translation = translation;
+      continue;
+    }
     if ((entry.key !== 'reviewed-by' && entry.key !== 'reviewed-on') || typeof value !== 'string') {
-      return { node: entry.value, message: `the record of "${lang}" holds "original", "reviewed-by" and "reviewed-on" (texts); "${entry.key}" is not one of them or not a text` };
+      return { node: entry.value, message: `the record of "${lang}" holds "original", "translation", "reviewed-by" and "reviewed-on"; "${entry.key}" is not one of them or not a text` };
     }
     if (entry.key === 'reviewed-by') print.by = value;
     else print.on = value;
   }
-  const parts = mapEntries(resolved(doc, original.value));
-  if (!parts) return { node: original.value, message: `"original" of the record of "${lang}" must map "title", "date" and "sections"` };
+  const snapshot = readSnapshot(doc, lang, 'original', original.value);
+  return 'message' in snapshot ? snapshot : Object.assign(print, snapshot);
+}
+
+/** `original` or `translation` of a record: title, date (texts) and sections. */
+function readSnapshot(doc: Document.Parsed, lang: string, key: string, node: Node | null): Snapshot | Problem {
+  const parts = mapEntries(resolved(doc, node));
+  if (!parts) return { node, message: `"${key}" of the record of "${lang}" must map "title", "date" and "sections"` };
+  const snapshot: Snapshot = { sections: new Map() };
   for (const part of parts) {
     const value = resolved(doc, part.value);
     if (part.key === 'sections') {
       const sections = readSections(doc, lang, value, (text) => (typeof text === 'string' ? reviewedText(text) : null));
       if ('message' in sections) return sections;
-      print.sections = sections.sections;
+      snapshot.sections = sections.sections;
     } else if ((part.key === 'title' || part.key === 'date') && typeof scalarValue(value) === 'string') {
-      print[part.key] = reviewedText(scalarValue(value) as string);
+      snapshot[part.key] = reviewedText(scalarValue(value) as string);
     } else {
-      return { node: part.value, message: `"original" of the record of "${lang}" holds "title", "date" (texts) and "sections"; "${part.key}" is not one of them or not a text` };
+      return { node: part.value, message: `"${key}" of the record of "${lang}" holds "title", "date" (texts) and "sections"; "${part.key}" is not one of them or not a text` };
     }
   }
-  return print;
+  return snapshot;
 }
 
 function readSections(doc: Document.Parsed, lang: string, node: Node | null, read: (value: unknown) => ReviewedText | null): Fingerprint | Problem {

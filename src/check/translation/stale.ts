@@ -4,6 +4,7 @@ import type { Location, Span } from '../../model/position.js';
 import { excerpt, inlineSpan } from './units.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { fingerprint, sectionUnits, type Fingerprint, type ReviewedText } from './review-lock.js';
+import { dateLocation } from './reviewed-units.js';
 import { pairUnits, textChange } from './text-change.js';
 
 /** `translation-stale` (warning): the original's title, date or a section changed since the translation was reviewed. */
@@ -31,10 +32,7 @@ export function staleSections(original: FactSheet, file: SourceFile, reviewed: F
   const stale: StaleSection[] = [];
   const at = (span: Span): Location => ({ file: original.file, ...span });
   const title = at(inlineSpan(original.meta.title, original.sections[0]?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }));
-  // The date is a plain field of the front matter: its line, found in the text.
-  const headEnd = file.text.indexOf('\n---', 3);
-  const dateLine = /^date:.*$/m.exec(file.text.slice(0, headEnd < 0 ? 0 : headEnd));
-  const places = { title, date: dateLine ? file.location(dateLine.index, dateLine.index + dateLine[0].length) : title };
+  const places = { title, date: dateLocation(original, file) };
   for (const key of ['title', 'date'] as const) {
     const then = reviewed[key];
     const now = current[key]!;
