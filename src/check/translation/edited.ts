@@ -11,7 +11,7 @@ import type { ReviewedUnits } from './reviewed-units.js';
  */
 export const translationEdited = {
   id: 'translation-edited',
-  severity: 'warning' as Severity,
+  severity: 'warning' as const,
   description: 'a translation edited since its review; shows each unit as reviewed and as it now reads',
 };
 
