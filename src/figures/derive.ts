@@ -120,12 +120,17 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
 
   const reportSum = (figure: Figure, sum: Sum, parts: Figure[], values: DatedValue[], entry: DatedValue, date: string | null, computed: string): void => {
     for (const id of [figure.id, ...parts.map((p) => p.id)]) registry.disputed.add(id);
-    const since = (value: DatedValue): string => (value.asOf === date ? '' : value.asOf === null ? ' (undated)' : ` (as of ${value.asOf})`);
+    // A value that holds since an earlier date says so, as does a derived one.
+    const since = (value: DatedValue): string => (value.asOf === date ? '' : value.asOf === null ? 'undated' : `as of ${value.asOf}`);
+    const notes = (value: DatedValue): string => {
+      const list = [value.declared === null ? 'derived' : '', since(value)].filter(Boolean);
+      return list.length > 0 ? ` (${list.join(', ')})` : '';
+    };
     const related: RelatedPlace[] = [
       { location: sum.location, message: `the sum of ${parts.map((p) => `"${p.id}"`).join(', ')}` },
       ...parts.map((p, i) => ({
         location: values[i]!.valueLocation ?? values[i]!.members?.location ?? p.derivation?.location ?? p.location,
-        message: `"${p.id}" is ${formatPlain(values[i]!.value!)}${since(values[i]!)}${values[i]!.declared === null ? ' (derived)' : ''}`,
+        message: `"${p.id}" is ${formatPlain(values[i]!.value!)}${notes(values[i]!)}`,
       })),
     ];
     diagnostics.push(
@@ -133,7 +138,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
         'error',
         'figure-sum-mismatch',
         entry.valueLocation ?? figure.location,
-        `${date === null ? '' : `as of ${date}, `}"${figure.id}" is declared as ${formatPlain(entry.declared!)}${since(entry)} but its parts add up to ${formatPlain(computed)} (${values.map((v) => formatPlain(v.value!)).join(' + ')})`,
+        `${date === null ? '' : `as of ${date}, `}"${figure.id}" is declared as ${formatPlain(entry.declared!)}${notes(entry)} but its parts add up to ${formatPlain(computed)} (${values.map((v) => formatPlain(v.value!)).join(' + ')})`,
         related,
       ),
     );
