@@ -247,21 +247,34 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
  */
 export function unknownFigure(registry: Registry, name: string, location: Location): Diagnostic | null {
   if (!registry.complete) return null;
-  const suggestion = suggestionFor(registry, name);
-  const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  const found = suggestionFor(registry, name);
+  const suggestion = found?.id ?? null;
+  const why = found?.dated ? ` Ids carry no date: a figure's values are dated, and the sheet's date picks the one quoted` : '';
+  const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?${why}` : ''}`;
   const related = suggestion ? [{ location: registry.figures.get(suggestion)!.location, message: `"${suggestion}" is defined here` }] : [];
   return diagnostic('error', 'figure-unknown', location, message, related);
 }
 
+/**
+ * An id with a date in it (`allies.count-2024`, `allies.count2024-03`) asks for a figure at
+ * a date; ids carry no dates, so the figure is looked up without it.
+ */
+const DATE_SUFFIX = /^(.+?)[-_.]?(?:1[89]|2\d)\d\d(?:[-_.]?\d\d){0,2}$/;
+
 // A name mistyped in many places is looked up once; keyed by the figures map, which is
 // complete by the time references are checked.
-const suggestions = new WeakMap<Map<string, Figure>, Map<string, string | null>>();
+const suggestions = new WeakMap<Map<string, Figure>, Map<string, { id: string; dated: boolean } | null>>();
 
-function suggestionFor(registry: Registry, name: string): string | null {
+function suggestionFor(registry: Registry, name: string): { id: string; dated: boolean } | null {
   let known = suggestions.get(registry.figures);
   if (!known) suggestions.set(registry.figures, (known = new Map()));
   let suggestion = known.get(name);
-  if (suggestion === undefined) known.set(name, (suggestion = closest(name, registry.figures.keys())));
+  if (suggestion === undefined) {
+    const undated = DATE_SUFFIX.exec(name)?.[1];
+    const withoutDate = undated ? (registry.figures.has(undated) ? undated : closest(undated, registry.figures.keys())) : null;
+    const id = withoutDate ?? closest(name, registry.figures.keys());
+    known.set(name, (suggestion = id === null ? null : { id, dated: withoutDate !== null }));
+  }
   return suggestion;
 }
 
