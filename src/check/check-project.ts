@@ -2,6 +2,7 @@ import { createFormatter, type Formatter } from '../figures/format.js';
 import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
 import { literalMembersWarnings } from './literal-members.js';
 import { resolveDerivations } from '../figures/derive.js';
+import { figureDateDiffers } from '../figures/rules/figure-date-differs.js';
 import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
@@ -194,6 +195,7 @@ function checkAcrossLanguages(
     for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
       const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
       if (!unknown && !lock?.lock.has(translation.lang)) unreviewed.add(`${translation.lang}/${translation.id}`);
+      diagnostics.push(...figureDateDiffers.check(original, translation, registry));
       diagnostics.push(
         ...checkTranslation({
           original,
