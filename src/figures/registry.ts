@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/position.js';
-import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from '../parse/yaml.js';
+import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, type YamlSource } from '../parse/yaml.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Decimal } from './decimal.js';
 import type { DatedValue } from './dated-values.js';
