@@ -183,7 +183,7 @@ describe('reporters', () => {
   it('github prints workflow-command annotations', async () => {
     const run = await runCli(['check', '--reporter', 'github', '--root', broken()]);
     expect(run.stdout.split('\n').find((l) => l.startsWith('::error'))).toBe(
-      '::error file=sources/partnerships/en.md,line=12,col=31,endLine=12,endColumn=44,title=figure-unknown::figure "partners.totl" is not in the registry; did you mean "partners.total"?%0Asources/figures.yaml:21:1: "partners.total" is defined here',
+      '::error file=sources/partnerships/en.md,line=12,col=31,endLine=12,endColumn=44,title=figure-unknown::figure "partners.totl" is not in the registry; did you mean "partners.total"?%0Asources/figures.yaml:32:1: "partners.total" is defined here',
     );
   });
 

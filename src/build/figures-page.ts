@@ -27,7 +27,21 @@ export const FIGURES_CONTEXT_SHAPE: Shape = object({
       asOf: nullable(text),
       source: nullable(text),
       derivation: nullable(text),
-      uses: list(object({ sheet: text, lang: text, where: text, text, formats: list(object({ verified: boolean })) })),
+      /** True when the figure has more than one value: its history is shown, and which value each use quotes. */
+      dated: boolean,
+      values: list(object({ value: nullable(text), derived: boolean, asOf: nullable(text) })),
+      uses: list(
+        object({
+          sheet: text,
+          lang: text,
+          where: text,
+          text,
+          /** The date of the value quoted, shown for a figure with a history or a value after the sheet's date. */
+          quotedAsOf: nullable(text),
+          afterSheet: boolean,
+          formats: list(object({ verified: boolean })),
+        }),
+      ),
     }),
   ),
 });
@@ -50,6 +64,8 @@ export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, la
       asOf: entry.asOf,
       source: entry.source,
       derivation: entry.derivation?.kind === 'sum' ? `= ${entry.derivation.parts.join(' + ')}` : entry.derivation ? entry.derivation.codes.join(' ') : null,
+      dated: entry.history.length > 1,
+      values: entry.history.map((value) => ({ value: value.value, derived: value.derived, asOf: value.asOf })),
       uses: entry.uses.map((use) => {
         const formats = verified.get(useKey(use.sheet, use.lang, use.index)) ?? new Set<Format>();
         return {
@@ -57,6 +73,8 @@ export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, la
           lang: use.lang,
           where: `${use.file}:${use.line}:${use.column}`,
           text: use.text,
+          quotedAsOf: entry.history.length > 1 || use.afterSheet ? use.asOf : null,
+          afterSheet: use.afterSheet,
           formats: FORMATS.map((format) => ({ verified: formats.has(format) })),
         };
       }),

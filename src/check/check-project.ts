@@ -2,6 +2,7 @@ import { createFormatter, type Formatter } from '../figures/format.js';
 import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
 import { literalMembersWarnings } from './literal-members.js';
 import { resolveDerivations } from '../figures/derive.js';
+import { figureDateDiffers } from '../figures/rules/figure-date-differs.js';
 import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
@@ -203,6 +204,7 @@ function checkAcrossLanguages(
     const lock = locks.get(original.id) ?? null;
     for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
       const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
+      diagnostics.push(...figureDateDiffers.check(original, translation, registry));
       const reviewed = unknown ? null : lock?.lock.get(translation.lang);
       const checked = checkTranslation({
         original,

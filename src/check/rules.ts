@@ -1,4 +1,5 @@
 import type { Severity } from '../model/diagnostic.js';
+import { DATE_RULES } from '../figures/rules/index.js';
 import { DUPLICATE_RULES } from './duplicates/index.js';
 import { translationEdited } from './translation/edited.js';
 import { UNIT_RULES } from './translation/unit-rules/index.js';
@@ -115,5 +116,5 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'output-changed', severity: 'warning', description: 'an output changed by hand whose source is gone, left in place' },
   { id: 'output-mismatch', severity: 'error', description: 'a written document that does not state a figure as the model does' },
   { id: 'output-invalid', severity: 'error', description: 'a document that is not valid for its format, or a web page without the sheet text in order' },
-  ...[...UNIT_RULES, ...DUPLICATE_RULES].map(({ id, severity, description }): RuleInfo => ({ id, severity, description })),
+  ...[...UNIT_RULES, ...DUPLICATE_RULES, ...DATE_RULES].map(({ id, severity, description }): RuleInfo => ({ id, severity, description })),
 ];

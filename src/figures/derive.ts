@@ -3,7 +3,8 @@ import type { Location } from '../model/position.js';
 import { countryCodeStatus, type CountryCodeStatus } from './country-codes.js';
 import { addDecimals } from './decimal.js';
 import { formatPlain } from './format.js';
-import type { Derivation, Figure, PartRef, Registry } from './registry.js';
+import { dateKey, valueAt, type DatedValue } from './dated-values.js';
+import { settleLatest, type Derivation, type Figure, type PartRef, type Registry } from './registry.js';
 import { closest } from './suggest.js';
 
 type Sum = Extract<Derivation, { kind: 'sum' }>;
@@ -39,7 +40,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
       stack.push({ figure, sum: figure.derivation, next: 0, parts: [], waiting: null });
       return;
     }
-    if (figure.derivation?.kind === 'members') checkMembers(figure, figure.derivation);
+    checkMembers(figure);
     state.set(figure.id, 'done');
   };
 
@@ -74,31 +75,70 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
     }
   };
 
+  /**
+   * A sum holds at every date where the figure or one of its parts changes: each declared
+   * value is checked against the parts in force at each such date, and a figure without a
+   * declared value takes the sum at each of them, as of that date.
+   */
   const checkSum = (figure: Figure, sum: Sum, parts: Figure[]): void => {
     if (parts.length !== sum.parts.length) {
       figure.broken = true;
       return;
     }
-    const computed = addDecimals(parts.map((p) => p.value!));
-    if (figure.declared === null) {
-      figure.value = computed;
-      return;
+    const own = figure.history;
+    const declared = own.some((entry) => entry.declared !== null);
+    const derived: DatedValue[] = [];
+    const missingReported = new Set<Figure>();
+    for (const date of changeDates(own, parts)) {
+      const entry = valueAt(own, date);
+      const values = parts.map((part) => valueAt(part.history, date));
+      const missing = parts.findIndex((_, i) => values[i]?.value == null);
+      if (missing >= 0) {
+        // Before a part's first value a declared total cannot hold; a derived one starts later.
+        const part = parts[missing]!;
+        if (declared && !missingReported.has(part)) {
+          missingReported.add(part);
+          diagnostics.push(
+            diagnostic('error', 'figure-value-missing', entry?.valueLocation ?? sum.location, `as of ${date}, "${figure.id}" adds up "${part.id}", which has no value yet (its first is as of ${part.history[0]?.asOf})`, [
+              { location: sum.parts[missing]!.location, message: `"${part.id}" is a part here` },
+            ]),
+          );
+          registry.disputed.add(figure.id);
+        }
+        continue;
+      }
+      const computed = addDecimals(values.map((value) => value!.value!));
+      if (entry && entry.declared !== null) {
+        if (entry.declared !== computed) reportSum(figure, sum, parts, values as DatedValue[], entry, date, computed);
+        continue;
+      }
+      derived.push({ asOf: date, declared: null, value: computed, members: null, location: entry?.location ?? sum.location, valueLocation: null, dateLocation: entry?.dateLocation ?? null });
     }
-    if (figure.declared === computed) return;
+    if (!declared) figure.history = derived;
+    settleLatest(figure);
+  };
+
+  const reportSum = (figure: Figure, sum: Sum, parts: Figure[], values: DatedValue[], entry: DatedValue, date: string | null, computed: string): void => {
     for (const id of [figure.id, ...parts.map((p) => p.id)]) registry.disputed.add(id);
+    // A value that holds since an earlier date says so, as does a derived one.
+    const since = (value: DatedValue): string => (value.asOf === date ? '' : value.asOf === null ? 'undated' : `as of ${value.asOf}`);
+    const notes = (value: DatedValue): string => {
+      const list = [value.declared === null ? 'derived' : '', since(value)].filter(Boolean);
+      return list.length > 0 ? ` (${list.join(', ')})` : '';
+    };
     const related: RelatedPlace[] = [
       { location: sum.location, message: `the sum of ${parts.map((p) => `"${p.id}"`).join(', ')}` },
-      ...parts.map((p) => ({
-        location: p.valueLocation ?? p.derivation?.location ?? p.location,
-        message: `"${p.id}" is ${formatPlain(p.value!)}${p.declared === null ? ' (derived)' : ''}`,
+      ...parts.map((p, i) => ({
+        location: values[i]!.valueLocation ?? values[i]!.members?.location ?? p.derivation?.location ?? p.location,
+        message: `"${p.id}" is ${formatPlain(values[i]!.value!)}${notes(values[i]!)}`,
       })),
     ];
     diagnostics.push(
       diagnostic(
         'error',
         'figure-sum-mismatch',
-        figure.valueLocation ?? figure.location,
-        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but its parts add up to ${formatPlain(computed)} (${parts.map((p) => formatPlain(p.value!)).join(' + ')})`,
+        entry.valueLocation ?? figure.location,
+        `${date === null ? '' : `as of ${date}, `}"${figure.id}" is declared as ${formatPlain(entry.declared!)}${notes(entry)} but its parts add up to ${formatPlain(computed)} (${values.map((v) => formatPlain(v.value!)).join(' + ')})`,
         related,
       ),
     );
@@ -137,8 +177,15 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
     return true;
   };
 
-  const checkMembers = (figure: Figure, members: Members): void => {
+  /** Each `members:` list of the figure's history, checked and counted. */
+  const checkMembers = (figure: Figure): void => {
+    for (const entry of figure.history) if (entry.members) checkMembersAt(figure, entry, entry.members);
+    settleLatest(figure);
+  };
+
+  const checkMembersAt = (figure: Figure, entry: DatedValue, members: Members): void => {
     const first = new Map<string, PartRef>();
+    let broken = false;
     for (const code of members.codes) {
       const status = countryCodeStatus(code.name);
       if (status.state !== 'assigned') {
@@ -147,7 +194,7 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
             ? diagnostic('error', 'figure-member-withdrawn', code.location, `"${code.name}" was withdrawn from ISO 3166-1: ${describeWithdrawal(status.history)}`)
             : diagnostic('error', 'figure-member-invalid', code.location, `"${code.name}" is not an ISO 3166-1 alpha-2 country code`),
         );
-        figure.broken = true;
+        broken = true;
         continue;
       }
       const earlier = first.get(code.name);
@@ -157,26 +204,29 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
             { location: earlier.location, message: `"${code.name}" is first listed here` },
           ]),
         );
-        figure.broken = true;
+        broken = true;
         continue;
       }
       first.set(code.name, code);
     }
-    if (figure.broken) return;
-    const count = first.size;
-    const computed = String(count);
-    if (figure.declared === null) {
-      figure.value = computed;
+    if (broken) {
+      figure.broken = true;
       return;
     }
-    if (figure.declared === computed) return;
+    const count = first.size;
+    const computed = String(count);
+    if (entry.declared === null) {
+      entry.value = computed;
+      return;
+    }
+    if (entry.declared === computed) return;
     registry.disputed.add(figure.id);
     diagnostics.push(
       diagnostic(
         'error',
         'figure-members-mismatch',
-        figure.valueLocation ?? figure.location,
-        `"${figure.id}" is declared as ${formatPlain(figure.declared)} but lists ${count} member ${count === 1 ? 'country' : 'countries'}`,
+        entry.valueLocation ?? figure.location,
+        `${entry.asOf === null ? '' : `as of ${entry.asOf}, `}"${figure.id}" is declared as ${formatPlain(entry.declared)} but lists ${count} member ${count === 1 ? 'country' : 'countries'}`,
         [{ location: members.location, message: `the members of "${figure.id}": ${[...first.keys()].join(', ')}` }],
       ),
     );
@@ -197,21 +247,34 @@ export function resolveDerivations(registry: Registry): Diagnostic[] {
  */
 export function unknownFigure(registry: Registry, name: string, location: Location): Diagnostic | null {
   if (!registry.complete) return null;
-  const suggestion = suggestionFor(registry, name);
-  const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  const found = suggestionFor(registry, name);
+  const suggestion = found?.id ?? null;
+  const why = found?.dated ? ` Ids carry no date: a figure's values are dated, and the sheet's date picks the one quoted` : '';
+  const message = `figure "${name}" is not in the registry${suggestion ? `; did you mean "${suggestion}"?${why}` : ''}`;
   const related = suggestion ? [{ location: registry.figures.get(suggestion)!.location, message: `"${suggestion}" is defined here` }] : [];
   return diagnostic('error', 'figure-unknown', location, message, related);
 }
 
+/**
+ * An id with a date in it (`allies.count-2024`, `allies.count2024-03`) asks for a figure at
+ * a date; ids carry no dates, so the figure is looked up without it.
+ */
+const DATE_SUFFIX = /^(.+?)[-_.]?(?:1[89]|2\d)\d\d(?:[-_.]?\d\d){0,2}$/;
+
 // A name mistyped in many places is looked up once; keyed by the figures map, which is
 // complete by the time references are checked.
-const suggestions = new WeakMap<Map<string, Figure>, Map<string, string | null>>();
+const suggestions = new WeakMap<Map<string, Figure>, Map<string, { id: string; dated: boolean } | null>>();
 
-function suggestionFor(registry: Registry, name: string): string | null {
+function suggestionFor(registry: Registry, name: string): { id: string; dated: boolean } | null {
   let known = suggestions.get(registry.figures);
   if (!known) suggestions.set(registry.figures, (known = new Map()));
   let suggestion = known.get(name);
-  if (suggestion === undefined) known.set(name, (suggestion = closest(name, registry.figures.keys())));
+  if (suggestion === undefined) {
+    const undated = DATE_SUFFIX.exec(name)?.[1];
+    const withoutDate = undated ? (registry.figures.has(undated) ? undated : closest(undated, registry.figures.keys())) : null;
+    const id = withoutDate ?? closest(name, registry.figures.keys());
+    known.set(name, (suggestion = id === null ? null : { id, dated: withoutDate !== null }));
+  }
   return suggestion;
 }
 
@@ -225,4 +288,20 @@ function describeWithdrawal(history: Extract<CountryCodeStatus, { state: 'withdr
     })
     .map((text, index) => (index === 0 ? `it was ${text}` : `then ${text}`))
     .join('; ');
+}
+
+/**
+ * The dates at which a sum is settled: every date of the figure's own values and of its
+ * parts' values, from the figure's first dated value on (before it, the figure says
+ * nothing); a single undated point when no value has a date.
+ */
+function changeDates(own: readonly DatedValue[], parts: readonly Figure[]): Array<string | null> {
+  const byKey = new Map<number, string>();
+  for (const entry of [...own, ...parts.flatMap((part) => part.history)]) {
+    if (entry.asOf !== null && !byKey.has(dateKey(entry.asOf))) byKey.set(dateKey(entry.asOf), entry.asOf);
+  }
+  const first = own[0]?.asOf;
+  const start = first ? dateKey(first) : -Infinity;
+  const dates = [...byKey.entries()].filter(([key]) => key >= start).sort(([a], [b]) => a - b).map(([, date]) => date);
+  return dates.length > 0 ? dates : [null];
 }

@@ -7,3 +7,5 @@ export { isCountryCode } from './country-codes.js';
 export { resolveReference, type Resolution } from './resolve-reference.js';
 export { figuresLedger, type LedgerEntry, type LedgerUse } from './ledger.js';
 export { addDecimals, parseDecimal, isWhole, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, MAX_WORDS_DIGITS, type Decimal } from './decimal.js';
+export { valueAt, quotedValue, dateKey, type DatedValue } from './dated-values.js';
+export { DATE_RULES } from './rules/index.js';

@@ -1,6 +1,7 @@
 import type { FactSheet, FigureForm } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import type { Decimal } from './decimal.js';
+import { quotedValue } from './dated-values.js';
 import type { Registry } from './registry.js';
 
 /** One place a figure is quoted. */
@@ -15,18 +16,34 @@ export interface LedgerUse {
   text: string;
   /** Its rank among the figure occurrences of that sheet version, in reading order. */
   index: number;
+  /** The value of the figure's history quoted there (the one in force at the sheet's date) and its date. */
+  value: Decimal | null;
+  asOf: string | null;
+  /** True when every value postdates the sheet, so the earliest is quoted (a `figure-after-sheet` warning). */
+  afterSheet: boolean;
+}
+
+/** One value of a figure's history. */
+export interface LedgerValue {
+  value: Decimal | null;
+  asOf: string | null;
+  derived: boolean;
+  /** The countries counted, for a `members:` value. */
+  members: string[] | null;
 }
 
 /** A figure with its definition and every use, across sheets and languages. */
 export interface LedgerEntry {
   id: string;
-  /** The exact decimal. */
+  /** The exact decimal of the latest value. */
   value: Decimal | null;
   /** True when the value comes from the derivation rather than the registry. */
   derived: boolean;
   asOf: string | null;
   source: string | null;
   derivation: { kind: 'sum'; parts: string[] } | { kind: 'members'; codes: string[] } | null;
+  /** Every value, oldest first. */
+  history: LedgerValue[];
   definedAt: { file: string; line: number; column: number };
   uses: LedgerUse[];
 }
@@ -38,7 +55,22 @@ export function figuresLedger(registry: Registry, sheets: readonly FactSheet[]):
   for (const sheet of ordered) {
     for (const [index, ref] of figureRefsOf(sheet).entries()) {
       const list = uses.get(ref.id) ?? [];
-      list.push({ sheet: sheet.id, lang: sheet.lang, file: sheet.file, line: ref.span.start.line, column: ref.span.start.column, form: ref.form, text: ref.text, index });
+      // The same choice as the reference's own resolution: the value in force at the sheet's date.
+      const figure = registry.figures.get(ref.id);
+      const quoted = figure ? quotedValue(figure.history, sheet.meta.date) : null;
+      list.push({
+        sheet: sheet.id,
+        lang: sheet.lang,
+        file: sheet.file,
+        line: ref.span.start.line,
+        column: ref.span.start.column,
+        form: ref.form,
+        text: ref.text,
+        index,
+        value: quoted?.entry.value ?? null,
+        asOf: quoted?.entry.asOf ?? null,
+        afterSheet: quoted?.afterSheet ?? false,
+      });
       uses.set(ref.id, list);
     }
   }
@@ -54,6 +86,12 @@ export function figuresLedger(registry: Registry, sheets: readonly FactSheet[]):
         : figure.derivation?.kind === 'members'
           ? { kind: 'members', codes: figure.derivation.codes.map((c) => c.name) }
           : null,
+    history: figure.history.map((entry) => ({
+      value: entry.value,
+      asOf: entry.asOf,
+      derived: entry.declared === null && entry.value !== null,
+      members: entry.members?.codes.map((c) => c.name) ?? null,
+    })),
     definedAt: { file: registry.file, line: figure.location.start.line, column: figure.location.start.column },
     uses: uses.get(figure.id) ?? [],
   }));

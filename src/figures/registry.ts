@@ -1,10 +1,11 @@
 import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Location } from '../model/position.js';
-import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from '../parse/yaml.js';
+import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, type YamlSource } from '../parse/yaml.js';
 import type { SourceFile } from '../text/source-file.js';
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, parseDecimal, type Decimal } from './decimal.js';
-import { parseIsoDate } from './iso-date.js';
+import type { Decimal } from './decimal.js';
+import type { DatedValue } from './dated-values.js';
+import { readParts, readValueField, readValues } from './registry-values.js';
 
 export const FIGURES_FILE = 'sources/figures.yaml';
 
@@ -18,17 +19,25 @@ export type Derivation =
   | { kind: 'sum'; parts: PartRef[]; location: Location }
   | { kind: 'members'; codes: PartRef[]; location: Location };
 
-/** One entry of the registry. */
+/**
+ * One entry of the registry. A figure holds one value or a dated history of them; `declared`,
+ * `value`, `asOf` and `valueLocation` are those of its latest value, for whatever has no
+ * sheet date to go by (typed numbers equal to a figure, say). What a sheet quotes is the
+ * value of `history` in force at its date (`valueAt`).
+ */
 export interface Figure {
   id: string;
-  /** The value as declared in the registry, if any, exactly as a canonical decimal. */
+  /** The latest value as declared in the registry, if any, exactly as a canonical decimal. */
   declared: Decimal | null;
-  /** The value the text states: the declared one, or the derived one when none is declared. */
+  /** The latest value the text states: the declared one, or the derived one when none is declared. */
   value: Decimal | null;
-  /** As-of date, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** As-of date of the latest value, `YYYY-MM` or `YYYY-MM-DD`. */
   asOf: string | null;
   source: string | null;
+  /** The `sum:` of the figure, or the `members:` of its latest value. */
   derivation: Derivation | null;
+  /** Every value, oldest first; derived sums hold one at each date a part changes. */
+  history: DatedValue[];
   location: Location;
   valueLocation: Location | null;
   /** True when the definition has an error; references to it are not reported again. */
@@ -45,7 +54,8 @@ export interface Registry {
 }
 
 const FIGURE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/;
-const FIELDS = new Set(['value', 'as_of', 'source', 'sum', 'members']);
+const FIELDS = new Set(['value', 'as_of', 'source', 'sum', 'members', 'values']);
+const SINGLE_FIELDS = new Set(['value', 'as_of', 'members']);
 
 /** Reads `sources/figures.yaml`; derivations are checked separately, once every figure is known. */
 export function parseRegistry(file: SourceFile): { registry: Registry; diagnostics: Diagnostic[] } {
@@ -82,82 +92,65 @@ function readFigure(yaml: YamlSource, id: string, location: Location, node: Node
     return null;
   }
   const problemsBefore = diagnostics.length;
-  const figure: Figure = { id, declared: null, value: null, asOf: null, source: null, derivation: null, location, valueLocation: null, broken: false };
+  const figure: Figure = { id, declared: null, value: null, asOf: null, source: null, derivation: null, history: [], location, valueLocation: null, broken: false };
+  // The single form: value, as_of and members written on the figure itself, one value.
+  const single: DatedValue = { asOf: null, declared: null, value: null, members: null, location, valueLocation: null, dateLocation: null };
+  let valuesKey: Node | null = null;
   for (const field of fields) {
     const where = nodeLocation(yaml, field.value, nodeLocation(yaml, field.keyNode));
+    if (readValueField(yaml, id, field, single, diagnostics)) continue;
     switch (field.key) {
-      case 'value': {
-        const value = scalarValue(field.value);
-        figure.valueLocation = where;
-        // YAML also reads 0x10, 1e3 and .5 as numbers; the registry takes them as written digits only.
-        const written = field.value?.range ? yaml.file.text.slice(yaml.base + field.value.range[0], yaml.base + field.value.range[1]) : '';
-        // The digits as written are the value: YAML's own reading is a float, rounded.
-        const decimal = typeof value === 'number' ? parseDecimal(written) : null;
-        if (!decimal) {
-          diagnostics.push(diagnostic('error', 'figure-value-invalid', where, `the value of "${id}" must be a number written with digits only, found ${typeof value === 'number' ? `"${written}"` : describeYamlValue(field.value)}`));
-        } else if (decimal.integerDigits > MAX_INTEGER_DIGITS || decimal.fractionDigits > MAX_FRACTION_DIGITS) {
-          diagnostics.push(
-            diagnostic(
-              'error',
-              'figure-value-invalid',
-              where,
-              `the value of "${id}" has ${decimal.integerDigits > MAX_INTEGER_DIGITS ? `${decimal.integerDigits} digits before the point` : `${decimal.fractionDigits} digits after the point`}; the registry keeps values exactly up to ${MAX_INTEGER_DIGITS} digits before the point and ${MAX_FRACTION_DIGITS} after`,
-            ),
-          );
-        } else figure.declared = decimal.value;
-        break;
-      }
-      case 'as_of': {
-        const value = scalarValue(field.value);
-        if (typeof value === 'string' && parseIsoDate(value)) figure.asOf = value;
-        else diagnostics.push(diagnostic('error', 'figure-date-invalid', where, `the as_of date of "${id}" must be a date written YYYY-MM or YYYY-MM-DD, found ${describeYamlValue(field.value)}`));
-        break;
-      }
       case 'source': {
         const value = scalarValue(field.value);
         if (typeof value === 'string') figure.source = value;
         else diagnostics.push(diagnostic('error', 'figure-invalid', where, `the source of "${id}" must be text, found ${describeYamlValue(field.value)}`));
         break;
       }
-      case 'sum':
-      case 'members': {
-        if (figure.derivation) {
-          diagnostics.push(diagnostic('error', 'figure-invalid', nodeLocation(yaml, field.keyNode), `figure "${id}" has two derivations; give it either "sum" or "members"`));
-          break;
-        }
-        const parts = readParts(yaml, id, field.key, field.value, where, diagnostics);
-        if (parts) figure.derivation = { kind: field.key, ...(field.key === 'sum' ? { parts } : { codes: parts }), location: where } as Derivation;
+      case 'sum': {
+        const parts = readParts(yaml, id, 'sum', field.value, where, diagnostics);
+        if (parts) figure.derivation = { kind: 'sum', parts, location: where };
         break;
       }
+      case 'values':
+        valuesKey = field.keyNode;
+        figure.history = readValues(yaml, id, field.value, where, diagnostics);
+        break;
       default:
         diagnostics.push(
           diagnostic('warning', 'figure-field-unknown', nodeLocation(yaml, field.keyNode), `unknown field "${field.key}" in figure "${id}"; known fields are ${[...FIELDS].join(', ')}`),
         );
     }
   }
-  if (figure.declared === null && figure.derivation === null && figure.asOf === null && !fields.some((f) => ['value', 'as_of', 'sum', 'members'].includes(f.key))) {
+  const singleWritten = fields.some((f) => SINGLE_FIELDS.has(f.key));
+  if (valuesKey && singleWritten) {
+    const written = fields.filter((f) => SINGLE_FIELDS.has(f.key)).map((f) => `"${f.key}"`);
+    diagnostics.push(
+      diagnostic('error', 'figure-invalid', nodeLocation(yaml, valuesKey), `figure "${id}" has both "values" and ${written.join(', ')}; give every value, with its as_of date, under "values"`),
+    );
+  } else if (!valuesKey && singleWritten) {
+    figure.history = [single];
+  }
+  if (figure.derivation && figure.history.some((entry) => entry.members)) {
+    const members = fields.find((f) => f.key === 'members' || f.key === 'values')!;
+    diagnostics.push(diagnostic('error', 'figure-invalid', nodeLocation(yaml, members.keyNode), `figure "${id}" has two derivations; give it either "sum" or "members"`));
+  }
+  if (!valuesKey && !singleWritten && !figure.derivation && !fields.some((f) => f.key === 'sum')) {
     diagnostics.push(diagnostic('error', 'figure-invalid', location, `figure "${id}" has neither a value, a derivation nor an as_of date`));
   }
-  figure.value = figure.declared;
   figure.broken = diagnostics.slice(problemsBefore).some((d) => d.severity === 'error');
+  settleLatest(figure);
   return figure;
 }
 
-function readParts(yaml: YamlSource, id: string, kind: 'sum' | 'members', node: Node | null, where: Location, diagnostics: Diagnostic[]): PartRef[] | null {
-  const items = seqItems(node);
-  const what = kind === 'sum' ? 'figure ids' : 'ISO 3166 country codes';
-  if (!items || items.length === 0) {
-    diagnostics.push(diagnostic('error', 'figure-invalid', where, `"${kind}" of "${id}" must be a non-empty list of ${what}, found ${describeYamlValue(node)}`));
-    return null;
-  }
-  const parts: PartRef[] = [];
-  for (const item of items) {
-    const name = scalarValue(item);
-    if (typeof name !== 'string') {
-      diagnostics.push(diagnostic('error', 'figure-invalid', nodeLocation(yaml, item, where), `"${kind}" of "${id}" lists ${describeYamlValue(item)}, expected ${what}`));
-      continue;
-    }
-    parts.push({ name, location: nodeLocation(yaml, item, where) });
-  }
-  return parts;
+/**
+ * The figure's latest value as its `value`, `asOf`..., and the latest `members:` as its
+ * derivation unless it has a `sum:`; called again once derivations have given their values.
+ */
+export function settleLatest(figure: Figure): void {
+  const latest = figure.history[figure.history.length - 1];
+  figure.declared = latest?.declared ?? null;
+  figure.value = latest?.value ?? null;
+  figure.asOf = latest?.asOf ?? null;
+  figure.valueLocation = latest?.valueLocation ?? null;
+  if (figure.derivation?.kind !== 'sum') figure.derivation = latest?.members ?? null;
 }

@@ -2,52 +2,72 @@ import type { FigureForm } from '../model/fact-sheet.js';
 import { isWhole, MAX_WORDS_DIGITS } from './decimal.js';
 import type { Formatter } from './format.js';
 import type { Figure } from './registry.js';
+import { quotedValue, type DatedValue } from './dated-values.js';
 
 export type Resolution =
-  /** `value`: the exact decimal, or the as_of date for `month` and `year`. */
-  | { ok: true; value: string; text: string }
+  /**
+   * `value`: the exact decimal, or the as_of date for `month` and `year`. `quoted` is the
+   * value of the figure's history the sheet quotes; `afterSheet` when every value of the
+   * figure is dated after the sheet, so the earliest is quoted.
+   */
+  | { ok: true; value: string; text: string; quoted: DatedValue; afterSheet: boolean }
   | { ok: false; ruleId: string; message: string };
 
-/** What a reference to `figure` in the given form says in the formatter's language. */
-export function resolveReference(figure: Figure, form: FigureForm, formatter: Formatter): Resolution {
-  if (form === 'names') return resolveNames(figure, formatter);
+type Resolved = { ok: true; value: string; text: string } | Extract<Resolution, { ok: false }>;
+
+/**
+ * What a reference to `figure` in the given form says in the formatter's language, in a
+ * sheet dated `date`: the value in force at that date (the latest when the sheet has no date).
+ */
+export function resolveReference(figure: Figure, form: FigureForm, formatter: Formatter, date: string | null): Resolution {
+  const quoted = quotedValue(figure.history, date);
+  if (!quoted) {
+    return { ok: false, ruleId: 'figure-value-missing', message: `figure "${figure.id}" has no value` };
+  }
+  const resolved = resolveValue(figure, quoted.entry, form, formatter);
+  return resolved.ok ? { ...resolved, quoted: quoted.entry, afterSheet: quoted.afterSheet } : resolved;
+}
+
+function resolveValue(figure: Figure, entry: DatedValue, form: FigureForm, formatter: Formatter): Resolved {
+  if (form === 'names') return resolveNames(figure, entry, formatter);
   if (form === 'month' || form === 'year') {
-    if (figure.asOf === null) {
+    if (entry.asOf === null) {
       return { ok: false, ruleId: 'figure-date-missing', message: `{{${form} ${figure.id}}} needs an as_of date, and "${figure.id}" has none` };
     }
-    const text = form === 'month' ? formatter.month(figure.asOf) : formatter.year(figure.asOf);
-    return { ok: true, value: figure.asOf, text };
+    const text = form === 'month' ? formatter.month(entry.asOf) : formatter.year(entry.asOf);
+    return { ok: true, value: entry.asOf, text };
   }
-  if (figure.value === null) {
+  const value = entry.value;
+  if (value === null) {
     return { ok: false, ruleId: 'figure-value-missing', message: `figure "${figure.id}" has no value, only a date; use {{month ${figure.id}}} or {{year ${figure.id}}}` };
   }
-  if (form === 'number') return { ok: true, value: figure.value, text: formatter.number(figure.value) };
+  if (form === 'number') return { ok: true, value, text: formatter.number(value) };
   if (!formatter.words) {
     return { ok: false, ruleId: 'words-unsupported', message: `numbers cannot be spelled out in language "${formatter.lang}"; write {{${figure.id}}}` };
   }
-  if (!isWhole(figure.value)) {
-    return { ok: false, ruleId: 'words-unsupported', message: `"${figure.id}" is ${figure.value}, and only whole numbers are spelled out; write {{${figure.id}}}` };
+  if (!isWhole(value)) {
+    return { ok: false, ruleId: 'words-unsupported', message: `"${figure.id}" is ${value}, and only whole numbers are spelled out; write {{${figure.id}}}` };
   }
-  if (figure.value.length > MAX_WORDS_DIGITS) {
+  if (value.length > MAX_WORDS_DIGITS) {
     return {
       ok: false,
       ruleId: 'words-unsupported',
-      message: `"${figure.id}" is ${figure.value}, and only whole numbers of up to ${MAX_WORDS_DIGITS} digits are spelled out; write {{${figure.id}}}`,
+      message: `"${figure.id}" is ${value}, and only whole numbers of up to ${MAX_WORDS_DIGITS} digits are spelled out; write {{${figure.id}}}`,
     };
   }
-  return { ok: true, value: figure.value, text: formatter.words(figure.value) };
+  return { ok: true, value, text: formatter.words(value) };
 }
 
 /** `{{names id}}`: the countries of a members figure, named and joined in the formatter's language. */
-function resolveNames(figure: Figure, formatter: Formatter): Resolution {
-  if (figure.derivation?.kind !== 'members') {
+function resolveNames(figure: Figure, entry: DatedValue, formatter: Formatter): Resolved {
+  if (!entry.members) {
     return {
       ok: false,
       ruleId: 'names-not-members',
       message: `{{names ${figure.id}}} lists the countries of a figure with "members:", and "${figure.id}" has none; write {{${figure.id}}}`,
     };
   }
-  const codes = figure.derivation.codes.map((code) => code.name);
+  const codes = entry.members.codes.map((code) => code.name);
   const list = formatter.countries(codes);
   if (!list.ok) {
     return {

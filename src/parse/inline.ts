@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import { resolveReference } from '../figures/resolve-reference.js';
 import { unknownFigure } from '../figures/derive.js';
+import { figureAfterSheet } from '../figures/rules/figure-after-sheet.js';
 import type { Formatter } from '../figures/format.js';
 import type { Registry } from '../figures/registry.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
@@ -17,6 +18,8 @@ export interface InlineContext {
   registry: Registry;
   formatter: Formatter;
   diagnostics: Diagnostic[];
+  /** The sheet's date (its frontmatter `date`): references quote the figures' values in force then; the latest without one. */
+  date?: string | null;
   /** Set when a reference could not be resolved for a reason reported elsewhere (a broken registry entry). */
   unresolved?: boolean;
   /**
@@ -66,7 +69,7 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
           leftOut(segment, false);
           break;
         }
-        const resolution = resolveReference(figure, segment.form, ctx.formatter);
+        const resolution = resolveReference(figure, segment.form, ctx.formatter, ctx.date ?? null);
         if (!resolution.ok) {
           ctx.diagnostics.push(
             diagnostic('error', resolution.ruleId, idLocation, resolution.message, [{ location: figure.location, message: `"${figure.id}" is defined here` }]),
@@ -74,6 +77,7 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
           leftOut(segment, true);
           break;
         }
+        if (resolution.afterSheet) ctx.diagnostics.push(figureAfterSheet.check(figure, resolution.quoted, ctx.date!, idLocation));
         out.push({ type: 'figure', id: figure.id, form: segment.form, value: resolution.value, text: resolution.text, span: span(segment.start, segment.end) });
       }
     }

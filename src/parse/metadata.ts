@@ -39,6 +39,10 @@ export function readMetadata(yamlText: string, base: number, ctx: InlineContext,
   let hasTitle = false;
   let translationOfLocation: Location | null = null;
 
+  // Figures in the title quote their values at the sheet's date, wherever the date is written.
+  const dateText = scalarValue(entries.find((e) => e.key === 'date')?.value ?? null);
+  ctx.date = typeof dateText === 'string' && parseIsoDate(dateText, { requireDay: true }) ? dateText : null;
+
   for (const { key, keyNode, value } of entries) {
     const keyLocation = nodeLocation(yaml, keyNode);
     const text = scalarValue(value);

@@ -24,8 +24,20 @@ function describeEntry(entry: LedgerEntry): string {
   if (entry.derivation?.kind === 'sum') facts.push(`= ${entry.derivation.parts.join(' + ')}`);
   if (entry.derivation?.kind === 'members') facts.push(`members ${entry.derivation.codes.join(' ')}`);
   const lines = [`${entry.id}: ${facts.join(', ')}`, `  defined at ${entry.definedAt.file}:${entry.definedAt.line}:${entry.definedAt.column}${entry.source ? ` (${entry.source})` : ''}`];
+  // A figure with a history shows it, and which of its values each use quotes.
+  const dated = entry.history.length > 1;
+  if (dated) lines.push(`  values: ${entry.history.map(describeValue).join('; ')}`);
   if (entry.uses.length === 0) lines.push('  not used');
-  for (const use of entry.uses) lines.push(`  ${use.sheet} ${use.lang}  ${use.file}:${use.line}:${use.column}  ${JSON.stringify(use.text)}`);
+  for (const use of entry.uses) {
+    const quoted = dated || use.afterSheet ? `  quotes ${describeValue(use)}${use.afterSheet ? ", dated after the sheet" : ''}` : '';
+    lines.push(`  ${use.sheet} ${use.lang}  ${use.file}:${use.line}:${use.column}  ${JSON.stringify(use.text)}${quoted}`);
+  }
   // The registry's `source` is free text from the sources.
   return `${lines.map(visibleText).join('\n')}\n`;
+}
+
+/** "28 as of 2013-02", "8 (derived) as of 2024-03: AU JP ..." */
+function describeValue(value: { value: string | null; asOf: string | null; derived?: boolean; members?: string[] | null }): string {
+  const number = value.value === null ? 'no value' : `${value.value}${value.derived ? ' (derived)' : ''}`;
+  return `${number}${value.asOf ? ` as of ${value.asOf}` : ''}${value.members ? ` (${value.members.join(' ')})` : ''}`;
 }
