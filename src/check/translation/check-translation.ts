@@ -3,7 +3,10 @@ import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Location, Span } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
-import { compareLiterals, literalsOf } from './literals.js';
+import type { Registry } from '../../figures/registry.js';
+import { literalFigureWarnings } from './literal-figure.js';
+import { compareLiterals } from './literal-mismatch.js';
+import { settler, type PlacedLiteral } from './literals.js';
 import type { Fingerprint } from './review-lock.js';
 import { staleDiagnostics, staleSections } from './stale.js';
 import { UNIT_RULES, type UnitPair } from './unit-rules/index.js';
@@ -18,6 +21,8 @@ export interface TranslationPair {
   reviewed: Fingerprint | undefined | null;
   /** Where each version has references left out of its model (already reported): figures and numbers are not compared there. */
   gaps?: { original: readonly Span[]; translation: readonly Span[] };
+  /** When given, the translation's typed figures are reported here, except those its original types too (reported there). */
+  registry?: Registry;
 }
 
 /** Everything that can drift between an original and one translation: structure, figures, typed numbers, links and emphasis, staleness. */
@@ -26,16 +31,19 @@ export function checkTranslation(pair: TranslationPair): Diagnostic[] {
   const content: Diagnostic[] = [];
   const at = (sheet: FactSheet, span: Span): Location => ({ file: sheet.file, start: span.start, end: span.end });
   const unsure = (o: Unit, t: Unit) => hasGap(o, pair.gaps?.original) || hasGap(t, pair.gaps?.translation);
+  const settled = settler({ lang: original.lang, file: pair.originalFile }, { lang: translation.lang, file: pair.translationFile });
+  const agreeing = new Set<number>();
   const visit = (o: Unit, t: Unit) => {
     const units: UnitPair = { original: o, translation: t, lang: original.lang, inOriginal: (span) => at(original, span), inTranslation: (span) => at(translation, span) };
     for (const rule of UNIT_RULES) content.push(...rule.check(units));
     if (unsure(o, t)) return;
-    content.push(
-      ...compareLiterals(literalsOf(o, original.lang, pair.originalFile), literalsOf(t, translation.lang, pair.translationFile), original.lang, at(translation, t.span), at(original, o.span)),
-    );
+    for (const literal of settled(o, t).agreeing) agreeing.add(literal.location.start.offset);
+    content.push(...compareLiterals(settled(o, t), original.lang, at(translation, t.span), at(original, o.span)));
   };
-  const structure = alignSheet(original, translation, visit, { unsure });
+  const structure = alignSheet(original, translation, visit, { unsure, typedFor: (o, t) => settled(o, t).typedFor });
   const diagnostics = [...structure, ...content];
+  const agrees = (literal: PlacedLiteral) => agreeing.has(literal.location.start.offset);
+  if (pair.registry) diagnostics.push(...literalFigureWarnings(translation, pair.translationFile, pair.registry, agrees));
   if (pair.reviewed === null) return diagnostics;
   if (!pair.reviewed) {
     diagnostics.push(
