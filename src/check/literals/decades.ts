@@ -1,4 +1,4 @@
-import { overlaps, type Literal, type Span } from './literal.js';
+import { overlaps, pattern, type Literal, type Span } from './literal.js';
 import type { Markers } from './markers.js';
 import { numberAt, wordTable, wordsOf } from './words.js';
 
@@ -19,15 +19,15 @@ export function findDecades(text: string, lang: string, markers: Markers, blocks
     blocks.push([start, end]);
   };
   for (const source of markers.decadeAfter ?? []) {
-    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'giu'))) {
+    for (const match of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'giu'))) {
       const { full, short } = match.groups ?? {};
       add(match.index, match.index + match[0].length, full !== undefined ? Number(full) : 1900 + Number(short));
     }
   }
   if (markers.decadeBefore) {
     const table = wordTable(lang);
-    const words = wordsOf(text);
-    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${markers.decadeBefore})${SPACES}`, 'giu'))) {
+    let words: ReturnType<typeof wordsOf> | undefined;
+    for (const match of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${markers.decadeBefore})${SPACES}`, 'giu'))) {
       const at = match.index + match[0].length;
       const digits = /^(?:(?<full>[12][0-9]{2}0)|(?<short>[1-9]0))(?![\p{L}\p{N}_])/u.exec(text.slice(at));
       if (digits) {
@@ -35,6 +35,7 @@ export function findDecades(text: string, lang: string, markers: Markers, blocks
         add(match.index, at + digits[0].length, full !== undefined ? Number(full) : 1900 + Number(short));
         continue;
       }
+      words ??= wordsOf(text);
       const first = words.findIndex((word) => word.start === at);
       const found = table && first >= 0 ? numberAt(text, words, first, table.cardinals, table.maxWords) : null;
       if (found && found[0] % 10 === 0 && found[0] >= 10 && found[0] <= 90) add(match.index, words[first + found[1] - 1]!.end, 1900 + found[0], 'words');

@@ -43,3 +43,16 @@ export function baseLanguage(lang: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+const compiled = new Map<string, RegExp>();
+
+/**
+ * A pattern built from per-language parts, compiled once: readers run on every run of text.
+ * Use it with matchAll (which copies it) or exec on non-global patterns, so sharing it is safe.
+ */
+export function pattern(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let regExp = compiled.get(key);
+  if (!regExp) compiled.set(key, (regExp = new RegExp(source, flags)));
+  return regExp;
+}

@@ -1,4 +1,4 @@
-import { overlaps, type Literal, type LiteralWriting, type Span } from './literal.js';
+import { overlaps, pattern, type Literal, type LiteralWriting, type Span } from './literal.js';
 import type { Markers } from './markers.js';
 import { romanValue } from './roman.js';
 import { wordKey, wordTable, wordsOf } from './words.js';
@@ -29,10 +29,10 @@ export function findOrdinals(text: string, lang: string, markers: Markers, block
     blocks.push([start, end]);
   };
   if (markers.ordinal) {
-    for (const m of text.matchAll(new RegExp(`${BEFORE}([0-9]{1,4})(?:${markers.ordinal})${AFTER}`, 'gu'))) add(m.index, m.index + m[0].length, Number(m[1]), 'digits');
+    for (const m of text.matchAll(pattern(`${BEFORE}([0-9]{1,4})(?:${markers.ordinal})${AFTER}`, 'gu'))) add(m.index, m.index + m[0].length, Number(m[1]), 'digits');
   }
   if (markers.romanOrdinal) {
-    for (const m of text.matchAll(new RegExp(`${BEFORE}([MDCLXVI]{2,})(?:${markers.romanOrdinal})${AFTER}`, 'gu'))) add(m.index, m.index + m[0].length, romanValue(m[1]!), 'roman');
+    for (const m of text.matchAll(pattern(`${BEFORE}([MDCLXVI]{2,})(?:${markers.romanOrdinal})${AFTER}`, 'gu'))) add(m.index, m.index + m[0].length, romanValue(m[1]!), 'roman');
   }
   return literals;
 }
@@ -44,9 +44,9 @@ function findCenturies(text: string, lang: string, markers: Markers, blocks: Spa
     markers.periodOrdinal ? '(?<digits2>[0-9]{1,2})\\.' : null,
     `(?<roman>[MDCLXVI]+)(?:${markers.romanOrdinal ?? '(?!)'})?`,
   ].filter((form) => form !== null);
-  const ordinalAtEnd = new RegExp(`${BEFORE}(?:${forms.join('|')})$`, 'u');
+  const ordinalAtEnd = pattern(`${BEFORE}(?:${forms.join('|')})$`, 'u');
   const literals: Literal[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${markers.century})${AFTER}`, 'giu'))) {
+  for (const m of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${markers.century})${AFTER}`, 'giu'))) {
     const end = m.index + m[0].length;
     const separator = SEPARATOR.exec(text.slice(Math.max(0, m.index - 8), m.index));
     if (!separator) continue;

@@ -1,4 +1,4 @@
-import type { Literal, Span } from './literal.js';
+import { pattern, type Literal, type Span } from './literal.js';
 import type { Markers } from './markers.js';
 
 /**
@@ -9,13 +9,13 @@ import type { Markers } from './markers.js';
 const SIGN = /^[\s\u00A0\u202F\u2009]*[%\u066A]/u;
 
 function wordsAfter(markers: Markers): RegExp | null {
-  return markers.percent ? new RegExp(`^[\\s\\u00A0\\u202F]+(?:${markers.percent})(?![\\p{L}\\p{N}_])`, 'iu') : null;
+  return markers.percent ? pattern(`^[\\s\\u00A0\\u202F]+(?:${markers.percent})(?![\\p{L}\\p{N}_])`, 'iu') : null;
 }
 
 /** Where the percent words stand: never numbers ("cent" of "pour cent" is not 100). */
 export function percentWordSpans(text: string, markers: Markers): Span[] {
   if (!markers.percent) return [];
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${markers.percent})(?![\\p{L}\\p{N}_])`, 'giu'))].map((m) => [m.index, m.index + m[0].length] as const);
+  return [...text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${markers.percent})(?![\\p{L}\\p{N}_])`, 'giu'))].map((m) => [m.index, m.index + m[0].length] as const);
 }
 
 /** The literal as a percentage when a percent sign or words follow it; the literal itself otherwise. */

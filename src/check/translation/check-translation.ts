@@ -1,9 +1,9 @@
+import type { Registry } from '../../figures/registry.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Location, Span } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
-import type { Registry } from '../../figures/registry.js';
 import { literalFigureWarnings } from './literal-figure.js';
 import { compareLiterals } from './literal-mismatch.js';
 import { settler, type PlacedLiteral } from './literals.js';
