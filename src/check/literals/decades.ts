@@ -1,6 +1,6 @@
 import { overlaps, pattern, type Literal, type Span } from './literal.js';
 import type { Markers } from './markers.js';
-import { numberAt, wordTable, wordsOf } from './words.js';
+import { numberAt, wordTable, wordsOf, type Word } from './words.js';
 
 /**
  * Decades: en "1990s", "1990's"; fr "années 1990", "années 90", "années quatre-vingt-dix";
@@ -26,7 +26,8 @@ export function findDecades(text: string, lang: string, markers: Markers, blocks
   }
   if (markers.decadeBefore) {
     const table = wordTable(lang);
-    let words: ReturnType<typeof wordsOf> | undefined;
+    let words: Word[] | undefined;
+    let wordAt: Map<number, number> | undefined;
     for (const match of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${markers.decadeBefore})${SPACES}`, 'giu'))) {
       const at = match.index + match[0].length;
       const digits = /^(?:(?<full>[12][0-9]{2}0)|(?<short>[1-9]0))(?![\p{L}\p{N}_])/u.exec(text.slice(at));
@@ -36,7 +37,8 @@ export function findDecades(text: string, lang: string, markers: Markers, blocks
         continue;
       }
       words ??= wordsOf(text);
-      const first = words.findIndex((word) => word.start === at);
+      wordAt ??= new Map(words.map((word, index) => [word.start, index]));
+      const first = wordAt.get(at) ?? -1;
       const found = table && first >= 0 ? numberAt(text, words, first, table.cardinals, table.maxWords) : null;
       if (found && found[0] % 10 === 0 && found[0] >= 10 && found[0] <= 90) add(match.index, words[first + found[1] - 1]!.end, 1900 + found[0], 'words');
     }

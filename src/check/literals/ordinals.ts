@@ -19,6 +19,7 @@ import { wordKey, wordTable, wordsOf } from './words.js';
 const BEFORE = '(?<![\\p{L}\\p{N}_.,])';
 const AFTER = '(?![\\p{L}\\p{N}_])';
 const MAX_CENTURY = 30;
+const LOOK_BEHIND = 80;
 const SEPARATOR = /[\s\u00A0\u202F\-\u2010\u2011]+$/u;
 
 export function findOrdinals(text: string, lang: string, markers: Markers, blocks: Span[]): Literal[] {
@@ -51,15 +52,19 @@ function findCenturies(text: string, lang: string, markers: Markers, blocks: Spa
     const separator = SEPARATOR.exec(text.slice(Math.max(0, m.index - 8), m.index));
     if (!separator) continue;
     const ordinalEnd = m.index - separator[0].length;
-    const before = text.slice(0, ordinalEnd);
+    // What may hold the ordinal: a few words before the separator (not the whole text before, read again at each match).
+    const from = Math.max(0, ordinalEnd - LOOK_BEHIND);
+    const before = text.slice(from, ordinalEnd);
     let found: { start: number; value: number | null; written: LiteralWriting } | null = null;
-    const typed = ordinalAtEnd.exec(before.slice(-24));
+    const typed = ordinalAtEnd.exec(before);
     if (typed) {
       const { digits, digits2, roman } = typed.groups ?? {};
       const start = ordinalEnd - typed[0].length;
       found = roman !== undefined ? { start, value: romanValue(roman), written: 'roman' } : { start, value: Number(digits ?? digits2), written: 'digits' };
     } else {
-      found = ordinalWordsBefore(before, lang);
+      const cut = from > 0 && /[\p{L}\p{M}]/u.test(text[from - 1]!);
+      const words = ordinalWordsBefore(before, lang, cut);
+      found = words && { ...words, start: from + words.start };
     }
     if (!found || found.value === null || found.value === 0 || found.value > MAX_CENTURY || overlaps(blocks, found.start, end)) continue;
     literals.push({ kind: 'century', value: String(found.value), raw: text.slice(found.start, end), start: found.start, end, written: found.written });
@@ -69,17 +74,18 @@ function findCenturies(text: string, lang: string, markers: Markers, blocks: Spa
 }
 
 /** Ordinal words ending the text ("twenty-first", "vingt et unième"), as where they start and their value. */
-function ordinalWordsBefore(text: string, lang: string): { start: number; value: number; written: LiteralWriting } | null {
+function ordinalWordsBefore(text: string, lang: string, cut: boolean): { start: number; value: number; written: LiteralWriting } | null {
   const table = wordTable(lang);
   if (!table) return null;
-  const words = wordsOf(text.slice(-80));
-  const offset = Math.max(0, text.length - 80);
+  const words = wordsOf(text);
   const last = words[words.length - 1];
-  if (!last || last.end + offset !== text.length) return null;
-  for (let count = Math.min(table.maxWords, words.length); count >= 1; count--) {
+  if (!last || last.end !== text.length) return null;
+  // A first word cut by the look-behind window is not tried.
+  for (let count = Math.min(table.maxWords, words.length - (cut ? 1 : 0)); count >= 1; count--) {
     const first = words[words.length - count]!;
-    const value = table.ordinals.get(wordKey(text.slice(first.start + offset, text.length)));
-    if (value !== undefined && /^[\p{L}\p{M}'\u2019\u02bc\s\-\u2010\u2011]*$/u.test(text.slice(first.start + offset))) return { start: first.start + offset, value, written: 'words' };
+    const tail = text.slice(first.start);
+    const value = table.ordinals.get(wordKey(tail));
+    if (value !== undefined && /^[\p{L}\p{M}'\u2019\u02bc\s\-\u2010\u2011]*$/u.test(tail)) return { start: first.start, value, written: 'words' };
   }
   return null;
 }
