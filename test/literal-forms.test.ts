@@ -51,6 +51,17 @@ describe('number words, from the words n2words writes', () => {
   });
 });
 
+describe('digits in the languages to come', () => {
+  it.each<[string, string, string[]]>([
+    ['ru', '7\u00a0000 солдат, 2,5 и 24 страны', ['number:7000=7\u00a0000', 'number:2.5=2,5', 'number:24=24']],
+    ['uk', '7\u00a0000 солдатів, 2,5 і 24 країни', ['number:7000=7\u00a0000', 'number:2.5=2,5', 'number:24=24']],
+    ['ar', '7,000 جندي و2.5 و 24 دولة', ['number:7000=7,000', 'number:2.5=2.5', 'number:24=24']],
+    ['de', '7.000 Soldaten, 2,5 und 24 Länder', ['number:7000=7.000', 'number:2.5=2,5', 'number:24=24']],
+  ])('%s %j', (lang, text, expected) => {
+    expect(read(text, lang)).toEqual(expected);
+  });
+});
+
 describe('ordinals and centuries', () => {
   it.each<[string, string, string[]]>([
     ['en', 'the 21st summit, 2nd, 3rd, 4th', ['ordinal:21=21st', 'ordinal:2=2nd', 'ordinal:3=3rd', 'ordinal:4=4th']],

@@ -21,7 +21,8 @@ import { escapeRegExp, inside, overlaps, type Literal, type LiteralKind, type Sp
  * - Digit sequences glued by ".", ",", ":", an apostrophe (or the language's separators) that
  *   do not form a number of the language are skipped whole: "10.5.2010", "10:30", en "3,4",
  *   fr "1.5", de-CH "1’234" (Intl gives "'" there, and only that is accepted).
- * - Digits glued to letters are not numbers: "G20", "COVID-19" (a letter then a hyphen
+ * - Digits glued to letters are not numbers (except after the Arabic "و", "and", which is
+ *   written glued to the next word: "و2.5" is 2.5): "G20", "COVID-19" (a letter then a hyphen
  *   glues), "50km", "3.5bn"; "21st", "1990s", "1990's" are read before, by the ordinal and
  *   decade readers, or not at all. But "10-year" keeps 10 (the hyphen
  *   glues only when a letter is before it) and "2010-2012" is two years.
@@ -172,8 +173,10 @@ export function phoneLikeRuns(text: string): Span[] {
 export function freeOnLeft(text: string, pos: number, rules: LanguageRules): boolean {
   const prev = text[pos - 1];
   if (prev === undefined) return true;
-  if (WORD_CHAR.test(prev)) return false;
   const prev2 = text[pos - 2];
+  // Arabic writes "and" as a letter glued to the next word, digits included: "و2.5" is "and 2.5".
+  if (prev === '\u0648' && (prev2 === undefined || !WORD_CHAR.test(prev2))) return true;
+  if (WORD_CHAR.test(prev)) return false;
   if (prev2 === undefined) return true;
   if (HYPHENS.has(prev) && LETTER.test(prev2)) return false; // COVID-19
   if (rules.glue.has(prev) && DIGIT.test(prev2)) return false; // the 3 of 1.2.3
