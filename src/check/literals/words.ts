@@ -12,7 +12,7 @@ import { overlaps, type Literal, type Span } from './literal.js';
  * both genders where n2words has them (ru "одна"/"один", ar "ثلاثة"/"ثلاث"), in the French
  * spellings of 1990 (all hyphens), with "quatre-vingt" for "quatre-vingts" and de "hundert"
  * for "einhundert". Ordinal words ("twenty-first", "vingt et unième") are read only before a
- * word for century (see centuries.ts): alone, "first" and "second" are too often not numbers.
+ * word for century (see ordinals.ts): alone, "first" and "second" are too often not numbers.
  *
  * Decisions:
  * - The words for 0 and 1 are never literals: "un"/"une" are French articles, "one" an English
