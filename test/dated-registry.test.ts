@@ -141,3 +141,20 @@ describe('the shipped registry', () => {
     for (const use of allies.uses) expect(use).toMatchObject({ text: '28', value: '28', asOf: '2013-02', afterSheet: false });
   });
 });
+
+describe('a typed number equal to a figure', () => {
+  // A typed value is compared with the figure's value in force at the sheet's date, not its latest one.
+  it('is the figure of its own date: 28 in the sheet of 2013, not in the one of 2024', async () => {
+    const typed = makeProject(path.join(FIXTURES, 'base'), DATED);
+    const fr = path.join(typed, 'sources', 'later', 'fr.md');
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('les {{allies.count}} Alliés', 'les 28 Alliés, puis 32,'));
+    const sample = path.join(typed, 'sources', 'sample', 'fr.md');
+    writeFileSync(sample, `${readFileSync(sample, 'utf8')}\nLes 28 Alliés, puis 32.\n`);
+    const { diagnostics } = await checkProject(await readProject(typed));
+    const typedFigures = diagnostics.filter((d) => d.ruleId === 'literal-figure').map((d) => `${d.location.file} ${d.message.slice(0, 60)}`);
+    expect(typedFigures).toEqual([
+      'sources/later/fr.md "32" is typed, and it is the value of figure "allies.count";',
+      'sources/sample/fr.md "28" is typed, and it is the value of figure "allies.count";',
+    ]);
+  });
+});

@@ -187,7 +187,9 @@ function checkAcrossLanguages(
   const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
   const sheets = read.map((parsed) => parsed.sheet);
   const gapsOf = (sheet: FactSheet) => read.find((parsed) => parsed.sheet === sheet)!.gaps;
-  for (const sheet of sheets) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
+  // A translation compared with its original gets its typed figures reported by that comparison, which knows what agrees with the original.
+  const compared = (sheet: FactSheet) => sheet.lang !== config.sourceLanguage && sheets.some((s) => s.id === sheet.id && s.lang === config.sourceLanguage);
+  for (const sheet of sheets) if (!compared(sheet)) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
   // An original's copies are reported once, here; a translation's, where it is aligned with its original.
   for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) diagnostics.push(...duplicateDiagnostics(original, findDuplicates(original).duplicates));
   const locks = new Map<string, ParsedLock>();
@@ -212,6 +214,7 @@ function checkAcrossLanguages(
         translation,
         translationFile: fileOf(translation),
         gaps: { original: gapsOf(original), translation: gapsOf(translation) },
+        registry,
         reviewed,
       });
       diagnostics.push(...checked.diagnostics);

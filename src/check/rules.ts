@@ -2,6 +2,8 @@ import type { Severity } from '../model/diagnostic.js';
 import { DATE_RULES } from '../figures/rules/index.js';
 import { DUPLICATE_RULES } from './duplicates/index.js';
 import { translationEdited } from './translation/edited.js';
+import { LITERAL_FIGURE } from './translation/literal-figure.js';
+import { LITERAL_MISMATCH } from './translation/literal-mismatch.js';
 import { UNIT_RULES } from './translation/unit-rules/index.js';
 
 /** A rule the tool can report: its permanent id, the severity it is reported with, what it means in one line. */
@@ -78,7 +80,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'words-unsupported', severity: 'error', description: 'words of a number that cannot be spelled in the language' },
   { id: 'names-not-members', severity: 'error', description: '{{names id}} of a figure without members' },
   { id: 'country-name-missing', severity: 'error', description: '{{names id}} in a language with no name for one of the codes' },
-  { id: 'literal-figure', severity: 'warning', description: 'a typed number or date equal to a registry figure' },
+  { ...LITERAL_FIGURE },
   { id: 'literal-members', severity: 'warning', description: 'country names typed that are most of a members figure' },
   // Translations
   { id: 'align-section-missing', severity: 'error', description: 'a section of the original missing from a translation' },
@@ -90,7 +92,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'align-figure-missing', severity: 'error', description: "a figure reference of the original's paragraph missing from the translation's" },
   { id: 'align-figure-extra', severity: 'error', description: "a figure reference of the translation's paragraph the original's lacks" },
   { id: 'align-figure-swapped', severity: 'error', description: "a figure reference standing where the original's has another" },
-  { id: 'literal-mismatch', severity: 'error', description: "a typed number, year or date that differs from the original's" },
+  { ...LITERAL_MISMATCH },
   { id: 'translation-stale', severity: 'warning', description: 'the original changed since the translation was reviewed' },
   { id: 'translation-unreviewed', severity: 'warning', description: 'a translation never marked reviewed' },
   { ...translationEdited },

@@ -84,7 +84,11 @@ function numberWordsModules(): string[] {
   return modules;
 }
 
-async function findNumberWords(lang: string): Promise<NumberWords | null> {
+/**
+ * The n2words modules that may spell a language, best first: the exact tag, then the
+ * language with its likely script and region, then any module of the same language.
+ */
+export function numberWordsModuleNames(lang: string): string[] {
   const locale = new Intl.Locale(lang);
   const likely = locale.maximize();
   const candidates = [
@@ -94,8 +98,11 @@ async function findNumberWords(lang: string): Promise<NumberWords | null> {
     `${locale.language}-${locale.region ?? likely.region}`,
     ...numberWordsModules().filter((name) => name.split('-')[0] === locale.language),
   ];
-  for (const name of new Set(candidates)) {
-    if (!/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}$/.test(name)) continue;
+  return [...new Set(candidates)].filter((name) => /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-[A-Z]{2}$/.test(name));
+}
+
+async function findNumberWords(lang: string): Promise<NumberWords | null> {
+  for (const name of numberWordsModuleNames(lang)) {
     try {
       const module = (await import(`n2words/${name}`)) as { toCardinal?: (value: string) => string };
       if (typeof module.toCardinal === 'function') return module.toCardinal;

@@ -13,6 +13,8 @@ export type UnitVisitor = (original: Unit, translation: Unit) => void;
 export interface AlignOptions {
   /** True for a pair whose figure references are not all known (one could not be resolved, and is reported already). */
   unsure?: (original: Unit, translation: Unit) => boolean;
+  /** References of each unit that the other unit types as a literal of the same value: compared as literals, not as figures. */
+  typedFor?: (original: Unit, translation: Unit) => { original: ReadonlySet<FigureRef>; translation: ReadonlySet<FigureRef> };
 }
 
 /**
@@ -41,9 +43,10 @@ export function alignSheet(original: FactSheet, translation: FactSheet, visit: U
   };
 
   const compareFigures = (o: Unit, t: Unit): void => {
-    const missing = [...figuresOf(o.inlines)];
+    const typed = options.typedFor?.(o, t);
+    const missing = figuresOf(o.inlines).filter((ref) => !typed?.original.has(ref));
     const extra: FigureRef[] = [];
-    for (const ref of figuresOf(t.inlines)) {
+    for (const ref of figuresOf(t.inlines).filter((r) => !typed?.translation.has(r))) {
       const index = missing.findIndex((m) => figureKey(m) === figureKey(ref));
       if (index >= 0) missing.splice(index, 1);
       else extra.push(ref);

@@ -1,9 +1,12 @@
+import type { Registry } from '../../figures/registry.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Location, Span } from '../../model/position.js';
 import type { SourceFile } from '../../text/source-file.js';
 import { alignSheet } from './align-sheet.js';
-import { compareLiterals, literalsOf } from './literals.js';
+import { literalFigureWarnings } from './literal-figure.js';
+import { compareLiterals } from './literal-mismatch.js';
+import { settler, type PlacedLiteral } from './literals.js';
 import { editedDiagnostic } from './edited.js';
 import { fingerprint, translationSnapshot, type Fingerprint } from './review-lock.js';
 import { compareWithReview } from './reviewed-units.js';
@@ -20,6 +23,8 @@ export interface TranslationPair {
   reviewed: Fingerprint | undefined | null;
   /** Where each version has references left out of its model (already reported): figures and numbers are not compared there. */
   gaps?: { original: readonly Span[]; translation: readonly Span[] };
+  /** When given, the translation's typed figures are reported here, except those its original types too (reported there). */
+  registry?: Registry;
 }
 
 /**
@@ -49,16 +54,19 @@ export function checkTranslation(pair: TranslationPair): TranslationCheck {
     translationThen: (unit) => translationUnits?.thenOf(unit) ?? null,
     markReviewed: `factsheet mark-reviewed ${original.id} ${translation.lang}`,
   };
+  const settled = settler({ lang: original.lang, file: pair.originalFile }, { lang: translation.lang, file: pair.translationFile });
+  const agreeing = new Set<number>();
   const visit = (o: Unit, t: Unit) => {
     const units: UnitPair = { original: o, translation: t, lang: original.lang, inOriginal: (span) => at(original, span), inTranslation: (span) => at(translation, span), review };
     for (const rule of UNIT_RULES) content.push(...rule.check(units));
     if (unsure(o, t)) return;
-    content.push(
-      ...compareLiterals(literalsOf(o, original.lang, pair.originalFile), literalsOf(t, translation.lang, pair.translationFile), original.lang, at(translation, t.span), at(original, o.span)),
-    );
+    for (const literal of settled(o, t).agreeing) agreeing.add(literal.location.start.offset);
+    content.push(...compareLiterals(settled(o, t), original.lang, at(translation, t.span), at(original, o.span)));
   };
-  const structure = alignSheet(original, translation, visit, { unsure });
+  const structure = alignSheet(original, translation, visit, { unsure, typedFor: (o, t) => settled(o, t).typedFor });
   const diagnostics = [...structure, ...content];
+  const agrees = (literal: PlacedLiteral) => agreeing.has(literal.location.start.offset);
+  if (pair.registry) diagnostics.push(...literalFigureWarnings(translation, pair.translationFile, pair.registry, agrees));
   if (reviewed === null) return { diagnostics, review: 'unknown' };
   if (!reviewed) {
     diagnostics.push(

@@ -1,11 +1,10 @@
+import { escapeRegExp, inside, overlaps, type Literal, type LiteralKind, type Span } from './literal.js';
+
 /**
- * Numbers typed literally in fact sheet text.
+ * Numbers, years and month-year dates typed in digits.
  *
- * Registry figures belong in Handlebars references (`{{partners.total}}`), but authors
- * sometimes type them. To compare the numbers typed in the original and in each
- * translation, and to spot a typed number that equals a registry figure, this module finds
- * the literal numbers, years and month-year dates in plain text of one language and
- * normalises them, so that `7 000` (fr), `7,000` (en) and `7.000` (de) all read "7000", and
+ * This reader finds the literal numbers, years and month-year dates in plain text of one
+ * language and normalises them, so that `7 000` (fr), `7,000` (en) and `7.000` (de) all read "7000", and
  * `novembre 2010` / `November 2010` both read "2010-11".
  *
  * The language's conventions come from `Intl` (grouping and decimal separators, month
@@ -22,8 +21,10 @@
  * - Digit sequences glued by ".", ",", ":", an apostrophe (or the language's separators) that
  *   do not form a number of the language are skipped whole: "10.5.2010", "10:30", en "3,4",
  *   fr "1.5", de-CH "1’234" (Intl gives "'" there, and only that is accepted).
- * - Digits glued to letters are not literals: "21st", "1990s", "1990's", "G20", "COVID-19"
- *   (a letter then a hyphen glues), "50km", "3.5bn". But "10-year" keeps 10 (the hyphen
+ * - Digits glued to letters are not numbers (except after the Arabic "و", "and", which is
+ *   written glued to the next word: "و2.5" is 2.5): "G20", "COVID-19" (a letter then a hyphen
+ *   glues), "50km", "3.5bn"; "21st", "1990s", "1990's" are read before, by the ordinal and
+ *   decade readers, or not at all. But "10-year" keeps 10 (the hyphen
  *   glues only when a letter is before it) and "2010-2012" is two years.
  * - A run of digits joined by spaces, ( ) - . / is skipped whole when it starts with "+",
  *   has "/" between digits or a parenthesis glued between digits — phone numbers
@@ -41,21 +42,8 @@
  * - A plain 4-digit number from 1000 to 2999 without grouping or decimals is a 'year'.
  */
 
-export type LiteralKind = 'number' | 'year' | 'date';
-
-export interface Literal {
-  kind: LiteralKind;
-  /** Normalised value: a number as its canonical decimal, exact, without grouping ("7000", "2.5", "0.0000001"), as registry values are kept; a year "2010"; a month-year date "2010-11". */
-  value: string;
-  /** What was written, exactly as in the text (e.g. "7 000", "novembre 2010"). */
-  raw: string;
-  /** Index range [start, end) of `raw` in the input text. */
-  start: number;
-  end: number;
-}
-
 /** Parsing rules of one language, derived from Intl once and cached. */
-interface LanguageRules {
+export interface LanguageRules {
   /** Sticky: one number at a position, with groups `int` and optional `frac`. */
   number: RegExp;
   /** Separators accepted between digit groups. */
@@ -92,29 +80,11 @@ const DAY_AFTER = /\s+([0-9]{1,2})(\p{L}{1,3})?/uy;
 
 const cache = new Map<string, LanguageRules>();
 
-/** Finds literals in text of language `lang` (a BCP 47 tag such as 'fr', 'en', 'de', 'en-GB'). */
-export function findLiterals(text: string, lang: string): Literal[] {
-  const rules = rulesFor(lang);
-  const blocks = phoneLikeRuns(text);
-  const literals = findDates(text, rules, blocks);
-  literals.push(...findNumbers(text, rules, blocks));
-  return literals.sort((a, b) => a.start - b.start);
-}
-
-/**
- * The text a literal is shown as in messages, e.g. `7 000`, `novembre 2010`: what was written,
- * with each whitespace run (no-break, narrow no-break, thin, line break) shown as one plain
- * space, because those are invisible or garbled in terminals and logs.
- */
-export function describeLiteral(literal: Literal): string {
-  return literal.raw.replace(/\s+/g, ' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rules per language
 
 /** The rules of `lang`, built from Intl on first use; throws RangeError on a malformed tag. */
-function rulesFor(lang: string): LanguageRules {
+export function rulesFor(lang: string): LanguageRules {
   const cached = cache.get(lang);
   if (cached) return cached;
   let locale: string | undefined;
@@ -186,10 +156,8 @@ function monthNames(locale: string): { name: string; month: number }[] {
 // ---------------------------------------------------------------------------------------------
 // Scanning
 
-type Span = readonly [start: number, end: number];
-
 /** Runs skipped whole: they start with "+", or have "/" or a glued parenthesis between digits. */
-function phoneLikeRuns(text: string): Span[] {
+export function phoneLikeRuns(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(DIGIT_RUN)) {
     const run = match[0];
@@ -200,16 +168,15 @@ function phoneLikeRuns(text: string): Span[] {
   return spans;
 }
 
-const inside = (spans: readonly Span[], at: number): Span | undefined => spans.find(([s, e]) => at >= s && at < e);
-const overlaps = (spans: readonly Span[], start: number, end: number): boolean =>
-  spans.some(([s, e]) => start < e && s < end);
 
 /** Whether digits starting at `pos` stand alone on the left (not glued to a word or number). */
-function freeOnLeft(text: string, pos: number, rules: LanguageRules): boolean {
+export function freeOnLeft(text: string, pos: number, rules: LanguageRules): boolean {
   const prev = text[pos - 1];
   if (prev === undefined) return true;
-  if (WORD_CHAR.test(prev)) return false;
   const prev2 = text[pos - 2];
+  // Arabic writes "and" as a letter glued to the next word, digits included: "و2.5" is "and 2.5".
+  if (prev === '\u0648' && (prev2 === undefined || !WORD_CHAR.test(prev2))) return true;
+  if (WORD_CHAR.test(prev)) return false;
   if (prev2 === undefined) return true;
   if (HYPHENS.has(prev) && LETTER.test(prev2)) return false; // COVID-19
   if (rules.glue.has(prev) && DIGIT.test(prev2)) return false; // the 3 of 1.2.3
@@ -217,7 +184,7 @@ function freeOnLeft(text: string, pos: number, rules: LanguageRules): boolean {
 }
 
 /** Whether a literal ending at `end` stands alone on the right. */
-function freeOnRight(text: string, end: number, rules: LanguageRules): boolean {
+export function freeOnRight(text: string, end: number, rules: LanguageRules): boolean {
   const next = text[end];
   if (next === undefined) return true;
   if (WORD_CHAR.test(next)) return false; // 1990s, 21st
@@ -236,7 +203,7 @@ const isYear = (digits: string): boolean => /^[12][0-9]{3}$/.test(digits);
  * Month-year dates, and days of month that go with a month name. Adds the spans they cover
  * to `blocks` so that their digits are not read again as numbers.
  */
-function findDates(text: string, rules: LanguageRules, blocks: Span[]): Literal[] {
+export function findDates(text: string, rules: LanguageRules, blocks: Span[]): Literal[] {
   const literals: Literal[] = [];
   if (rules.monthName === null) return literals;
   let consumedTo = 0;
@@ -300,7 +267,7 @@ function findDates(text: string, rules: LanguageRules, blocks: Span[]): Literal[
 
     if (year !== undefined && yearEnd !== undefined) {
       const raw = text.slice(start, yearEnd);
-      literals.push({ kind: 'date', value: `${year}-${String(month).padStart(2, '0')}`, raw, start, end: yearEnd });
+      literals.push({ kind: 'date', value: `${year}-${String(month).padStart(2, '0')}`, raw, start, end: yearEnd, written: 'digits' });
       blocks.push([start, yearEnd]);
       consumedTo = yearEnd;
     } else {
@@ -313,7 +280,7 @@ function findDates(text: string, rules: LanguageRules, blocks: Span[]): Literal[
 }
 
 /** Numbers and years outside `blocks`. */
-function findNumbers(text: string, rules: LanguageRules, blocks: readonly Span[]): Literal[] {
+export function findNumbers(text: string, rules: LanguageRules, blocks: readonly Span[]): Literal[] {
   const literals: Literal[] = [];
   const digit = /[0-9]/g;
   let i = 0;
@@ -345,7 +312,7 @@ function findNumbers(text: string, rules: LanguageRules, blocks: readonly Span[]
     const frac = match.groups?.['frac'];
     const value = normalise(int, frac, rules.groupChars);
     const kind: LiteralKind = frac === undefined && /^[0-9]{4}$/.test(int) && isYear(int) ? 'year' : 'number';
-    literals.push({ kind, value, raw: match[0], start: pos, end });
+    literals.push({ kind, value, raw: match[0], start: pos, end, written: 'digits' });
     i = end;
   }
   return literals;
@@ -360,9 +327,6 @@ function normalise(int: string, frac: string | undefined, groupChars: readonly s
   return fraction === '' ? digits : `${digits}.${fraction}`;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 function escapeClass(c: string): string {
   return c.replace(/[\]\\^-]/g, '\\$&');
