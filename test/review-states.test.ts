@@ -22,7 +22,7 @@ function same(after: Map<string, Buffer>, before: Map<string, Buffer>, version: 
   return FORMATS.map((f) => after.get(`${version}.${f}`)?.equals(before.get(`${version}.${f}`)!) ?? false);
 }
 
-const REWORD = (t: string) => t.replace('Over the past two decades, the Alliance has developed', 'In the last twenty years, the Alliance has built');
+const REWORD = (t: string) => t.replace('Over the past two decades, the Alliance has developed', 'In the last two decades, the Alliance has built');
 const HELD = 'held back en/partnerships (it was edited after its review on 2026-11-23: once the edit is reviewed, "factsheet mark-reviewed partnerships en" publishes it; outputs left as they were)';
 
 describe('a translation edited since its review', () => {
@@ -37,8 +37,8 @@ describe('a translation edited since its review', () => {
     expect(held.code).toBe(0);
     expect(held.stderr).toContain(HELD);
     expect(held.stdout).toMatch(/^sources\/partnerships\/en\.md:10:1: warning: this translation was edited after its review on 2026-11-23; .* \[translation-edited\]$/m);
-    expect(held.stdout).toContain('old: [-Over-] the [-past-] [-two-] [-decades-], the Alliance has [-developed-] a network');
-    expect(held.stdout).toContain('new: {+In+} the {+last+} {+twenty+} {+years+}, the Alliance has {+built+} a network');
+    expect(held.stdout).toContain('old: [-Over-] the [-past-] two decades, the Alliance has [-developed-] a network');
+    expect(held.stdout).toContain('new: {+In+} the {+last+} two decades, the Alliance has {+built+} a network');
     expect(same(filesOf(out), first, 'en/partnerships')).toEqual([true, true, true]);
     expect(same(filesOf(out), first, 'fr/partnerships')).toEqual([true, true, true]);
     expect((await runCli(['status', '--root', root], root)).stdout).toMatch(/^partnerships\s+ok\s+edited since its review$/m);
@@ -48,18 +48,18 @@ describe('a translation edited since its review', () => {
     expect(published.stderr).not.toContain('held back');
     const second = filesOf(out);
     expect(same(second, first, 'en/partnerships')).toEqual([false, false, false]);
-    expect(second.get('en/partnerships.html')!.toString()).toContain('In the last twenty years, the Alliance has built');
+    expect(second.get('en/partnerships.html')!.toString()).toContain('In the last two decades, the Alliance has built');
 
     // The original edited, and its translation edited again: the original publishes at once, the translation waits for its review.
-    edit(root, 'sources/partnerships/fr.md', (t) => t.replace("Au cours des deux dernières décennies, l'Alliance a établi", "En vingt ans, l'Alliance a établi"));
-    edit(root, 'sources/partnerships/en.md', (t) => t.replace('In the last twenty years', 'Over twenty years'));
+    edit(root, 'sources/partnerships/fr.md', (t) => t.replace("Au cours des deux dernières décennies, l'Alliance a établi", "En deux décennies, l'Alliance a établi"));
+    edit(root, 'sources/partnerships/en.md', (t) => t.replace('In the last two decades', 'Over two decades'));
     const both = await runCli(['build', '--root', root], root);
     expect(both.code).toBe(0);
     expect(both.stderr).toContain('held back en/partnerships (it was edited after its review on ');
     expect(both.stderr).toContain(' by A. Translator: once the edit is reviewed,');
     const third = filesOf(out);
     expect(same(third, second, 'fr/partnerships')).toEqual([false, false, false]);
-    expect(third.get('fr/partnerships.html')!.toString()).toContain('En vingt ans');
+    expect(third.get('fr/partnerships.html')!.toString()).toContain('En deux décennies');
     expect(same(third, second, 'en/partnerships')).toEqual([true, true, true]);
   });
 
@@ -69,7 +69,7 @@ describe('a translation edited since its review', () => {
     edit(root, 'sources/partnerships/en.md', REWORD);
     const run = await runCli(['build', '--root', root, '--sheet', 'partnerships', '--format', 'html'], root);
     expect(run.stderr).not.toContain('held back');
-    expect(readFileSync(path.join(root, 'out/en/partnerships.html'), 'utf8')).toContain('In the last twenty years');
+    expect(readFileSync(path.join(root, 'out/en/partnerships.html'), 'utf8')).toContain('In the last two decades');
   });
 });
 
@@ -85,7 +85,7 @@ describe('what is not an edit of the translation', () => {
 
   it('a change of the original only: the translation is stale, and published', async () => {
     const root = makeProject(REPO);
-    edit(root, 'sources/partnerships/fr.md', (t) => t.replace("Au cours des deux dernières décennies", 'Depuis vingt ans'));
+    edit(root, 'sources/partnerships/fr.md', (t) => t.replace("Au cours des deux dernières décennies", 'Depuis deux décennies'));
     const result = await checkProject(await readProject(root));
     expect(result.diagnostics.map((d) => `${d.location.file} ${d.ruleId}`)).toEqual(['sources/partnerships/en.md translation-stale']);
     expect(result.edited).toEqual(new Map());
