@@ -157,10 +157,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
   checkProjectPages(sources, diagnostics);
   checkAcrossLanguages(sources, config, registry, read, reviewUnknown, { unreviewed, edited }, diagnostics);
-  for (const sheet of sheets) {
-    const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
-    diagnostics.push(...literalMembersWarnings(sheet, file, registry, countryNames.get(sheet.lang) ?? NO_COUNTRY_NAMES));
-  }
+  const versions = sheets.map((sheet) => ({ sheet, file: sources.sheets.find((s) => s.file.path === sheet.file)!.file, original: sheet.lang === config.sourceLanguage }));
+  diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
   if (options.webPages !== false && (!options.formats || options.formats.includes('html'))) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
