@@ -1,4 +1,4 @@
-import { escapeRegExp, inside, overlaps, type Literal, type LiteralKind, type Span } from './literal.js';
+import { canonicalLocale, escapeRegExp, inside, overlaps, type Literal, type LiteralKind, type Span } from './literal.js';
 
 /**
  * Numbers, years and month-year dates typed in digits.
@@ -87,13 +87,7 @@ const cache = new Map<string, LanguageRules>();
 export function rulesFor(lang: string): LanguageRules {
   const cached = cache.get(lang);
   if (cached) return cached;
-  let locale: string | undefined;
-  try {
-    locale = Intl.getCanonicalLocales(lang)[0];
-  } catch {
-    locale = undefined;
-  }
-  if (locale === undefined) throw new RangeError(`"${lang}" is not a valid BCP 47 language tag`);
+  const locale = canonicalLocale(lang);
   const rules = cache.get(locale) ?? buildRules(locale);
   cache.set(locale, rules);
   cache.set(lang, rules);

@@ -28,8 +28,8 @@ export type Span = readonly [start: number, end: number];
 export const inside = (spans: readonly Span[], at: number): Span | undefined => spans.find(([s, e]) => at >= s && at < e);
 export const overlaps = (spans: readonly Span[], start: number, end: number): boolean => spans.some(([s, e]) => start < e && s < end);
 
-/** The base language of a BCP 47 tag ("fr" of "fr-BE"); throws RangeError on a malformed tag. */
-export function baseLanguage(lang: string): string {
+/** The canonical form of a BCP 47 tag ("fr-BE"); throws RangeError on a malformed tag. */
+export function canonicalLocale(lang: string): string {
   let locale: string | undefined;
   try {
     locale = Intl.getCanonicalLocales(lang)[0];
@@ -37,7 +37,12 @@ export function baseLanguage(lang: string): string {
     locale = undefined;
   }
   if (locale === undefined) throw new RangeError(`"${lang}" is not a valid BCP 47 language tag`);
-  return new Intl.Locale(locale).language;
+  return locale;
+}
+
+/** The base language of a BCP 47 tag ("fr" of "fr-BE"); throws RangeError on a malformed tag. */
+export function baseLanguage(lang: string): string {
+  return new Intl.Locale(canonicalLocale(lang)).language;
 }
 
 export function escapeRegExp(s: string): string {
