@@ -1,12 +1,19 @@
 # `make` installs from the lockfile, compiles and produces every fact sheet;
 # `make test` runs the test suite. Both work on a fresh clone.
+# `make bench` times builds of a generated corpus beside Pandoc (BENCH_SHEETS=50 make bench for a smaller one).
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 TS_SOURCES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages the tests read outputs back with (pdftotext, pdfinfo, qpdf, xmllint).
 TEST_PACKAGES := poppler-utils qpdf libxml2-utils
 
-.PHONY: all install compile check build test test-deps clean distclean
+# Debian package the benchmark compares with.
+BENCH_PACKAGES := pandoc
+# Sheets per language in the benchmark's corpus; BENCH_JSON names where its results go.
+BENCH_SHEETS ?= 200
+BENCH_JSON ?=
+
+.PHONY: all install compile check build test test-deps bench bench-deps clean distclean
 
 all: build
 
@@ -37,6 +44,16 @@ test-deps:
 	  echo "installing $(TEST_PACKAGES)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES) >/dev/null; \
+	fi
+
+bench: compile bench-deps
+	node dist/bench/cli.js --sheets $(BENCH_SHEETS) $(if $(BENCH_JSON),--json $(BENCH_JSON))
+
+bench-deps:
+	@if ! command -v pandoc >/dev/null; then \
+	  echo "installing $(BENCH_PACKAGES)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(BENCH_PACKAGES) >/dev/null; \
 	fi
 
 clean:

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { code, makeCorpus } from '../src/bench/corpus.js';
+import { resolvedMarkdown } from '../src/bench/resolved-markdown.js';
+import type { BenchResult } from '../src/bench/run-bench.js';
+import { checkProject } from '../src/check/check-project.js';
+import { figureRefsOf } from '../src/model/figure-refs.js';
+import { readProject } from '../src/sources/read-project.js';
+import { REPO, tempDir } from './helpers/project.js';
+
+/** Every scenario `make bench` measures with our builds, whatever the machine has installed. */
+const BUILD_SCENARIOS = [
+  'cold build',
+  'rebuild, nothing changed',
+  'rebuild, one figure edited',
+  'rebuild, one paragraph edited',
+  'cold build, pdf alone',
+  'cold build, docx alone',
+  'cold build, html alone',
+];
+
+describe('the benchmark corpus', () => {
+  it('varies the repository sheets into a project that checks clean, every version publishable', async () => {
+    const root = tempDir('factsheet-corpus-');
+    const corpus = await makeCorpus(REPO, root, 3);
+    expect(corpus.sheets).toEqual(['global-partners-1', 'partnerships-2', 'global-partners-3']);
+    const result = await checkProject(await readProject(root), { webPages: false });
+    // Not even a warning: a corpus with unreviewed or stale translations would not measure a press office's build.
+    expect(result.diagnostics.map((d) => `${d.location.file}:${d.location.line}: ${d.message} [${d.ruleId}]`)).toEqual([]);
+    expect(result.sheets).toHaveLength(3 * corpus.languages.length);
+    // Every version's title differs, so every output differs.
+    const titles = result.sheets.map((s) => s.meta.title.map((n) => ('value' in n ? n.value : '')).join(''));
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('codes titles with letters no reader takes for a Roman numeral', () => {
+    const codes = Array.from({ length: 500 }, (_, k) => code(k));
+    expect(new Set(codes).size).toBe(500);
+    for (const c of codes) expect(c).toMatch(/^[A-Z]{3,}$/), expect(c).not.toMatch(/[IVXLCDM]/);
+  });
+});
+
+describe('the Markdown given to Pandoc', () => {
+  it('is the source with every figure reference replaced by its text in the language', async () => {
+    const sources = await readProject(REPO);
+    const result = await checkProject(sources, { webPages: false });
+    const sheet = result.sheets.find((s) => s.id === 'partnerships' && s.lang === 'en')!;
+    const source = sources.sheets.find((s) => s.id === 'partnerships' && s.lang === 'en')!.file.text;
+    const markdown = resolvedMarkdown(sheet, source);
+    expect(markdown).not.toContain('{{');
+    expect(markdown).toContain('more than 7,000 troops');
+    expect(markdown).toContain('one of NATO\'s three core tasks');
+    expect(markdown.startsWith('---\ntitle: "Partnerships')).toBe(true);
+    // Only the references changed: the rest of the source is there as written.
+    const refs = figureRefsOf(sheet);
+    expect(refs.length).toBeGreaterThan(5);
+    const removed = refs.reduce((n, r) => n + (r.span.end.offset - r.span.start.offset) - r.text.length, 0);
+    expect(source.length - markdown.length).toBe(removed);
+  });
+});
+
+describe('make bench', () => {
+  // Seven builds of a small corpus: minutes on a loaded machine, so a generous limit (never a timing assertion).
+  it('measures every scenario with numbers and writes them as JSON, leaving no corpus behind', { timeout: 900_000 }, () => {
+    const work = tempDir('factsheet-bench-test-');
+    const json = path.join(work, 'results', 'bench-results.json');
+    // Built from dist/, as `make bench` runs it; without Pandoc and Chromium so the test does not depend on them.
+    const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'bench', 'cli.js'), '--sheets', '2', '--no-compare', '--json', json, '--work', work], { encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as BenchResult;
+    expect(result.rows.map((r) => r.scenario)).toEqual(BUILD_SCENARIOS);
+    for (const row of result.rows) {
+      expect(Number.isFinite(row.seconds) && row.seconds > 0, row.scenario).toBe(true);
+      expect(row.peakMB, row.scenario).toBeGreaterThan(0);
+      expect(row.outputs, row.scenario).toBeTypeOf('number');
+    }
+    expect(result.corpus).toMatchObject({ sheets: 2, versions: 2 * result.corpus.languages.length, outputs: 6 * result.corpus.languages.length });
+    expect(result.rows[0]!.outputs).toBeGreaterThanOrEqual(result.corpus.outputs);
+    expect(result.peakMB).toBe(Math.max(...result.rows.map((r) => r.peakMB!)));
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.notes.join('\n')).toContain('--no-compare');
+    // The table names every scenario too.
+    for (const scenario of BUILD_SCENARIOS) expect(run.stdout).toContain(scenario);
+    expect(run.stdout).toContain(`results written to ${json}`);
+    // The corpus and its outputs are removed; only the results stay.
+    expect(readdirSync(work)).toEqual(['results']);
+  });
+});
