@@ -11,14 +11,16 @@ import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
 import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
-import { sheetView } from '../render/view.js';
+import { sheetView, type SheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { htmlProblems, outputDiagnostics, verifyOutput, type Miss } from '../verify/index.js';
+import { toolVersion } from '../sources/tool-version.js';
+import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
+import { outputKey } from './output-key.js';
 import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
@@ -48,7 +50,10 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** Output paths relative to the output folder. */
   written: string[];
+  /** Outputs whose bytes are as they were: up to date (not rendered), or rendered to the same bytes. */
   unchanged: string[];
+  /** Outputs rendered by this build (sheet outputs and project pages), written or not. */
+  rendered: string[];
   /** Outputs of sheet versions whose source is gone, removed so nothing stale stays published. */
   removed: string[];
   /** Sheets left out by --sheet. */
@@ -66,7 +71,14 @@ interface PendingOutput {
   relative: string;
   sheet: FactSheet;
   format: Format;
+  key: string;
   staged: StagedOutput;
+}
+
+/** A sheet version whose outputs in these formats must be rendered: their keys changed, or their files did. */
+interface StaleVersion {
+  view: SheetView;
+  outputs: Array<{ format: Format; key: string }>;
 }
 
 /**
@@ -82,7 +94,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -118,7 +130,7 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
     }
     if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
   }
-  await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
+  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
@@ -136,8 +148,13 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const output of await renderSheet(publishable(id, sources, result, options, report), result, options, folder)) {
-      pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
+    for (const version of await staleVersions(publishable(id, sources, result, options, report), result, options, folder, verified, report)) {
+      const rendered = await renderVersion(version.view, version.outputs.map((o) => o.format));
+      for (const { format, key } of version.outputs) {
+        const relative = outputPath(version.view.sheet, format);
+        report.rendered.push(relative);
+        pending.push({ relative, sheet: version.view.sheet, format, key, staged: await folder.stage(relative, rendered.get(format)!) });
+      }
     }
     const misses = await verifyAll(pending, folder, verified);
     if (misses.length > 0) {
@@ -177,35 +194,52 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
   for (const output of pending) {
     const { sheet, format } = output;
     const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
-    recordUses(verified, sheet, format, misses);
+    const missed = misses?.map((m) => m.index) ?? null;
+    recordUses(verified, sheet, format, missed);
+    // Recorded with the output, so that while its key and bytes stay the same it is not read back again.
+    if (missed !== null) output.staged.record = { key: output.key, misses: missed };
     problems.push(...diagnostics);
   }
   return problems;
 }
 
 /**
- * Outputs this run did not write (left out by --sheet, --lang or --format, or kept
- * from an earlier build) are read back too, so the ledger page says what every
- * published document states, not only what this run touched.
+ * Outputs this run did not consider (left out by --sheet, --lang or --format, or held
+ * back) count too, so the ledger page says what every published document states, not
+ * only what this run touched: one whose manifest record was made from the model as it
+ * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
-async function verifyOutputsOnDisk(result: CheckResult, folder: OutputFolder, readBack: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
   for (const sheet of result.parsed) {
+    const languages = publishedLanguages(sheet.id, [], result, folder);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
-      if (readBack.has(relative) || !folder.owns(relative)) continue;
+      if (seen.has(relative) || !folder.owns(relative)) continue;
+      const key = keyOf(sheet, format, languages, result, options);
+      const record = key === null ? null : await folder.upToDate(relative, key);
       // An output that cannot be read states nothing.
-      const misses = await readFile(outputFile(folder.outDir, relative))
-        .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
-        .catch(() => null);
+      const misses =
+        record?.misses ??
+        (await readFile(outputFile(folder.outDir, relative))
+          .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
+          .then((found) => found.map((m) => m.index))
+          .catch(() => null));
       recordUses(verified, sheet, format, misses);
     }
   }
 }
 
-/** Records which figure uses of a sheet version an output states: all but its misses (none when unreadable). */
-function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: Miss[] | null): void {
+/** The key an output of this version would have now, or null when it could not be rendered (its template unusable). */
+function keyOf(sheet: FactSheet, format: Format, languages: readonly string[], result: CheckResult, options: BuildOptions): string | null {
+  const template = result.templates.get(sheet.meta.template);
+  if (!template?.labels.has(sheet.lang)) return null;
+  return outputKey(sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch }), { format, tool: toolVersion(), sourceDateEpoch: options.sourceDateEpoch });
+}
+
+/** Records which figure uses of a sheet version an output states: all but its misses, given by index (none when unreadable). */
+function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: readonly number[] | null): void {
   if (misses === null) return;
-  const missed = new Set(misses.map((m) => m.index));
+  const missed = new Set(misses);
   figureRefsOf(sheet).forEach((_, index) => {
     if (missed.has(index)) return;
     const key = useKey(sheet.id, sheet.lang, index);
@@ -278,22 +312,45 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
 }
 
 /**
- * Renders the versions given. Each links the other languages of its sheet that the
- * output folder will hold: those written now and those published earlier and kept.
+ * The versions given, with the outputs of each that must be rendered. Each links the
+ * other languages of its sheet that the output folder will hold: those written now
+ * and those published earlier and kept. An output whose key is the one its manifest
+ * record was made from, with its file still as recorded, is up to date: it is neither
+ * rendered nor read back, and the record says what it states.
  */
-async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder) {
-  const id = versions[0]?.id;
-  const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id: id ?? '' }, 'html')));
-  const languages = [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
-  const outputs: Array<{ relative: string; bytes: Uint8Array; sheet: FactSheet; format: Format }> = [];
+async function staleVersions(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<StaleVersion[]> {
+  const languages = publishedLanguages(versions[0]?.id ?? '', versions, result, folder);
+  const stale: StaleVersion[] = [];
   for (const sheet of versions) {
     const template = result.templates.get(sheet.meta.template)!;
     const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
+    const outputs: StaleVersion['outputs'] = [];
     for (const format of options.formats) {
-      outputs.push({ relative: outputPath(sheet, format), bytes: outputBytes(await renderers[format].render(view)), sheet, format });
+      const relative = outputPath(sheet, format);
+      const key = outputKey(view, { format, tool: toolVersion(), sourceDateEpoch: options.sourceDateEpoch });
+      const record = await folder.upToDate(relative, key);
+      if (record === null) outputs.push({ format, key });
+      else {
+        report.unchanged.push(relative);
+        recordUses(verified, sheet, format, record.misses);
+      }
     }
+    if (outputs.length > 0) stale.push({ view, outputs });
   }
-  return outputs;
+  return stale;
+}
+
+/** The languages of a sheet its pages link: the versions written now and those the output folder holds. */
+function publishedLanguages(id: string, versions: readonly FactSheet[], result: CheckResult, folder: OutputFolder): string[] {
+  const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id }, 'html')));
+  return [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
+}
+
+/** Renders one sheet version in the formats given: the one place outputs are rendered. */
+async function renderVersion(view: SheetView, formats: readonly Format[]): Promise<Map<Format, Uint8Array>> {
+  const bytes = new Map<Format, Uint8Array>();
+  for (const format of formats) bytes.set(format, outputBytes(await renderers[format].render(view)));
+  return bytes;
 }
 
 /** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
@@ -316,6 +373,7 @@ async function writePage(template: string, relative: string, render: () => strin
     return;
   }
   try {
+    report.rendered.push(relative);
     const staged = await folder.stage(relative, bytes);
     const changed = await folder.commit([staged]);
     (changed.length > 0 ? report.written : report.unchanged).push(relative);
