@@ -62,7 +62,7 @@ function bytesHash(bytes: Uint8Array): string {
  */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  // Either a value still to write or a piece of punctuation already decided.
+  // Either a value still to write (with the property it is under, for messages) or a piece of punctuation already decided.
   const stack: Array<{ value: unknown; at: string } | { text: string }> = [{ value, at: '' }];
   while (stack.length > 0) {
     const item = stack.pop()!;
@@ -99,7 +99,7 @@ function pushList(stack: Array<{ value: unknown; at: string } | { text: string }
   for (let i = elements.length - 1; i >= 0; i--) {
     const [prefix, value, suffix] = elements[i]!;
     if (suffix) stack.push({ text: suffix });
-    stack.push({ value, at: `${at}/${i}` });
+    stack.push({ value, at: prefix.endsWith(':') ? prefix.slice(0, -1) : at });
     stack.push({ text: (i > 0 ? ',' : '') + prefix });
   }
   stack.push({ text: open });
