@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildReport } from '../src/build/index.js';
-import { FORMATS } from '../src/render/index.js';
+import { FORMATS, type Format } from '../src/render/index.js';
+import { runCli } from './helpers/cli.js';
 import { filesOf } from './helpers/files.js';
 import { REPO, makeProject, tempDir } from './helpers/project.js';
 
@@ -17,8 +18,8 @@ const PAGES = ['figures.html', 'index.html'];
 let root: string;
 let out: string;
 
-const build = (outDir = out, sourceDateEpoch: number | null = null): Promise<BuildReport> =>
-  buildProject({ root, outDir, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch });
+const build = (outDir = out, sourceDateEpoch: number | null = null, formats: Format[] = [...FORMATS]): Promise<BuildReport> =>
+  buildProject({ root, outDir, sheets: [], langs: [], formats, sourceDateEpoch });
 
 /** The sheet outputs a build rendered, sorted (the project pages are rendered every time). */
 const renderedOutputs = (report: BuildReport) => report.rendered.filter((name) => !PAGES.includes(name)).sort();
@@ -65,9 +66,28 @@ describe('an incremental build', () => {
     const report = await build();
     expect(report.diagnostics).toEqual([]);
     expect(renderedOutputs(report)).toEqual([]);
+    expect(report.readBack).toEqual([]);
     expect(report.written).toEqual([]);
     expect([...report.unchanged].sort()).toEqual([...SHEET_OUTPUTS, ...PAGES].sort());
     expect(identities()).toEqual(before);
+  });
+
+  it('takes what the outputs left out by --format state from the manifest, and reads back only one changed since', async () => {
+    const ledger = readFileSync(path.join(out, 'figures.html'));
+    const pdfOnly = await build(out, null, ['pdf']);
+    expect(pdfOnly.diagnostics).toEqual([]);
+    expect(pdfOnly.readBack).toEqual([]);
+    expect(readFileSync(path.join(out, 'figures.html')).equals(ledger)).toBe(true);
+
+    // A Word document that no longer states its figures: read back, and the ledger says so.
+    writeFileSync(path.join(out, 'en/global-partners.docx'), 'not what factsheet wrote');
+    const altered = await build(out, null, ['pdf']);
+    expect(altered.readBack).toEqual(['en/global-partners.docx']);
+    expect(readFileSync(path.join(out, 'figures.html')).equals(ledger)).toBe(false);
+
+    const repaired = await build();
+    expect(renderedOutputs(repaired)).toEqual(['en/global-partners.docx']);
+    expect(readFileSync(path.join(out, 'figures.html')).equals(ledger)).toBe(true);
   });
 
   it('after a figure edit, renders exactly the versions that quote it, and updates the ledger', async () => {
@@ -76,6 +96,7 @@ describe('an incremental build', () => {
     const report = await build();
     expect(report.diagnostics).toEqual([]);
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS.filter((name) => name.includes('/partnerships.')));
+    expect([...report.readBack].sort()).toEqual(renderedOutputs(report));
     expect(report.written).toContain('figures.html');
     expect(readFileSync(path.join(out, 'figures.html'), 'utf8')).not.toBe(ledger);
     await expectSameAsCold();
@@ -123,6 +144,14 @@ describe('an incremental build', () => {
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS);
     expect(report.written.filter((name) => !PAGES.includes(name))).toEqual([]);
     expect(renderedOutputs(await build())).toEqual([]);
+  });
+
+  it('says in the summary how many outputs were rendered and how many were up to date', async () => {
+    writeFileSync(path.join(out, 'fr/partnerships.html'), 'not what factsheet wrote');
+    const run = await runCli(['build', '--root', root]);
+    expect(run.code, run.stdout).toBe(0);
+    // The two project pages are rendered every time; unchanged, they are not written.
+    expect(run.stderr).toMatch(/^build: 1 file written; 13 unchanged; 3 rendered, 11 up to date; no sheet failed/m);
   });
 
   it('renders everything again when SOURCE_DATE_EPOCH changes', async () => {

@@ -11,16 +11,15 @@ import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
 import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
-import { sheetView, type SheetView } from '../render/view.js';
+import type { SheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { toolVersion } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
 import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
-import { outputKey } from './output-key.js';
+import { currentKey, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
@@ -54,6 +53,8 @@ export interface BuildReport {
   unchanged: string[];
   /** Outputs rendered by this build (sheet outputs and project pages), written or not. */
   rendered: string[];
+  /** Sheet outputs read back from the disk by this build: those rendered, and those kept whose record could not vouch for them. */
+  readBack: string[];
   /** Outputs of sheet versions whose source is gone, removed so nothing stale stays published. */
   removed: string[];
   /** Sheets left out by --sheet. */
@@ -75,12 +76,6 @@ interface PendingOutput {
   staged: StagedOutput;
 }
 
-/** A sheet version whose outputs in these formats must be rendered: their keys changed, or their files did. */
-interface StaleVersion {
-  view: SheetView;
-  outputs: Array<{ format: Format; key: string }>;
-}
-
 /**
  * Checks the project, then renders every sheet without errors in every selected
  * language and format. A sheet's outputs are all staged, read back from the disk and
@@ -94,7 +89,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -130,7 +125,7 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
     }
     if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
   }
-  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified);
+  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
@@ -148,7 +143,12 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const version of await staleVersions(publishable(id, sources, result, options, report), result, options, folder, verified, report)) {
+    const plan = await planOutputs(publishable(id, sources, result, options, report), result, options, folder);
+    for (const output of plan.upToDate) {
+      report.unchanged.push(output.relative);
+      recordUses(verified, output.sheet, output.format, output.misses);
+    }
+    for (const version of plan.stale) {
       const rendered = await renderVersion(version.view, version.outputs.map((o) => o.format));
       for (const { format, key } of version.outputs) {
         const relative = outputPath(version.view.sheet, format);
@@ -156,7 +156,7 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
         pending.push({ relative, sheet: version.view.sheet, format, key, staged: await folder.stage(relative, rendered.get(format)!) });
       }
     }
-    const misses = await verifyAll(pending, folder, verified);
+    const misses = await verifyAll(pending, folder, verified, report);
     if (misses.length > 0) {
       report.diagnostics.push(...misses);
       await folder.discard(pending.map((p) => p.staged));
@@ -189,9 +189,10 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
  * Reads each staged output back and checks that it states every figure of its
  * sheet version; records which formats state each use, for the ledger page.
  */
-async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses): Promise<Diagnostic[]> {
+async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const output of pending) {
+    report.readBack.push(output.relative);
     const { sheet, format } = output;
     const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
     const missed = misses?.map((m) => m.index) ?? null;
@@ -209,14 +210,15 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
  * only what this run touched: one whose manifest record was made from the model as it
  * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
-async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
   for (const sheet of result.parsed) {
     const languages = publishedLanguages(sheet.id, [], result, folder);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
       if (seen.has(relative) || !folder.owns(relative)) continue;
-      const key = keyOf(sheet, format, languages, result, options);
+      const key = currentKey(sheet, format, languages, result, options.sourceDateEpoch);
       const record = key === null ? null : await folder.upToDate(relative, key);
+      if (record === null) report.readBack.push(relative);
       // An output that cannot be read states nothing.
       const misses =
         record?.misses ??
@@ -229,13 +231,6 @@ async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, f
   }
 }
 
-/** The key an output of this version would have now, or null when it could not be rendered (its template unusable). */
-function keyOf(sheet: FactSheet, format: Format, languages: readonly string[], result: CheckResult, options: BuildOptions): string | null {
-  const template = result.templates.get(sheet.meta.template);
-  if (!template?.labels.has(sheet.lang)) return null;
-  return outputKey(sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch }), { format, tool: toolVersion(), sourceDateEpoch: options.sourceDateEpoch });
-}
-
 /** Records which figure uses of a sheet version an output states: all but its misses, given by index (none when unreadable). */
 function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: readonly number[] | null): void {
   if (misses === null) return;
@@ -245,10 +240,6 @@ function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, mi
     const key = useKey(sheet.id, sheet.lang, index);
     verified.set(key, (verified.get(key) ?? new Set()).add(format));
   });
-}
-
-function outputPath(sheet: { lang: string; id: string }, format: Format): string {
-  return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
 }
 
 /**
@@ -309,41 +300,6 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
     }
   }
   return out;
-}
-
-/**
- * The versions given, with the outputs of each that must be rendered. Each links the
- * other languages of its sheet that the output folder will hold: those written now
- * and those published earlier and kept. An output whose key is the one its manifest
- * record was made from, with its file still as recorded, is up to date: it is neither
- * rendered nor read back, and the record says what it states.
- */
-async function staleVersions(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<StaleVersion[]> {
-  const languages = publishedLanguages(versions[0]?.id ?? '', versions, result, folder);
-  const stale: StaleVersion[] = [];
-  for (const sheet of versions) {
-    const template = result.templates.get(sheet.meta.template)!;
-    const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
-    const outputs: StaleVersion['outputs'] = [];
-    for (const format of options.formats) {
-      const relative = outputPath(sheet, format);
-      const key = outputKey(view, { format, tool: toolVersion(), sourceDateEpoch: options.sourceDateEpoch });
-      const record = await folder.upToDate(relative, key);
-      if (record === null) outputs.push({ format, key });
-      else {
-        report.unchanged.push(relative);
-        recordUses(verified, sheet, format, record.misses);
-      }
-    }
-    if (outputs.length > 0) stale.push({ view, outputs });
-  }
-  return stale;
-}
-
-/** The languages of a sheet its pages link: the versions written now and those the output folder holds. */
-function publishedLanguages(id: string, versions: readonly FactSheet[], result: CheckResult, folder: OutputFolder): string[] {
-  const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id }, 'html')));
-  return [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
 }
 
 /** Renders one sheet version in the formats given: the one place outputs are rendered. */
