@@ -13,12 +13,14 @@ import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
 import type { SheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
+import { toolVersion } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
-import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
-import { renderIndexPage, type IndexEntry } from './index-page.js';
+import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
+import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
+import { pageKey } from './output-key.js';
 import { currentKey, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 
@@ -130,11 +132,16 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
   if (labels && indexTemplate?.usable) {
-    await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, folder, labels), folder, report);
+    const config = result.config!;
+    const entries = indexEntries(result, ids, folder);
+    const context = indexContext(entries, config.languages, config.sourceLanguage, labels);
+    await writePage(indexTemplate, 'index.html', context, () => renderIndexPage(indexTemplate.text, entries, config.languages, config.sourceLanguage, labels), folder, report);
   }
   if (labels && figuresTemplate?.usable && result.registry) {
     const ledger = figuresLedger(result.registry, result.parsed);
-    await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), folder, report);
+    const lang = result.config!.sourceLanguage;
+    const context = figuresContext(ledger, verified, lang, labels);
+    await writePage(figuresTemplate, 'figures.html', context, () => renderFiguresPage(figuresTemplate.text, ledger, verified, lang, labels), folder, report);
   }
 }
 
@@ -309,8 +316,18 @@ async function renderVersion(view: SheetView, formats: readonly Format[]): Promi
   return bytes;
 }
 
-/** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
-async function writePage(template: string, relative: string, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
+/**
+ * Writes a project page; a template that fails to render (a field it names does not
+ * exist) is reported at the template. A page whose template and context are those it
+ * was last written from, and whose file is as written, is up to date: not rendered.
+ */
+async function writePage(source: { path: string; text: string }, relative: string, context: unknown, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
+  const template = source.path;
+  const key = pageKey(relative, source.text, context, toolVersion());
+  if (await folder.upToDate(relative, key)) {
+    report.unchanged.push(relative);
+    return;
+  }
   let bytes: Uint8Array;
   try {
     bytes = new TextEncoder().encode(render());
@@ -330,7 +347,7 @@ async function writePage(template: string, relative: string, render: () => strin
   }
   try {
     report.rendered.push(relative);
-    const staged = await folder.stage(relative, bytes);
+    const staged = { ...(await folder.stage(relative, bytes)), record: { key, misses: [] } };
     const changed = await folder.commit([staged]);
     (changed.length > 0 ? report.written : report.unchanged).push(relative);
   } catch (error) {
@@ -352,7 +369,7 @@ function pageLabels(result: CheckResult): Labels | null {
 }
 
 /** The index links the outputs the folder holds, whether written now or by an earlier build. */
-function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], folder: OutputFolder, labels: Labels): string {
+function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder): IndexEntry[] {
   const config = result.config!;
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
@@ -362,5 +379,5 @@ function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], 
     const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
     return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
-  return renderIndexPage(sources.templates.indexPage!.text, entries.filter((e) => e.versions.length > 0), config.languages, config.sourceLanguage, labels);
+  return entries.filter((e) => e.versions.length > 0);
 }

@@ -30,6 +30,14 @@ export function outputKey(view: SheetView, parts: KeyParts): string {
   return createHash('sha256').update(canonicalJson(parts)).update('\n').update(serialised).digest('hex');
 }
 
+/**
+ * The key of a project page (the index, the ledger): its template's source and the
+ * context the template lays out, which holds everything the page says.
+ */
+export function pageKey(relative: string, templateSource: string, context: unknown, tool: string): string {
+  return createHash('sha256').update(canonicalJson({ relative, templateSource, context, tool })).digest('hex');
+}
+
 /** A view is keyed in each of its formats: serialised once. */
 const viewJson = new WeakMap<SheetView, string>();
 const templateHashes = new WeakMap<Template, string>();
