@@ -21,7 +21,7 @@ import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js'
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
 import { pageKey } from './output-key.js';
-import { currentKey, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
+import { currentKeys, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
@@ -219,12 +219,11 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
  */
 async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
   for (const sheet of result.parsed) {
-    const languages = publishedLanguages(sheet.id, [], result, folder);
+    const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
       if (seen.has(relative) || !folder.owns(relative)) continue;
-      const key = currentKey(sheet, format, languages, result, options.sourceDateEpoch);
-      const record = key === null ? null : await folder.upToDate(relative, key);
+      const record = keyOf === null ? null : await folder.upToDate(relative, keyOf(format));
       if (record === null) report.readBack.push(relative);
       // An output that cannot be read states nothing.
       const misses =

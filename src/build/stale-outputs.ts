@@ -52,11 +52,15 @@ export async function planOutputs(
   return { stale, upToDate };
 }
 
-/** The key an output of this version would have now, or null when it could not be rendered (its template unusable). */
-export function currentKey(sheet: FactSheet, format: Format, languages: readonly string[], result: CheckResult, sourceDateEpoch: number | null): string | null {
+/**
+ * The keys the outputs of this version would have now, by format (the view made once,
+ * when first asked for), or null when it could not be rendered (its template unusable).
+ */
+export function currentKeys(sheet: FactSheet, languages: readonly string[], result: CheckResult, sourceDateEpoch: number | null): ((format: Format) => string) | null {
   const template = result.templates.get(sheet.meta.template);
   if (!template?.labels.has(sheet.lang)) return null;
-  return keyOf(sheetView(sheet, template, { languages, sourceDateEpoch }), format, sourceDateEpoch);
+  let view: SheetView | null = null;
+  return (format) => keyOf((view ??= sheetView(sheet, template, { languages, sourceDateEpoch })), format, sourceDateEpoch);
 }
 
 function keyOf(view: SheetView, format: Format, sourceDateEpoch: number | null): string {
