@@ -145,9 +145,10 @@ describe('outputs checked against the model', () => {
     try {
       const report = await buildProject(options);
       const messages = report.diagnostics.filter((d) => d.ruleId === 'output-mismatch');
+      // Only the edited version is rendered again: the French web page is up to date, its key unchanged.
+      expect(report.rendered.filter((name) => name.startsWith('fr/partnerships.'))).toEqual([]);
       expect(messages.map((d) => d.message)).toEqual([
         expect.stringMatching(/^the web page of sheet "partnerships" \(en\) does not state figure "partners\.total" as the model does: /),
-        expect.stringMatching(/^the web page of sheet "partnerships" \(fr\) does not state figure "partners\.total" as the model does: /),
       ]);
       expect(messages[0]!.location.file).toBe('sources/partnerships/en.md');
       expect(report.failed).toEqual(['partnerships']);

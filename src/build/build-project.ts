@@ -11,14 +11,17 @@ import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
 import { renderers } from '../render/registry.js';
 import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
-import { sheetView } from '../render/view.js';
+import type { SheetView } from '../render/view.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { htmlProblems, outputDiagnostics, verifyOutput, type Miss } from '../verify/index.js';
+import { toolVersion } from '../sources/tool-version.js';
+import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
-import { renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
-import { renderIndexPage, type IndexEntry } from './index-page.js';
+import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
+import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
+import { pageKey } from './output-key.js';
+import { currentKeys, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
@@ -48,7 +51,12 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** Output paths relative to the output folder. */
   written: string[];
+  /** Outputs whose bytes are as they were: up to date (not rendered), or rendered to the same bytes. */
   unchanged: string[];
+  /** Outputs rendered by this build (sheet outputs and project pages), written or not. */
+  rendered: string[];
+  /** Sheet outputs read back from the disk by this build: those rendered, and those kept whose record could not vouch for them. */
+  readBack: string[];
   /** Outputs of sheet versions whose source is gone, removed so nothing stale stays published. */
   removed: string[];
   /** Sheets left out by --sheet. */
@@ -66,6 +74,7 @@ interface PendingOutput {
   relative: string;
   sheet: FactSheet;
   format: Format;
+  key: string;
   staged: StagedOutput;
 }
 
@@ -82,7 +91,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -118,16 +127,21 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
     }
     if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
   }
-  await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
+  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
   if (labels && indexTemplate?.usable) {
-    await writePage(indexTemplate.path, 'index.html', () => indexPage(sources, result, ids, folder, labels), folder, report);
+    const config = result.config!;
+    const entries = indexEntries(result, ids, folder);
+    const context = indexContext(entries, config.languages, config.sourceLanguage, labels);
+    await writePage(indexTemplate, 'index.html', context, () => renderIndexPage(indexTemplate.text, entries, config.languages, config.sourceLanguage, labels), folder, report);
   }
   if (labels && figuresTemplate?.usable && result.registry) {
     const ledger = figuresLedger(result.registry, result.parsed);
-    await writePage(figuresTemplate.path, 'figures.html', () => renderFiguresPage(figuresTemplate.text, ledger, verified, result.config!.sourceLanguage, labels), folder, report);
+    const lang = result.config!.sourceLanguage;
+    const context = figuresContext(ledger, verified, lang, labels);
+    await writePage(figuresTemplate, 'figures.html', context, () => renderFiguresPage(figuresTemplate.text, ledger, verified, lang, labels), folder, report);
   }
 }
 
@@ -136,10 +150,20 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const output of await renderSheet(publishable(id, sources, result, options, report), result, options, folder)) {
-      pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
+    const plan = await planOutputs(publishable(id, sources, result, options, report), result, options, folder);
+    for (const output of plan.upToDate) {
+      report.unchanged.push(output.relative);
+      recordUses(verified, output.sheet, output.format, output.misses);
     }
-    const misses = await verifyAll(pending, folder, verified);
+    for (const version of plan.stale) {
+      const rendered = await renderVersion(version.view, version.outputs.map((o) => o.format));
+      for (const { format, key } of version.outputs) {
+        const relative = outputPath(version.view.sheet, format);
+        report.rendered.push(relative);
+        pending.push({ relative, sheet: version.view.sheet, format, key, staged: await folder.stage(relative, rendered.get(format)!) });
+      }
+    }
+    const misses = await verifyAll(pending, folder, verified, report);
     if (misses.length > 0) {
       report.diagnostics.push(...misses);
       await folder.discard(pending.map((p) => p.staged));
@@ -172,49 +196,56 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
  * Reads each staged output back and checks that it states every figure of its
  * sheet version; records which formats state each use, for the ledger page.
  */
-async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses): Promise<Diagnostic[]> {
+async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const output of pending) {
+    report.readBack.push(output.relative);
     const { sheet, format } = output;
     const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
-    recordUses(verified, sheet, format, misses);
+    const missed = misses?.map((m) => m.index) ?? null;
+    recordUses(verified, sheet, format, missed);
+    // Recorded with the output, so that while its key and bytes stay the same it is not read back again.
+    if (missed !== null) output.staged.record = { key: output.key, misses: missed };
     problems.push(...diagnostics);
   }
   return problems;
 }
 
 /**
- * Outputs this run did not write (left out by --sheet, --lang or --format, or kept
- * from an earlier build) are read back too, so the ledger page says what every
- * published document states, not only what this run touched.
+ * Outputs this run did not consider (left out by --sheet, --lang or --format, or held
+ * back) count too, so the ledger page says what every published document states, not
+ * only what this run touched: one whose manifest record was made from the model as it
+ * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
-async function verifyOutputsOnDisk(result: CheckResult, folder: OutputFolder, readBack: ReadonlySet<string>, verified: VerifiedUses): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
   for (const sheet of result.parsed) {
+    const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
-      if (readBack.has(relative) || !folder.owns(relative)) continue;
+      if (seen.has(relative) || !folder.owns(relative)) continue;
+      const record = keyOf === null ? null : await folder.upToDate(relative, keyOf(format));
+      if (record === null) report.readBack.push(relative);
       // An output that cannot be read states nothing.
-      const misses = await readFile(outputFile(folder.outDir, relative))
-        .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
-        .catch(() => null);
+      const misses =
+        record?.misses ??
+        (await readFile(outputFile(folder.outDir, relative))
+          .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
+          .then((found) => found.map((m) => m.index))
+          .catch(() => null));
       recordUses(verified, sheet, format, misses);
     }
   }
 }
 
-/** Records which figure uses of a sheet version an output states: all but its misses (none when unreadable). */
-function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: Miss[] | null): void {
+/** Records which figure uses of a sheet version an output states: all but its misses, given by index (none when unreadable). */
+function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: readonly number[] | null): void {
   if (misses === null) return;
-  const missed = new Set(misses.map((m) => m.index));
+  const missed = new Set(misses);
   figureRefsOf(sheet).forEach((_, index) => {
     if (missed.has(index)) return;
     const key = useKey(sheet.id, sheet.lang, index);
     verified.set(key, (verified.get(key) ?? new Set()).add(format));
   });
-}
-
-function outputPath(sheet: { lang: string; id: string }, format: Format): string {
-  return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
 }
 
 /**
@@ -277,27 +308,25 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
   return out;
 }
 
-/**
- * Renders the versions given. Each links the other languages of its sheet that the
- * output folder will hold: those written now and those published earlier and kept.
- */
-async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder) {
-  const id = versions[0]?.id;
-  const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id: id ?? '' }, 'html')));
-  const languages = [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
-  const outputs: Array<{ relative: string; bytes: Uint8Array; sheet: FactSheet; format: Format }> = [];
-  for (const sheet of versions) {
-    const template = result.templates.get(sheet.meta.template)!;
-    const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
-    for (const format of options.formats) {
-      outputs.push({ relative: outputPath(sheet, format), bytes: outputBytes(await renderers[format].render(view)), sheet, format });
-    }
-  }
-  return outputs;
+/** Renders one sheet version in the formats given: the one place outputs are rendered. */
+async function renderVersion(view: SheetView, formats: readonly Format[]): Promise<Map<Format, Uint8Array>> {
+  const bytes = new Map<Format, Uint8Array>();
+  for (const format of formats) bytes.set(format, outputBytes(await renderers[format].render(view)));
+  return bytes;
 }
 
-/** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
-async function writePage(template: string, relative: string, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
+/**
+ * Writes a project page; a template that fails to render (a field it names does not
+ * exist) is reported at the template. A page whose template and context are those it
+ * was last written from, and whose file is as written, is up to date: not rendered.
+ */
+async function writePage(source: { path: string; text: string }, relative: string, context: unknown, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
+  const template = source.path;
+  const key = pageKey(relative, source.text, context, toolVersion());
+  if (await folder.upToDate(relative, key)) {
+    report.unchanged.push(relative);
+    return;
+  }
   let bytes: Uint8Array;
   try {
     bytes = new TextEncoder().encode(render());
@@ -316,7 +345,8 @@ async function writePage(template: string, relative: string, render: () => strin
     return;
   }
   try {
-    const staged = await folder.stage(relative, bytes);
+    report.rendered.push(relative);
+    const staged = { ...(await folder.stage(relative, bytes)), record: { key, misses: [] } };
     const changed = await folder.commit([staged]);
     (changed.length > 0 ? report.written : report.unchanged).push(relative);
   } catch (error) {
@@ -338,7 +368,7 @@ function pageLabels(result: CheckResult): Labels | null {
 }
 
 /** The index links the outputs the folder holds, whether written now or by an earlier build. */
-function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], folder: OutputFolder, labels: Labels): string {
+function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder): IndexEntry[] {
   const config = result.config!;
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
@@ -348,5 +378,5 @@ function indexPage(sources: ProjectSources, result: CheckResult, ids: string[], 
     const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
     return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
-  return renderIndexPage(sources.templates.indexPage!.text, entries.filter((e) => e.versions.length > 0), config.languages, config.sourceLanguage, labels);
+  return entries.filter((e) => e.versions.length > 0);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { acquireLock, removeStaleDrafts, type LockHolder } from './build-lock.js';
 import { replaceFile, syncDir, writeFlushed } from './durable-write.js';
 import { errnoCode, OutputIoError } from './io-error.js';
-import { readManifest, sha256, writeManifest, type Manifest } from './manifest.js';
+import { emptyManifest, formatManifest, readManifest, sha256, writeManifest, type Manifest, type OutputRecord } from './manifest.js';
 import { outputFile, STATE_DIR, statePaths, type StatePaths } from './state-dir.js';
 
 /** An output written to the staging folder and flushed, not yet in place. */
@@ -13,6 +13,8 @@ export interface StagedOutput {
   sha256: string;
   /** Null when the destination already holds exactly these bytes. */
   temporary: string | null;
+  /** For a sheet output: the key it was rendered from and what reading it back found, recorded on commit. */
+  record?: { key: string; misses: number[] };
 }
 
 export interface OpenOptions {
@@ -76,7 +78,7 @@ export class OutputFolder {
       if (read.kind === 'unreadable' && !options.force) {
         throw new OutputFolderRefused(`${shown(`${STATE_DIR}/manifest.json`)}, the list of files factsheet wrote into ${options.display}, cannot be read: ${read.reason}. Without it no file there can be vouched for; build into a new folder, or pass --force to write beside the files there (none is deleted)`);
       }
-      const manifest: Manifest = read.kind === 'found' ? read.manifest : { files: new Map() };
+      const manifest: Manifest = read.kind === 'found' ? read.manifest : emptyManifest();
       await recoverJournals(outDir, paths, manifest, shown);
       await rm(paths.staging, { recursive: true, force: true });
       await removeLeftovers(paths.dir);
@@ -97,6 +99,18 @@ export class OutputFolder {
 
   owns(relative: string): boolean {
     return this.manifest.files.has(relative);
+  }
+
+  /**
+   * The record of an output rendered from `key` that is still in place as it was
+   * written (its bytes hashed again: a file edited or replaced by hand is not trusted),
+   * or null when it must be rendered again.
+   */
+  async upToDate(relative: string, key: string): Promise<OutputRecord | null> {
+    const record = this.manifest.outputs.get(relative);
+    if (!record || record.key !== key || this.manifest.files.get(relative) !== record.sha256) return null;
+    const bytes = await readFile(outputFile(this.outDir, relative)).catch(() => null);
+    return bytes !== null && sha256(bytes) === record.sha256 ? record : null;
   }
 
   async stage(relative: string, bytes: Uint8Array): Promise<StagedOutput> {
@@ -144,8 +158,14 @@ export class OutputFolder {
       hooks.afterRename?.(++done, moving.length);
     }
     for (const dir of new Set(moving.map((s) => path.dirname(outputFile(this.outDir, s.relative))))) await syncDir(dir);
-    for (const output of staged) this.manifest.files.set(output.relative, output.sha256);
-    await this.saveManifest();
+    const before = formatManifest(this.manifest);
+    for (const output of staged) {
+      this.manifest.files.set(output.relative, output.sha256);
+      if (output.record) this.manifest.outputs.set(output.relative, { ...output.record, sha256: output.sha256 });
+      else this.manifest.outputs.delete(output.relative);
+    }
+    // A commit that changes nothing leaves the manifest untouched too.
+    if (moving.length > 0 || formatManifest(this.manifest) !== before) await this.saveManifest();
     if (journalFile) await unlink(journalFile);
     return moving.map((s) => s.relative);
   }
@@ -177,6 +197,7 @@ export class OutputFolder {
         throw new OutputIoError('delete', this.shown(relative), error);
       });
       this.manifest.files.delete(relative);
+      this.manifest.outputs.delete(relative);
       removed.push(relative);
     }
     if (removed.length > 0) await this.saveManifest();

@@ -34,7 +34,8 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     for (const file of result.written) io.stdout.write(`wrote ${visibleText(path.join(out, file))}\n`);
     for (const file of result.removed) io.stdout.write(`removed ${visibleText(path.join(out, file))} (its source is gone)\n`);
   }
-  const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`];
+  const upToDate = result.written.length + result.unchanged.length - result.rendered.length;
+  const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`, `${result.rendered.length} rendered, ${upToDate} up to date`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
   for (const { version, reason } of result.heldBack) parts.push(`held back ${version} (${reason}; outputs left as they were)`);
   parts.push(result.failed.length > 0 ? `failed ${result.failed.join(', ')} (outputs left as they were)` : 'no sheet failed');

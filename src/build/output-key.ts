@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { Template } from '../model/template.js';
+import type { Format } from '../render/renderer.js';
+import type { SheetView } from '../render/view.js';
+
+/** What an output of one sheet version depends on, besides the view its renderer receives. */
+export interface KeyParts {
+  format: Format;
+  /** The tool's version: another version may render the same view differently. */
+  tool: string;
+  sourceDateEpoch: number | null;
+}
+
+/**
+ * The key of one output: a SHA-256 over a canonical serialisation of the view its
+ * renderer receives (the resolved sheet with its figure texts, labels, contact, the
+ * template with its files and font bytes, the other languages it links), the format
+ * and the tool's version. It is derived from the view object itself rather than from a
+ * list of fields, so an input added to the view later is keyed without anyone
+ * remembering to; a value the serialisation does not know (a function, a class
+ * instance) is a defect and throws rather than being left out of the key.
+ */
+export function outputKey(view: SheetView, parts: KeyParts): string {
+  let serialised = viewJson.get(view);
+  if (serialised === undefined) {
+    // The template is the same object for every sheet that uses it: serialised and hashed once.
+    serialised = canonicalJson({ ...view, template: { sha256: templateHash(view.template) } });
+    viewJson.set(view, serialised);
+  }
+  return createHash('sha256').update(canonicalJson(parts)).update('\n').update(serialised).digest('hex');
+}
+
+/**
+ * The key of a project page (the index, the ledger): its template's source and the
+ * context the template lays out, which holds everything the page says.
+ */
+export function pageKey(relative: string, templateSource: string, context: unknown, tool: string): string {
+  return createHash('sha256').update(canonicalJson({ relative, templateSource, context, tool })).digest('hex');
+}
+
+/** A view is keyed in each of its formats: serialised once. */
+const viewJson = new WeakMap<SheetView, string>();
+const templateHashes = new WeakMap<Template, string>();
+
+function templateHash(template: Template): string {
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(canonicalJson(template)).digest('hex');
+    templateHashes.set(template, hash);
+  }
+  return hash;
+}
+
+/** Byte arrays (the fonts, a few hundred kilobytes each) are keyed by their hash, computed once per array. */
+const byteHashes = new WeakMap<Uint8Array, string>();
+
+function bytesHash(bytes: Uint8Array): string {
+  let hash = byteHashes.get(bytes);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(bytes).digest('hex');
+    byteHashes.set(bytes, hash);
+  }
+  return hash;
+}
+
+/**
+ * JSON with object keys in code-point order, Maps and Sets as sorted entries, dates as
+ * ISO strings and byte arrays as their hash. Written with an explicit stack, not
+ * recursion, so no depth of nesting can overflow it.
+ */
+export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  // Either a value still to write (with the property it is under, for messages) or a piece of punctuation already decided.
+  const stack: Array<{ value: unknown; at: string } | { text: string }> = [{ value, at: '' }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const { value: raw, at } = item;
+    if (raw === null || raw === undefined) out.push('null');
+    else if (typeof raw === 'string' || typeof raw === 'boolean') out.push(JSON.stringify(raw));
+    else if (typeof raw === 'number') out.push(Number.isFinite(raw) ? JSON.stringify(raw) : JSON.stringify(String(raw)));
+    else if (typeof raw === 'bigint') out.push(`{"bigint":"${raw}"}`);
+    else if (typeof raw !== 'object') throw new Error(`cannot key a ${typeof raw} (at "${at}")`);
+    else if (raw instanceof Uint8Array) out.push(`{"sha256":"${bytesHash(raw)}"}`);
+    else if (raw instanceof Date) out.push(`{"date":${Number.isNaN(raw.getTime()) ? 'null' : JSON.stringify(raw.toISOString())}}`);
+    else if (raw instanceof Map) pushList(stack, '{"map":[', ']}', [...raw.entries()].map(([k, v]) => [canonicalJson(k), v] as const).sort(byFirst).map(([k, v]) => [`[${k},`, v, ']'] as const), at);
+    else if (raw instanceof Set) out.push(`{"set":[${[...raw].map((v) => canonicalJson(v)).sort().join(',')}]}`);
+    else if (Array.isArray(raw)) pushList(stack, '[', ']', raw.map((v) => ['', v, ''] as const), at);
+    else {
+      const proto = Object.getPrototypeOf(raw) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new Error(`cannot key an instance of ${(raw as object).constructor?.name ?? 'a class'} (at "${at}")`);
+      const record = raw as Record<string, unknown>;
+      // Like JSON, a property that is undefined is left out.
+      const names = Object.keys(record).filter((name) => record[name] !== undefined).sort();
+      pushList(stack, '{', '}', names.map((name) => [`${JSON.stringify(name)}:`, record[name], ''] as const), at);
+    }
+  }
+  return out.join('');
+}
+
+/** Pushes a list's parts so that they pop in order: open, each element between its prefix and suffix, commas, close. */
+function pushList(stack: Array<{ value: unknown; at: string } | { text: string }>, open: string, close: string, elements: ReadonlyArray<readonly [string, unknown, string]>, at: string): void {
+  stack.push({ text: close });
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const [prefix, value, suffix] = elements[i]!;
+    if (suffix) stack.push({ text: suffix });
+    stack.push({ value, at: prefix.endsWith(':') ? prefix.slice(0, -1) : at });
+    stack.push({ text: (i > 0 ? ',' : '') + prefix });
+  }
+  stack.push({ text: open });
+}
+
+function byFirst(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
