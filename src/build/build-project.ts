@@ -9,9 +9,9 @@ import { figureRefsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
 import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
+import { openRenderPool, renderAhead, threadsFor, type RenderAhead, type RenderPool } from '../render/pool/index.js';
 import { renderers } from '../render/registry.js';
-import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
-import { sheetView } from '../render/view.js';
+import { FORMATS, type Format } from '../render/renderer.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
 import { htmlProblems, outputDiagnostics, verifyOutput, type Miss } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
@@ -42,6 +42,17 @@ export interface BuildOptions {
   commitHooks?: CommitHooks;
   /** Warnings hold back what they concern, as errors do; decided before anything is written. */
   strict?: boolean;
+  /** Threads rendering at once (default 1: in this thread, no worker); small builds use fewer (threadsFor). */
+  jobs?: number;
+  /** Told as each sheet is taken in turn and when the last is done. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** How far a build is: sheets done of those it renders, and the sheet it is at (null at the end). */
+export interface BuildProgress {
+  done: number;
+  total: number;
+  current: string | null;
 }
 
 export interface BuildReport {
@@ -59,6 +70,8 @@ export interface BuildReport {
   heldBack: Array<{ version: string; reason: string }>;
   /** True when the project could not be read, so the output folder was not touched at all. */
   unreadable: boolean;
+  /** Threads that rendered: 1 is the main thread, more are workers. */
+  threads: number;
 }
 
 /** One output of a sheet version, rendered and staged, not yet in place. */
@@ -82,7 +95,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -107,18 +120,33 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
 async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport): Promise<void> {
   const verified: VerifiedUses = new Map();
   await removeOrphans(folder, sources, report);
-  for (const id of ids) {
-    if (options.sheets.length > 0 && !options.sheets.includes(id)) {
-      report.skipped.push(id);
-      continue;
+  const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
+  // What to render is decided here, in the order of the sheets; the pool decides only where it runs.
+  const plans = new Map<string, FactSheet[]>();
+  for (const id of ids) if (selected(id) && !result.failedSheets.has(id)) plans.set(id, publishable(id, sources, result, options, report));
+  const outputs = [...plans.values()].reduce((sum, versions) => sum + versions.length * options.formats.length, 0);
+  const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
+  report.threads = pool.threads;
+  try {
+    const rendering = renderAhead([...plans.keys()], 2 * pool.threads, (id) => renderSheet(plans.get(id)!, result, options, folder, pool));
+    let done = 0;
+    for (const id of ids) {
+      if (!selected(id)) {
+        report.skipped.push(id);
+        continue;
+      }
+      if (result.failedSheets.has(id)) {
+        report.failed.push(id);
+        continue;
+      }
+      options.onProgress?.({ done: done++, total: plans.size, current: id });
+      if (!(await buildSheet(id, folder, sources, result, options, verified, report, rendering))) report.failed.push(id);
     }
-    if (result.failedSheets.has(id)) {
-      report.failed.push(id);
-      continue;
-    }
-    if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
+    options.onProgress?.({ done, total: plans.size, current: null });
+    await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
+  } finally {
+    await pool.close();
   }
-  await verifyOutputsOnDisk(result, folder, new Set([...report.written, ...report.unchanged]), verified);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
@@ -131,12 +159,12 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   }
 }
 
-/** Renders, stages, verifies and commits one sheet; false when it failed (its outputs untouched). */
-async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport): Promise<boolean> {
+/** Takes the sheet's rendered outputs, stages, verifies and commits them; false when it failed (its outputs untouched). */
+async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport, rendering: RenderAhead<string, RenderedOutput[]>): Promise<boolean> {
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    for (const output of await renderSheet(publishable(id, sources, result, options, report), result, options, folder)) {
+    for (const output of await rendering.take(id)) {
       pending.push({ ...output, staged: await folder.stage(output.relative, output.bytes) });
     }
     const misses = await verifyAll(pending, folder, verified);
@@ -277,23 +305,38 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
   return out;
 }
 
+interface RenderedOutput {
+  relative: string;
+  bytes: Uint8Array;
+  sheet: FactSheet;
+  format: Format;
+}
+
 /**
- * Renders the versions given. Each links the other languages of its sheet that the
- * output folder will hold: those written now and those published earlier and kept.
+ * Renders the versions given, through the pool. Each links the other languages of its
+ * sheet that the output folder will hold: those written now and those published
+ * earlier and kept.
  */
-async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder) {
+async function renderSheet(versions: FactSheet[], result: CheckResult, options: BuildOptions, folder: OutputFolder, pool: RenderPool): Promise<RenderedOutput[]> {
   const id = versions[0]?.id;
   const kept = result.config!.languages.filter((lang) => folder.owns(outputPath({ lang, id: id ?? '' }, 'html')));
   const languages = [...new Set([...versions.map((v) => v.lang), ...kept])].filter((lang) => result.config!.languages.includes(lang));
-  const outputs: Array<{ relative: string; bytes: Uint8Array; sheet: FactSheet; format: Format }> = [];
-  for (const sheet of versions) {
-    const template = result.templates.get(sheet.meta.template)!;
-    const view = sheetView(sheet, template, { languages, sourceDateEpoch: options.sourceDateEpoch });
-    for (const format of options.formats) {
-      outputs.push({ relative: outputPath(sheet, format), bytes: outputBytes(await renderers[format].render(view)), sheet, format });
-    }
-  }
+  const jobs = versions.flatMap((sheet) => options.formats.map((format) => ({ sheet, format, template: sheet.meta.template, languages, sourceDateEpoch: options.sourceDateEpoch })));
+  const rendered = inOrder(jobs.map((job) => pool.render(job)));
+  const outputs: RenderedOutput[] = [];
+  for (const { sheet, format } of jobs) outputs.push({ relative: outputPath(sheet, format), bytes: await rendered.next(), sheet, format });
   return outputs;
+}
+
+/**
+ * Results of work started together, taken one by one in the order given, so the first
+ * failure reported is the first in that order whichever failed first in time; the
+ * failures of results never taken are not left unhandled.
+ */
+function inOrder<T>(started: Array<Promise<T>>): { next(): Promise<T> } {
+  for (const result of started) result.catch(() => undefined);
+  let index = 0;
+  return { next: () => started[index++]! };
 }
 
 /** Writes a project page; a template that fails to render (a field it names does not exist) is reported at the template. */
