@@ -36,6 +36,12 @@ describe('the progress line', () => {
     expect(text).toMatch(/^building 3\/200 · a-very.*… · about 6 min 34 s left$/);
   });
 
+  it('takes a terminal that gives no width (columns 0) for 80 columns wide', () => {
+    const { writes, stream } = terminal(0);
+    progressLine(stream, () => 0).update({ done: 0, total: 2, current: 'partnerships' });
+    expect(writes).toEqual(['\r\x1b[Kbuilding 0/2 · partnerships']);
+  });
+
   it('prints a sheet name with control characters escaped', () => {
     expect(progressText({ done: 0, total: 1, current: 'evil\x1b[2J' }, 0, 80)).toBe('building 0/1 · evil\\u{1b}[2J');
   });

@@ -33,7 +33,8 @@ export function progressLine(stream: TerminalStream, now: () => number): { updat
     update(progress) {
       started ??= now();
       if (progress.current === null || progress.total === 0) return this.clear();
-      stream.write(`${CLEAR}${progressText(progress, now() - started, stream.columns ?? 80)}`);
+      // A terminal that does not tell its width (columns 0 under some pseudo-terminals) gets 80.
+      stream.write(`${CLEAR}${progressText(progress, now() - started, stream.columns || 80)}`);
       shown = true;
     },
     clear() {
