@@ -9,9 +9,9 @@ import { figureRefsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
 import type { Location } from '../model/position.js';
 import type { Labels } from '../model/template.js';
+import { openRenderPool, renderAhead, threadsFor, type RenderAhead, type RenderPool } from '../render/pool/index.js';
 import { renderers } from '../render/registry.js';
-import { FORMATS, outputBytes, type Format } from '../render/renderer.js';
-import type { SheetView } from '../render/view.js';
+import { FORMATS, type Format } from '../render/renderer.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
 import { toolVersion } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
@@ -21,7 +21,7 @@ import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js'
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
 import { pageKey } from './output-key.js';
-import { currentKeys, outputPath, planOutputs, publishedLanguages } from './stale-outputs.js';
+import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 
 export interface BuildOptions {
@@ -45,6 +45,17 @@ export interface BuildOptions {
   commitHooks?: CommitHooks;
   /** Warnings hold back what they concern, as errors do; decided before anything is written. */
   strict?: boolean;
+  /** Threads rendering at once (default 1: in this thread, no worker); small builds use fewer (threadsFor). */
+  jobs?: number;
+  /** Told as each sheet is taken in turn and when the last is done. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** How far a build is: sheets done of those it renders, and the sheet it is at (null at the end). */
+export interface BuildProgress {
+  done: number;
+  total: number;
+  current: string | null;
 }
 
 export interface BuildReport {
@@ -67,6 +78,8 @@ export interface BuildReport {
   heldBack: Array<{ version: string; reason: string }>;
   /** True when the project could not be read, so the output folder was not touched at all. */
   unreadable: boolean;
+  /** Threads that rendered: 1 is the main thread, more are workers. */
+  threads: number;
 }
 
 /** One output of a sheet version, rendered and staged, not yet in place. */
@@ -91,7 +104,7 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
   const sources = read ?? (await readProject(options.root));
   const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
@@ -116,16 +129,34 @@ export async function buildProject(options: BuildOptions, read?: ProjectSources)
 async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport): Promise<void> {
   const verified: VerifiedUses = new Map();
   await removeOrphans(folder, sources, report);
+  const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
+  // What to render is decided here, in the order of the sheets, before any worker starts: a
+  // rebuild with nothing to render starts none. The pool decides only where rendering runs.
+  const plans = new Map<string, OutputPlan>();
   for (const id of ids) {
-    if (options.sheets.length > 0 && !options.sheets.includes(id)) {
-      report.skipped.push(id);
-      continue;
+    if (selected(id) && !result.failedSheets.has(id)) plans.set(id, await planOutputs(publishable(id, sources, result, options, report), result, options, folder));
+  }
+  const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
+  const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
+  report.threads = pool.threads;
+  try {
+    const rendering = renderAhead([...plans.keys()], 2 * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool));
+    let done = 0;
+    for (const id of ids) {
+      if (!selected(id)) {
+        report.skipped.push(id);
+        continue;
+      }
+      if (result.failedSheets.has(id)) {
+        report.failed.push(id);
+        continue;
+      }
+      options.onProgress?.({ done: done++, total: plans.size, current: id });
+      if (!(await buildSheet(id, folder, sources, result, options, verified, report, rendering))) report.failed.push(id);
     }
-    if (result.failedSheets.has(id)) {
-      report.failed.push(id);
-      continue;
-    }
-    if (!(await buildSheet(id, folder, sources, result, options, verified, report))) report.failed.push(id);
+    options.onProgress?.({ done, total: plans.size, current: null });
+  } finally {
+    await pool.close();
   }
   await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report);
   const labels = pageLabels(result);
@@ -145,23 +176,19 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   }
 }
 
-/** Renders, stages, verifies and commits one sheet; false when it failed (its outputs untouched). */
-async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport): Promise<boolean> {
+/** Takes the sheet's rendered outputs, stages, verifies and commits them; false when it failed (its outputs untouched). */
+async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport, rendering: RenderAhead<string, SheetOutputs>): Promise<boolean> {
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {
-    const plan = await planOutputs(publishable(id, sources, result, options, report), result, options, folder);
-    for (const output of plan.upToDate) {
+    const { upToDate, rendered } = await rendering.take(id);
+    for (const output of upToDate) {
       report.unchanged.push(output.relative);
       recordUses(verified, output.sheet, output.format, output.misses);
     }
-    for (const version of plan.stale) {
-      const rendered = await renderVersion(version.view, version.outputs.map((o) => o.format));
-      for (const { format, key } of version.outputs) {
-        const relative = outputPath(version.view.sheet, format);
-        report.rendered.push(relative);
-        pending.push({ relative, sheet: version.view.sheet, format, key, staged: await folder.stage(relative, rendered.get(format)!) });
-      }
+    for (const output of rendered) {
+      report.rendered.push(output.relative);
+      pending.push({ relative: output.relative, sheet: output.sheet, format: output.format, key: output.key, staged: await folder.stage(output.relative, output.bytes) });
     }
     const misses = await verifyAll(pending, folder, verified, report);
     if (misses.length > 0) {
@@ -308,11 +335,43 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
   return out;
 }
 
-/** Renders one sheet version in the formats given: the one place outputs are rendered. */
-async function renderVersion(view: SheetView, formats: readonly Format[]): Promise<Map<Format, Uint8Array>> {
-  const bytes = new Map<Format, Uint8Array>();
-  for (const format of formats) bytes.set(format, outputBytes(await renderers[format].render(view)));
-  return bytes;
+interface RenderedOutput {
+  relative: string;
+  bytes: Uint8Array;
+  sheet: FactSheet;
+  format: Format;
+  key: string;
+}
+
+/** A sheet's outputs: those up to date, and those rendered now. */
+interface SheetOutputs {
+  upToDate: UpToDateOutput[];
+  rendered: RenderedOutput[];
+}
+
+/** Renders through the pool the outputs the plan found stale, in the plan's order. */
+async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool): Promise<SheetOutputs> {
+  const jobs = plan.stale.flatMap((version) =>
+    version.outputs.map(({ format, key }) => ({
+      job: { sheet: version.view.sheet, format, template: version.view.sheet.meta.template, languages: version.languages, sourceDateEpoch: options.sourceDateEpoch },
+      key,
+    })),
+  );
+  const results = inOrder(jobs.map(({ job }) => pool.render(job)));
+  const rendered: RenderedOutput[] = [];
+  for (const { job, key } of jobs) rendered.push({ relative: outputPath(job.sheet, job.format), bytes: await results.next(), sheet: job.sheet, format: job.format, key });
+  return { upToDate: plan.upToDate, rendered };
+}
+
+/**
+ * Results of work started together, taken one by one in the order given, so the first
+ * failure reported is the first in that order whichever failed first in time; the
+ * failures of results never taken are not left unhandled.
+ */
+function inOrder<T>(started: Array<Promise<T>>): { next(): Promise<T> } {
+  for (const result of started) result.catch(() => undefined);
+  let index = 0;
+  return { next: () => started[index++]! };
 }
 
 /**

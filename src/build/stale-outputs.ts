@@ -10,7 +10,15 @@ import { outputKey } from './output-key.js';
 /** A sheet version whose outputs in these formats must be rendered: their keys changed, or their files did. */
 export interface StaleVersion {
   view: SheetView;
+  /** The languages its pages link, as the view was made with: a renderer elsewhere makes the same view from them. */
+  languages: readonly string[];
   outputs: Array<{ format: Format; key: string }>;
+}
+
+/** What a build does with a sheet's outputs. */
+export interface OutputPlan {
+  stale: StaleVersion[];
+  upToDate: UpToDateOutput[];
 }
 
 /** An output that is up to date, with what reading it back found when it was written. */
@@ -33,7 +41,7 @@ export async function planOutputs(
   result: CheckResult,
   options: { formats: readonly Format[]; sourceDateEpoch: number | null },
   folder: OutputFolder,
-): Promise<{ stale: StaleVersion[]; upToDate: UpToDateOutput[] }> {
+): Promise<OutputPlan> {
   const languages = publishedLanguages(versions[0]?.id ?? '', versions, result, folder);
   const stale: StaleVersion[] = [];
   const upToDate: UpToDateOutput[] = [];
@@ -47,7 +55,7 @@ export async function planOutputs(
       if (record === null) outputs.push({ format, key });
       else upToDate.push({ relative, sheet, format, misses: record.misses });
     }
-    if (outputs.length > 0) stale.push({ view, outputs });
+    if (outputs.length > 0) stale.push({ view, languages, outputs });
   }
   return { stale, upToDate };
 }

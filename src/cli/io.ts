@@ -2,7 +2,8 @@ export interface Io {
   cwd: string;
   env?: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** A terminal (isTTY, columns) gets a progress line during builds. */
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 export const EXIT_OK = 0;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBuild, parseFormats, sourceDateEpoch } from './commands/build.js';
+import { runBuild, parseFormats, parseJobs, outputMode, sourceDateEpoch } from './commands/build.js';
 import { runCheck } from './commands/check.js';
 import { runFigures } from './commands/figures.js';
 import { runMarkReviewed } from './commands/mark-reviewed.js';
@@ -16,7 +16,7 @@ export { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Io } from './io.js';
 /** Which options each command takes, besides --root, --help and --version. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   check: ['reporter', 'strict'],
-  build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out', 'force'],
+  build: ['reporter', 'strict', 'sheet', 'lang', 'format', 'out', 'force', 'jobs', 'quiet', 'verbose'],
   status: ['json'],
   figures: ['json'],
   'mark-reviewed': ['by'],
@@ -55,6 +55,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         format: { type: 'string', multiple: true },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -98,10 +101,12 @@ async function run(argv: string[], io: Io): Promise<number> {
           sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
           force: values.force ?? false,
           strict,
+          jobs: parseJobs(values.jobs),
         },
         reporter,
         strict,
         io,
+        outputMode(values.quiet, values.verbose),
       );
     case 'status':
       return runStatus(root, values.json ?? false, io);

@@ -8,15 +8,17 @@ import { visibleText } from './visible-text.js';
 /**
  * Prints diagnostics with the chosen reporter. The text and github reporters print
  * lines on stdout and a summary on stderr; json prints one document on stdout with
- * `extra` (what a build wrote, say) beside the diagnostics.
+ * `extra` (what a build wrote, say) beside the diagnostics. `shown` picks the diagnostics
+ * the text and github reporters print (`build --quiet`).
  */
-export function report(io: Io, reporter: ReporterName, diagnostics: readonly Diagnostic[], summary: string, extra: Record<string, unknown> = {}): void {
+export function report(io: Io, reporter: ReporterName, diagnostics: readonly Diagnostic[], summary: string, extra: Record<string, unknown> = {}, shown: (d: Diagnostic) => boolean = () => true): void {
   if (reporter === 'json') {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stdout.write(`${JSON.stringify({ ...extra, diagnostics: diagnostics.map(diagnosticJson), errors, warnings: diagnostics.length - errors }, null, 2)}\n`);
     return;
   }
-  for (const line of diagnosticLines(reporter, diagnostics)) io.stdout.write(`${line}\n`);
+  // The summary counts every problem, those a quiet build leaves unprinted too.
+  for (const line of diagnosticLines(reporter, diagnostics.filter(shown))) io.stdout.write(`${line}\n`);
   // A summary names sheets, which are folder names.
   io.stderr.write(`${visibleText(summary)}: ${summarize(diagnostics)}\n`);
 }

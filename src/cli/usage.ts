@@ -27,6 +27,9 @@ Options of build:
   --out DIR                  output folder (default: out)
   --force                    write into an output folder that holds files factsheet did not write
                              (they are left in place; only files a build wrote are ever deleted)
+  -j, --jobs N               threads rendering at once (default: one per core; 1: no worker threads)
+  --quiet                    print only what fails the build and the summary line
+  --verbose                  also list the outputs left unchanged, and where rendering ran
 
 Options of status and figures:
   --json                     print JSON (status: with who reviewed each translation and when)

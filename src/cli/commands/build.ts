@@ -1,17 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildProject, type BuildOptions } from '../../build/build-project.js';
 import { parseConfig } from '../../parse/config.js';
 import { FORMATS, type Format } from '../../render/renderer.js';
 import { readProject } from '../../sources/read-project.js';
 import type { LockHolder } from '../../build/build-lock.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { EXIT_ERRORS, UsageError, type Io } from '../io.js';
+import { progressLine, showsProgress, type OutputMode } from '../progress.js';
 import type { ReporterName } from '../reporters.js';
 import { exitStatus, report } from '../report.js';
 import { plural } from '../text-reporter.js';
 import { visibleText } from '../visible-text.js';
 
-export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io): Promise<number> {
+export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io, mode: OutputMode = 'normal'): Promise<number> {
   if (!isFolder(options.root)) throw new UsageError(`--root ${options.root} is not a folder`);
   const sources = await readProject(options.root);
   const known = new Set(sources.sheets.map((s) => s.id));
@@ -23,17 +26,26 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
 
   if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
   const out = path.relative(io.cwd, options.outDir) || '.';
-  const onWait = (holder: LockHolder | null) =>
+  const progress = showsProgress(io.stderr, io.env ?? {}, mode) ? progressLine(io.stderr, () => performance.now()) : null;
+  const onWait = (holder: LockHolder | null) => {
+    progress?.clear();
     io.stderr.write(`build: waiting for another build${holder ? ` (process ${holder.pid})` : ''} writing into ${out} to finish\n`);
-  const result = await buildProject({ ...options, outDisplay: out, onWait }, sources);
+  };
+  const onProgress = progress ? progress.update.bind(progress) : undefined;
+  const result = await buildProject({ ...options, outDisplay: out, onWait, onProgress }, sources);
+  progress?.clear();
+  // --quiet prints the problems that fail the build, and the summary.
+  const shown = mode === 'quiet' ? (d: Diagnostic) => d.severity === 'error' || strict : undefined;
   if (result.unreadable) {
-    report(io, reporter, result.diagnostics, `build: the project could not be read; nothing in ${out} was touched`, { written: [], unchanged: [], removed: [], skipped: [], heldBack: [], failed: result.failed });
+    report(io, reporter, result.diagnostics, `build: the project could not be read; nothing in ${out} was touched`, { written: [], unchanged: [], removed: [], skipped: [], heldBack: [], failed: result.failed }, shown);
     return EXIT_ERRORS;
   }
-  if (reporter !== 'json') {
+  if (reporter !== 'json' && mode !== 'quiet') {
     for (const file of result.written) io.stdout.write(`wrote ${visibleText(path.join(out, file))}\n`);
+    if (mode === 'verbose') for (const file of result.unchanged) io.stdout.write(`unchanged ${visibleText(path.join(out, file))}\n`);
     for (const file of result.removed) io.stdout.write(`removed ${visibleText(path.join(out, file))} (its source is gone)\n`);
   }
+  if (mode === 'verbose') io.stderr.write(`build: rendered ${result.threads > 1 ? `in ${result.threads} worker threads` : 'in the main thread'}\n`);
   const upToDate = result.written.length + result.unchanged.length - result.rendered.length;
   const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`, `${result.rendered.length} rendered, ${upToDate} up to date`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
@@ -46,8 +58,20 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     skipped: result.skipped,
     heldBack: result.heldBack,
     failed: result.failed,
-  });
+  }, shown);
   return exitStatus(result.diagnostics, strict);
+}
+
+/** `--jobs N`: threads rendering at once; by default one per core the process may use, 1 renders without workers. */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`--jobs takes a number of threads from 1 to 999, found "${value}"`);
+  return Number(value);
+}
+
+export function outputMode(quiet: boolean | undefined, verbose: boolean | undefined): OutputMode {
+  if (quiet && verbose) throw new UsageError('--quiet and --verbose cannot be used together');
+  return quiet ? 'quiet' : verbose ? 'verbose' : 'normal';
 }
 
 /** `--format pdf,docx --format html` in the order of FORMATS. */

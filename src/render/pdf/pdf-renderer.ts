@@ -3,6 +3,7 @@ import { FONT_FACES, type FontFace } from '../../model/template.js';
 import type { Output, Renderer } from '../renderer.js';
 import { footerParts, type SheetView } from '../view.js';
 import { naturalLineHeight } from './font-metrics.js';
+import { parsedFontToken } from './parsed-fonts.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
 
 /** The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no URL and no file. */
@@ -80,15 +81,16 @@ function fill(text: string, page: number, pages: number): string {
 const names = new WeakMap<Uint8Array, string>();
 
 /**
- * The name under which font bytes sit in pdfmake's in-memory files. pdfmake 0.3's
+ * The name under which a font sits in pdfmake's in-memory files. pdfmake 0.3's
  * setFonts takes names, not Buffers (its URL pass turns a Buffer into undefined),
  * but reads a name from its virtual file system before it would touch the disk.
+ * What is stored is the token of the font parsed once, not its bytes.
  */
 function inMemory(bytes: Uint8Array): string {
   let name = names.get(bytes);
   if (!name) {
     name = `factsheet-font-${counter++}`;
-    pdfmake.virtualfs.writeFileSync(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    pdfmake.virtualfs.writeFileSync(name, parsedFontToken(bytes));
     names.set(bytes, name);
   }
   return name;

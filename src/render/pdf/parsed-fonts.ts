@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
+
+/*
+ * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
+ * decoding a font's tables (cmap, metrics, GSUB/GPOS lookups) is about half of what a
+ * PDF costs. fontkit's public extension point, `registerFormat`, lets a small token
+ * stand for a font parsed once: pdfkit is given the token, and fontkit answers with a
+ * view of the parsed font. Fonts given as real bytes are untouched.
+ */
+
+// pdfkit requires fontkit's CommonJS entry; the ESM entry is another instance with its own list of formats.
+const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
+
+/** Four bytes no font format starts with, then the index of a parsed font. */
+const MAGIC = 'fsPF';
+const TOKEN_LENGTH = 8;
+
+const parsed: Fontkit.Font[] = [];
+const tokens = new WeakMap<Uint8Array, Buffer>();
+let registered = false;
+
+/**
+ * A stand-in for a font's bytes, for pdfkit (through pdfmake's in-memory files): each
+ * document opening it gets a fresh view of one parsed font. The same bytes object
+ * always gives the same token, so a font is parsed once per process or worker.
+ */
+export function parsedFontToken(bytes: Uint8Array): Buffer {
+  let token = tokens.get(bytes);
+  if (!token) {
+    register();
+    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
+    token = Buffer.alloc(TOKEN_LENGTH);
+    token.write(MAGIC, 0, 'latin1');
+    token.writeUInt32BE(parsed.push(font) - 1, 4);
+    tokens.set(bytes, token);
+  }
+  return token;
+}
+
+/**
+ * A font of its own for one document, over the tables decoded once. fontkit caches
+ * glyphs per font with the characters of their first use, which pdfkit writes into
+ * the document's text map; a glyph cache per document (and so a layout engine per
+ * document, the cached getter lands on the view) keeps one document's text from
+ * showing in another's, so each document comes out as if its font had been parsed
+ * for it alone.
+ */
+function documentView(font: Fontkit.Font): Fontkit.Font {
+  const view = Object.create(font) as Fontkit.Font & { _glyphs: Record<number, unknown> };
+  view._glyphs = {};
+  return view;
+}
+
+function register(): void {
+  if (registered) return;
+  registered = true;
+  // fontkit calls `new format(stream)`; a constructor that returns an object gives that object.
+  function ParsedFont(this: unknown, stream: { buffer: Uint8Array }): Fontkit.Font {
+    const buffer = Buffer.from(stream.buffer.buffer, stream.buffer.byteOffset, stream.buffer.byteLength);
+    const font = parsed[buffer.readUInt32BE(4)];
+    if (!font) throw new Error('not a font parsed by factsheet');
+    return documentView(font);
+  }
+  ParsedFont.probe = (buffer: Uint8Array): boolean =>
+    buffer.length === TOKEN_LENGTH && Buffer.from(buffer.buffer, buffer.byteOffset, 4).toString('latin1') === MAGIC;
+  (fontkit as unknown as { registerFormat(format: unknown): void }).registerFormat(ParsedFont);
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Template } from '../../model/template.js';
+import { renderJob, type RenderJob } from './render-job.js';
+
+/**
+ * Renders outputs, in this thread or in worker threads. Callers decide what to render
+ * and in which order they take the results; the pool decides only where the work runs,
+ * so the bytes never depend on it. Reading outputs back stays with the caller, in the
+ * main thread: measured on 2 cores, it cost less there (pdf.js loads once, not once per
+ * worker) and the main thread has little else to do while the workers render.
+ */
+export interface RenderPool {
+  /** Threads rendering at once; 1 is the main thread itself. */
+  readonly threads: number;
+  render(job: RenderJob): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface RenderPoolOptions {
+  /** Threads to use; 1 (or less) renders in the main thread, without workers. */
+  threads: number;
+  /** Every template a job may name, fonts included: sent once to each worker. */
+  templates: ReadonlyMap<string, Template>;
+}
+
+/**
+ * A worker costs about a second of CPU before its first PDF (loading pdfmake and docx,
+ * parsing the fonts, warming up), about what a dozen outputs cost to render: a worker
+ * is started only for each dozen outputs, so small builds render in the main thread.
+ */
+export const OUTPUTS_PER_WORKER = 12;
+
+/** Threads for a build of `outputs` outputs with `jobs` allowed: never more than the work pays for. */
+export function threadsFor(jobs: number, outputs: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(outputs / OUTPUTS_PER_WORKER)));
+}
+
+export function openRenderPool(options: RenderPoolOptions): RenderPool {
+  const { threads, templates } = options;
+  if (threads <= 1) return { threads: 1, render: (job) => renderJob(job, templates), close: async () => undefined };
+  const piscina = new Piscina<RenderJob, Uint8Array>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
+    atomics: 'disabled',
+    workerData: { templates: new Map(templates) },
+  });
+  return { threads, render: (job) => piscina.run(job), close: () => piscina.destroy() };
+}
+
+/**
+ * The worker's module. Node runs no TypeScript in a worker, so when this module runs
+ * from the TypeScript sources (the tests), the workers run the compiled copy in dist/,
+ * which `make test` and `npm run build` bring up to date.
+ */
+function workerFile(): string {
+  const beside = new URL('./render-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside.href;
+  const compiled = new URL('../../../dist/render/pool/render-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return compiled.href;
+  throw new Error('the render worker is not compiled: run "npx tsc -p tsconfig.json" first');
+}

@@ -1,0 +1,43 @@
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, makeProject } from './helpers/project.js';
+import { runBin } from './helpers/cli.js';
+
+/** Every file under a folder, by relative path. */
+function files(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(dir, full), readFileSync(full));
+  }
+  return found;
+}
+
+describe('parallel builds', () => {
+  it('give the same bytes, the same lines and the same summary with --jobs 1 and --jobs 3', () => {
+    // Six sheets in two languages: 36 outputs, enough for three workers.
+    const root = makeProject(REPO);
+    for (const copy of ['1', '2']) {
+      for (const id of ['partnerships', 'global-partners']) cpSync(path.join(root, 'sources', id), path.join(root, 'sources', `${id}-${copy}`), { recursive: true });
+    }
+    const serial = runBin(['build', '--out', 'serial', '--jobs', '1', '--verbose'], root);
+    const parallel = runBin(['build', '--out', 'parallel', '--jobs', '3', '--verbose'], root);
+    expect(serial.code).toBe(0);
+    expect(parallel.code).toBe(0);
+    expect(serial.stderr).toContain('build: rendered in the main thread\n');
+    expect(parallel.stderr).toContain('build: rendered in 3 worker threads\n');
+    const lines = (text: string, out: string) => text.replaceAll(`${out}/`, 'OUT/').replace(/^build: rendered in .*\n/m, '');
+    expect(lines(parallel.stdout, 'parallel')).toBe(lines(serial.stdout, 'serial'));
+    expect(lines(parallel.stderr, 'parallel')).toBe(lines(serial.stderr, 'serial'));
+    expect(serial.stdout).toContain('wrote OUT/en/partnerships-2.pdf'.replace('OUT', 'serial'));
+
+    const a = files(path.join(root, 'serial'));
+    const b = files(path.join(root, 'parallel'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect(a.size).toBeGreaterThan(36);
+    const differ = [...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!)).map(([name]) => name);
+    expect(differ).toEqual([]);
+  });
+});
