@@ -7,6 +7,8 @@ Commands:
   build                      check, then write every sheet without errors as PDF, Word and HTML
   status                     sheets by languages: ok, missing, stale, unreviewed or errors
   figures                    the figures ledger: every figure and every place it is quoted
+  watch                      build, then rebuild on every change of sources/, templates/ or factsheet.yaml
+  serve                      watch, and serve the output folder on 127.0.0.1 with live reload and previews
   mark-reviewed SHEET [LANG...]
                              record that translations were reviewed against the original as it stands
 
@@ -27,6 +29,11 @@ Options of build:
   --out DIR                  output folder (default: out)
   --force                    write into an output folder that holds files factsheet did not write
                              (they are left in place; only files a build wrote are ever deleted)
+
+Options of watch and serve:
+  the options of build (but --reporter), and
+  --serve                    (watch) serve the output folder too, as serve does
+  --port N                   the port to serve on (default: 4000; 0 picks a free one)
 
 Options of status and figures:
   --json                     print JSON (status: with who reviewed each translation and when)
