@@ -59,8 +59,9 @@ export async function runWatch(options: WatchOptions, io: Io, stop: AbortSignal 
     }
     const summary = summaryOf(result, out, count, changed, Date.now() - started);
     report(io, 'text', result.diagnostics, summary);
-    server?.live.setProblems(diagnosticLines('text', result.diagnostics));
+    // Pages reload first, then hear of the problems, so a page that did not change keeps its notice.
     server?.live.rebuilt([...result.written, ...result.removed]);
+    server?.live.setProblems(diagnosticLines('text', result.diagnostics));
   });
 
   let files;
