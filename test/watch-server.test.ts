@@ -1,9 +1,12 @@
-import { request } from 'node:http';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebuildQueue, resolveRequest, serveOut, type OutServer } from '../src/watch/index.js';
-import { tempDir } from './helpers/project.js';
+import { EXIT_USAGE } from '../src/cli/index.js';
+import { runCli } from './helpers/cli.js';
+import { FIXTURES, makeProject, tempDir } from './helpers/project.js';
 
 /** A raw GET: the path goes on the request line exactly as given, `..` and all. */
 function get(url: string, rawPath: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
@@ -165,5 +168,30 @@ describe('RebuildQueue', () => {
     await until(() => runs.length === 1 && !queue.busy);
     await queue.stop();
     expect(runs).toEqual([['x', 'y', 'z']]);
+  });
+});
+
+describe('the command line of watch and serve', () => {
+  it('refuses a port that is not one, and --port without serving', async () => {
+    const project = makeProject(path.join(FIXTURES, 'base'));
+    for (const args of [['serve', '--port', 'http'], ['serve', '--port', '65536'], ['watch', '--port', '4000'], ['watch', '--reporter', 'json']]) {
+      const run = await runCli(args, project);
+      expect(run.code, args.join(' ')).toBe(EXIT_USAGE);
+    }
+    expect(existsSync(path.join(project, 'out'))).toBe(false);
+  });
+
+  it('says so when the port is taken, without a stack trace', async () => {
+    const project = makeProject(path.join(FIXTURES, 'base'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const run = await runCli(['serve', '--port', String(port)], project);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`factsheet: cannot serve out: port ${port} is in use; choose another with --port (0 picks a free one)\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

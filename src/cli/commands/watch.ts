@@ -20,12 +20,12 @@ export const DEFAULT_PORT = 4000;
 
 /**
  * Builds, then rebuilds on every change of the sources, templates or settings until
- * `stop` aborts (Ctrl-C). A build with errors is reported and the watch goes on: the
+ * `stopSignal` aborts, or Ctrl-C. A build with errors is reported and the watch goes on: the
  * build itself keeps the last good outputs of what failed. Builds run one at a time;
  * when stopped, the running build finishes (and so releases the output folder's lock)
  * before this returns.
  */
-export async function runWatch(options: WatchOptions, io: Io, stop: AbortSignal = untilInterrupted()): Promise<number> {
+export async function runWatch(options: WatchOptions, io: Io, stopSignal?: AbortSignal): Promise<number> {
   await checkSelection(options);
   const out = path.relative(io.cwd, options.outDir) || '.';
   let server: OutServer | null = null;
@@ -71,6 +71,8 @@ export async function runWatch(options: WatchOptions, io: Io, stop: AbortSignal 
     await server?.close();
     throw error;
   }
+  // Listening for Ctrl-C only from here: before, nothing needs to end cleanly.
+  const stop = stopSignal ?? untilInterrupted();
   io.stderr.write(`watch: watching ${WATCHED.join(', ')} in ${visibleText(path.relative(io.cwd, options.root) || '.')}; Ctrl-C stops\n`);
   queue.runNow();
 
