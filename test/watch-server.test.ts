@@ -187,9 +187,11 @@ describe('the command line of watch and serve', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = taken.address() as AddressInfo;
-      const run = await runCli(['serve', '--port', String(port)], project);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toBe(`factsheet: cannot serve out: port ${port} is in use; choose another with --port (0 picks a free one)\n`);
+      for (const command of [['serve'], ['watch', '--serve']]) {
+        const run = await runCli([...command, '--port', String(port)], project);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe(`factsheet: cannot serve out: port ${port} is in use; choose another with --port (0 picks a free one)\n`);
+      }
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

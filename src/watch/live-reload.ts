@@ -79,5 +79,7 @@ export class LiveReload {
 }
 
 function send(response: ServerResponse, event: string, data: unknown): void {
+  // A page that went away between its last event and its 'close' is not written to.
+  if (response.writableEnded || response.destroyed) return;
   response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }

@@ -48,7 +48,9 @@ function frame(path: string, title: string): string {
 export function previewLinks(versions: readonly PreviewVersion[]): string {
   if (versions.length === 0) return '';
   const items = versions.map((v) => `<li><a href="${PREVIEW_PATH}${escape(encodeURIComponent(v.lang))}/${escape(encodeURIComponent(v.id))}">${escape(`${v.lang}/${v.id}`)}</a></li>`);
-  return `<nav id="__factsheet-previews" aria-label="Previews"><p>Previews, web page and PDF side by side:</p><ul>${items.join('')}</ul></nav>\n`;
+  // Styled inline: the page's own style sheet knows nothing of it.
+  const style = 'max-width:960px;margin:2rem auto;padding:0 1rem;font:14px/1.5 system-ui,sans-serif;color:#333';
+  return `<nav id="__factsheet-previews" aria-label="Previews" style="${style}"><p>Previews, web page and PDF side by side:</p><ul>${items.join('')}</ul></nav>\n`;
 }
 
 /**
