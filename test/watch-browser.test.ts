@@ -111,14 +111,26 @@ describe('factsheet watch', () => {
   let watcher: Running | undefined;
   afterAll(() => stopBin(watcher));
 
+  it('rebuilds when a template or the settings change, and names what changed', async () => {
+    watcher = startBin(['watch', '--format', 'html'], project);
+    await watcher.waitFor(/watch: build 1 \(.*no sheet failed/, 'the first build');
+    edit(path.join(project, 'templates/index.hbs'), '</body>', '<p>Edited index</p></body>');
+    await watcher.waitFor(/watch: build 2 \(templates\/index\.hbs changed, [\d.]+ s\): 1 file written; 3 unchanged; no sheet failed/, 'the rebuild');
+    expect(readFileSync(path.join(project, 'out/index.html'), 'utf8')).toContain('<p>Edited index</p>');
+    edit(path.join(project, 'factsheet.yaml'), 'languages: [fr, en]', 'languages: [fr]');
+    await watcher.waitFor(/watch: build 3 \(factsheet\.yaml changed.*\n/, 'the rebuild after the settings changed');
+    watcher.child.kill('SIGINT');
+    expect(await watcher.exited).toBe(0);
+  });
+
   it('lets the build in progress finish on Ctrl-C, so its lock is released', async () => {
-    watcher = startBin(['watch'], project);
+    watcher = startBin(['watch', '--out', 'out2'], project);
     await watcher.waitFor(/watch: watching /, 'watching');
     watcher.child.kill('SIGINT');
     expect(await watcher.exited).toBe(0);
     expect(watcher.stderr()).toContain('watch: stopping once the build in progress has finished');
     expect(watcher.stderr()).toMatch(/watch: build 1 .*\nwatch: stopped\n$/);
-    expect(existsSync(path.join(project, 'out/.factsheet/lock'))).toBe(false);
-    expect(existsSync(path.join(project, 'out/fr/sample.pdf'))).toBe(true);
+    expect(existsSync(path.join(project, 'out2/.factsheet/lock'))).toBe(false);
+    expect(existsSync(path.join(project, 'out2/fr/sample.pdf'))).toBe(true);
   });
 });
