@@ -6,6 +6,7 @@ import { runCheck } from './commands/check.js';
 import { runFigures } from './commands/figures.js';
 import { runMarkReviewed } from './commands/mark-reviewed.js';
 import { runStatus } from './commands/status.js';
+import { parsePort, runWatch } from './commands/watch.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 import { USAGE } from './usage.js';
@@ -20,6 +21,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   status: ['json'],
   figures: ['json'],
   'mark-reviewed': ['by'],
+  watch: ['strict', 'sheet', 'lang', 'format', 'out', 'force', 'serve', 'port'],
+  serve: ['strict', 'sheet', 'lang', 'format', 'out', 'force', 'port'],
 };
 /** Commands that take positional arguments. */
 const TAKES_ARGUMENTS = new Set(['mark-reviewed']);
@@ -59,6 +62,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
         by: { type: 'string' },
+        serve: { type: 'boolean' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -107,6 +112,23 @@ async function run(argv: string[], io: Io): Promise<number> {
         strict,
         io,
         outputMode(values.quiet, values.verbose),
+      );
+    case 'watch':
+    case 'serve':
+      if (command === 'watch' && values.port !== undefined && !values.serve) throw new UsageError('--port is for serving: add --serve, or run "factsheet serve"');
+      return runWatch(
+        {
+          root,
+          outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
+          sheets: values.sheet ?? [],
+          langs: values.lang ?? [],
+          formats: parseFormats(values.format),
+          sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
+          force: values.force ?? false,
+          strict,
+          port: command === 'serve' || values.serve ? parsePort(values.port) : null,
+        },
+        io,
       );
     case 'status':
       return runStatus(root, values.json ?? false, io);

@@ -7,6 +7,8 @@ Commands:
   build                      check, then write every sheet without errors as PDF, Word and HTML
   status                     sheets by languages: ok, missing, stale, unreviewed or errors
   figures                    the figures ledger: every figure and every place it is quoted
+  watch                      build, then rebuild on every change of sources/, templates/ or factsheet.yaml
+  serve                      watch, and serve the output folder on 127.0.0.1 with live reload and previews
   mark-reviewed SHEET [LANG...]
                              record that translations were reviewed against the original as it stands
 
@@ -30,6 +32,11 @@ Options of build:
   -j, --jobs N               threads rendering at once (default: one per core; 1: no worker threads)
   --quiet                    print only what fails the build and the summary line
   --verbose                  also list the outputs left unchanged, and where rendering ran
+
+Options of watch and serve:
+  the options of build (but --reporter), and
+  --serve                    (watch) serve the output folder too, as serve does
+  --port N                   the port to serve on (default: 4000; 0 picks a free one)
 
 Options of status and figures:
   --json                     print JSON (status: with who reviewed each translation and when)
