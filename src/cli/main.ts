@@ -92,20 +92,25 @@ async function run(argv: string[], io: Io): Promise<number> {
   const reporter = reporterOf(values.reporter);
   const strict = values.strict ?? false;
 
+  // What build and watch share: the project, the output folder and the selection (read only by them).
+  const buildOptions = () => ({
+    root,
+    outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
+    sheets: values.sheet ?? [],
+    langs: values.lang ?? [],
+    formats: parseFormats(values.format),
+    sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
+    force: values.force ?? false,
+    strict,
+  });
+
   switch (command) {
     case 'check':
       return runCheck(root, reporter, strict, io);
     case 'build':
       return runBuild(
         {
-          root,
-          outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
-          sheets: values.sheet ?? [],
-          langs: values.lang ?? [],
-          formats: parseFormats(values.format),
-          sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
-          force: values.force ?? false,
-          strict,
+          ...buildOptions(),
           jobs: parseJobs(values.jobs),
         },
         reporter,
@@ -118,14 +123,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (command === 'watch' && values.port !== undefined && !values.serve) throw new UsageError('--port is for serving: add --serve, or run "factsheet serve"');
       return runWatch(
         {
-          root,
-          outDir: path.resolve(io.cwd, values.out ?? path.join(root, 'out')),
-          sheets: values.sheet ?? [],
-          langs: values.lang ?? [],
-          formats: parseFormats(values.format),
-          sourceDateEpoch: sourceDateEpoch(io.env?.SOURCE_DATE_EPOCH),
-          force: values.force ?? false,
-          strict,
+          ...buildOptions(),
           port: command === 'serve' || values.serve ? parsePort(values.port) : null,
         },
         io,

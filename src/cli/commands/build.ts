@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildProject, type BuildOptions } from '../../build/build-project.js';
-import { parseConfig } from '../../parse/config.js';
 import { FORMATS, type Format } from '../../render/renderer.js';
 import { readProject } from '../../sources/read-project.js';
 import type { LockHolder } from '../../build/build-lock.js';
@@ -12,17 +11,13 @@ import { progressLine, showsProgress, type OutputMode } from '../progress.js';
 import type { ReporterName } from '../reporters.js';
 import { exitStatus, report } from '../report.js';
 import { plural } from '../text-reporter.js';
+import { checkNamedSheets } from '../selection.js';
 import { visibleText } from '../visible-text.js';
 
 export async function runBuild(options: BuildOptions, reporter: ReporterName, strict: boolean, io: Io, mode: OutputMode = 'normal'): Promise<number> {
   if (!isFolder(options.root)) throw new UsageError(`--root ${options.root} is not a folder`);
   const sources = await readProject(options.root);
-  const known = new Set(sources.sheets.map((s) => s.id));
-  const unknownSheet = options.sheets.find((id) => !known.has(id));
-  if (unknownSheet) throw new UsageError(`no sheet "${unknownSheet}" in sources/ (sheets: ${[...known].sort().join(', ')})`);
-  const languages = sources.config ? parseConfig(sources.config).config?.languages : undefined;
-  const unknownLang = languages && options.langs.find((lang) => !languages.includes(lang));
-  if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
+  checkNamedSheets(sources, options);
 
   if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
   const out = path.relative(io.cwd, options.outDir) || '.';

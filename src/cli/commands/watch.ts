@@ -2,13 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildProject, type BuildOptions, type BuildReport } from '../../build/build-project.js';
 import type { LockHolder } from '../../build/build-lock.js';
-import { parseConfig } from '../../parse/config.js';
 import { readProject } from '../../sources/read-project.js';
 import { RebuildQueue, serveOut, watchFiles, WATCHED, type OutServer } from '../../watch/index.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from '../io.js';
 import { report } from '../report.js';
 import { diagnosticLines } from '../reporters.js';
 import { plural } from '../text-reporter.js';
+import { checkNamedSheets } from '../selection.js';
 import { visibleText } from '../visible-text.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -102,13 +102,7 @@ async function checkSelection(options: WatchOptions): Promise<void> {
   if (!existsSync(options.root) || !statSync(options.root).isDirectory()) throw new UsageError(`--root ${options.root} is not a folder`);
   if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) throw new UsageError(`--out ${options.outDir} is a file, not a folder`);
   if (options.sheets.length === 0 && options.langs.length === 0) return;
-  const sources = await readProject(options.root);
-  const known = new Set(sources.sheets.map((s) => s.id));
-  const unknownSheet = options.sheets.find((id) => !known.has(id));
-  if (unknownSheet) throw new UsageError(`no sheet "${unknownSheet}" in sources/ (sheets: ${[...known].sort().join(', ')})`);
-  const languages = sources.config ? parseConfig(sources.config).config?.languages : undefined;
-  const unknownLang = languages && options.langs.find((lang) => !languages.includes(lang));
-  if (unknownLang) throw new UsageError(`"${unknownLang}" is not one of the project's languages (${languages.join(', ')})`);
+  checkNamedSheets(await readProject(options.root), options);
 }
 
 /**
