@@ -152,7 +152,7 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
         continue;
       }
       options.onProgress?.({ done: done++, total: plans.size, current: id });
-      if (!(await buildSheet(id, folder, sources, result, options, verified, report, rendering))) report.failed.push(id);
+      if (!(await buildSheet(id, folder, sources, options, verified, report, rendering))) report.failed.push(id);
     }
     options.onProgress?.({ done, total: plans.size, current: null });
   } finally {
@@ -177,7 +177,7 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
 }
 
 /** Takes the sheet's rendered outputs, stages, verifies and commits them; false when it failed (its outputs untouched). */
-async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, result: CheckResult, options: BuildOptions, verified: VerifiedUses, report: BuildReport, rendering: RenderAhead<string, SheetOutputs>): Promise<boolean> {
+async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, options: BuildOptions, verified: VerifiedUses, report: BuildReport, rendering: RenderAhead<string, SheetOutputs>): Promise<boolean> {
   const source = sources.sheets.find((s) => s.id === id)!.file;
   const pending: PendingOutput[] = [];
   try {

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Severity } from '../../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Fingerprint } from './review-lock.js';
 import type { ReviewedUnits } from './reviewed-units.js';
