@@ -1,26 +1,15 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { filesOf } from './helpers/files.js';
+import { editFile, filesOf, sameOutputs } from './helpers/files.js';
 import { REPO, makeProject } from './helpers/project.js';
 
-const FORMATS = ['pdf', 'docx', 'html'];
-
-function edit(root: string, file: string, change: (text: string) => string): void {
-  const target = path.join(root, file);
-  const after = change(readFileSync(target, 'utf8'));
-  writeFileSync(target, after);
-}
-
-function unchanged(after: Map<string, Buffer>, before: Map<string, Buffer>, version: string): boolean[] {
-  return FORMATS.map((f) => after.get(`${version}.${f}`)?.equals(before.get(`${version}.${f}`)!) ?? false);
-}
 
 /** The repository with a German translation of global-partners, never reviewed (the English text, which checks clean). */
 function withGerman(): string {
   const root = makeProject(REPO);
-  edit(root, 'factsheet.yaml', (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, de]'));
+  editFile(root, 'factsheet.yaml', (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, de]'));
   copyFileSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/de.yaml'));
   copyFileSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/de.md'));
   return root;
@@ -32,19 +21,19 @@ describe('build --strict decides before writing', () => {
     const dir = path.join(root, 'out');
     expect((await runCli(['build', '--root', root], root)).code).toBe(0);
     const before = filesOf(dir);
-    edit(root, 'sources/global-partners/en.md', (t) => t.replace(/^tags: \[/m, 'colour: blue\ntags: [edited, '));
-    edit(root, 'sources/global-partners/fr.md', (t) => t.replace(/^tags: \[/m, 'tags: [édité, '));
+    editFile(root, 'sources/global-partners/en.md', (t) => t.replace(/^tags: \[/m, 'colour: blue\ntags: [edited, '));
+    editFile(root, 'sources/global-partners/fr.md', (t) => t.replace(/^tags: \[/m, 'tags: [édité, '));
     const run = await runCli(['build', '--strict', '--root', root], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^sources\/global-partners\/en\.md:\d+:\d+: warning: unknown frontmatter field "colour".* \[frontmatter-field-unknown\]$/m);
     expect(run.stderr).toContain('held back en/global-partners (it has problems, and --strict holds them against it; outputs left as they were)');
     const after = filesOf(dir);
-    expect(unchanged(after, before, 'en/global-partners')).toEqual([true, true, true]);
-    expect(unchanged(after, before, 'fr/global-partners')).toEqual([false, false, false]);
+    expect(sameOutputs(after, before, 'en/global-partners')).toEqual([true, true, true]);
+    expect(sameOutputs(after, before, 'fr/global-partners')).toEqual([false, false, false]);
 
     // Without --strict the warning is only a warning.
     expect((await runCli(['build', '--root', root], root)).code).toBe(0);
-    expect(unchanged(filesOf(dir), before, 'en/global-partners')).toEqual([false, false, false]);
+    expect(sameOutputs(filesOf(dir), before, 'en/global-partners')).toEqual([false, false, false]);
   });
 });
 
@@ -59,7 +48,7 @@ describe('translations never marked reviewed', () => {
     // No page links a version that is not there.
     expect(filesOf(dir).get('fr/global-partners.html')!.toString()).not.toContain('hreflang="de"');
 
-    edit(root, 'factsheet.yaml', (t) => `${t}unreviewed: publish\n`);
+    editFile(root, 'factsheet.yaml', (t) => `${t}unreviewed: publish\n`);
     const published = await runCli(['build', '--root', root], root);
     expect(published.code).toBe(0);
     expect([...filesOf(dir).keys()].filter((name) => name.startsWith('de/')).sort()).toEqual(['de/global-partners.docx', 'de/global-partners.html', 'de/global-partners.pdf']);
@@ -72,7 +61,7 @@ describe('translations never marked reviewed', () => {
 
   it('"unreviewed" takes only hold or publish', async () => {
     const root = makeProject(REPO);
-    edit(root, 'factsheet.yaml', (t) => `${t}unreviewed: maybe\n`);
+    editFile(root, 'factsheet.yaml', (t) => `${t}unreviewed: maybe\n`);
     const run = await runCli(['check', '--root', root], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^factsheet\.yaml:\d+:\d+: error: "unreviewed" must be "hold" or "publish", found the text "maybe" \[config-invalid\]$/m);

@@ -1,24 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
 import { renderers, FORMATS } from '../src/render/index.js';
 import { runCli } from './helpers/cli.js';
+import { editFile } from './helpers/files.js';
 import { REPO, makeProject, tempDir } from './helpers/project.js';
 import { attr, byTag, findAll, parseHtml, textContent } from './helpers/read-back.js';
-
-function edit(root: string, file: string, change: (text: string) => string): void {
-  const target = path.join(root, file);
-  const before = readFileSync(target, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
-  writeFileSync(target, after);
-}
 
 describe('the translation workflow', () => {
   it('goes stale when the original is edited, names the section and the new text, and is cleared by mark-reviewed', async () => {
     const root = makeProject(REPO);
-    edit(root, 'sources/partnerships/fr.md', (t) => t.replace('- interopérabilité ;', '- interopérabilité des forces ;'));
+    editFile(root, 'sources/partnerships/fr.md', (t) => t.replace('- interopérabilité ;', '- interopérabilité des forces ;'));
 
     const check = await runCli(['check', '--root', root]);
     expect(check.code).toBe(0);
@@ -55,7 +48,7 @@ describe('the translation workflow', () => {
       reviewedOn: '2026-11-23',
     });
 
-    edit(root, 'sources/partnerships/en.md', (t) => t.replace('- interoperability;', '- interoperability of forces;'));
+    editFile(root, 'sources/partnerships/en.md', (t) => t.replace('- interoperability;', '- interoperability of forces;'));
     const marked = await runCli(['mark-reviewed', 'partnerships', 'en', '--root', root]);
     expect(marked.code).toBe(0);
     const after = await runCli(['check', '--strict', '--root', root]);
@@ -65,7 +58,7 @@ describe('the translation workflow', () => {
 
   it('refuses to mark reviewed a translation with errors', async () => {
     const root = makeProject(REPO);
-    edit(root, 'sources/partnerships/en.md', (t) => t.replace('- counter-terrorism;\n', ''));
+    editFile(root, 'sources/partnerships/en.md', (t) => t.replace('- counter-terrorism;\n', ''));
     const lock = readFileSync(path.join(root, 'sources/partnerships/translations.lock.yaml'), 'utf8');
     const run = await runCli(['mark-reviewed', 'partnerships', 'en', '--root', root]);
     expect(run.code).toBe(1);
@@ -75,7 +68,7 @@ describe('the translation workflow', () => {
 
   it('reports a missing translation as missing in the status', async () => {
     const root = makeProject(REPO);
-    edit(root, 'factsheet.yaml', (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, de]'));
+    editFile(root, 'factsheet.yaml', (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, de]'));
     const run = await runCli(['status', '--root', root]);
     expect(run.stdout.split('\n')[0]).toMatch(/^sheet\s+fr \(original\)\s+en\s+de$/);
     expect(run.stdout).toMatch(/^global-partners\s+ok\s+ok\s+missing$/m);
@@ -132,7 +125,7 @@ describe('outputs checked against the model', () => {
     const options = { root, outDir: out, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null };
     await buildProject(options);
     const before = readFileSync(path.join(out, 'en', 'partnerships.html'));
-    edit(root, 'sources/partnerships/en.md', (t) => t.replace('Within regional frameworks', 'Within the regional frameworks'));
+    editFile(root, 'sources/partnerships/en.md', (t) => t.replace('Within regional frameworks', 'Within the regional frameworks'));
     // Reviewed, so that the edited translation is published (and its outputs rendered) again.
     expect((await runCli(['mark-reviewed', 'partnerships', 'en', '--root', root])).code).toBe(0);
 
@@ -162,7 +155,7 @@ describe('outputs checked against the model', () => {
 describe('reporters', () => {
   const broken = () => {
     const root = makeProject(REPO);
-    edit(root, 'sources/partnerships/en.md', (t) => t.replace('{{partners.total}}', '{{partners.totl}}'));
+    editFile(root, 'sources/partnerships/en.md', (t) => t.replace('{{partners.total}}', '{{partners.totl}}'));
     return root;
   };
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -17,4 +17,18 @@ export function filesOf(dir: string, options: { state?: boolean } = {}): Map<str
   };
   walk('');
   return files;
+}
+
+/** Rewrites a file of a project; an edit that changes nothing is a mistake of the test, not a pass. */
+export function editFile(root: string, file: string, change: (text: string) => string): void {
+  const target = path.join(root, file);
+  const before = readFileSync(target, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
+  writeFileSync(target, after);
+}
+
+/** For each of a version's three outputs (`lang/id`), whether it is byte for byte as in `before`. */
+export function sameOutputs(after: Map<string, Buffer>, before: Map<string, Buffer>, version: string): boolean[] {
+  return ['pdf', 'docx', 'html'].map((f) => after.get(`${version}.${f}`)?.equals(before.get(`${version}.${f}`)!) ?? false);
 }
