@@ -47,6 +47,17 @@ describe('canonicalJson', () => {
     for (let i = 0; i < depth; i++) deep = { children: [deep] };
     expect(canonicalJson(deep) === `${'{"children":['.repeat(depth)}"leaf"${']}'.repeat(depth)}`).toBe(true);
   });
+
+  it('writes a value the same whether it sits shallow or deep enough to be written by the explicit stack', () => {
+    const value = { b: new Map<unknown, unknown>([['y', new Set([2, 1])], ['x', [new Date(0), new Uint8Array([1]), null, undefined, 'é', 1.5]]]), a: { z: undefined, w: true } };
+    const shallow = canonicalJson(value);
+    expect(shallow).toBe(
+      '{"a":{"w":true},"b":{"map":[["x",[{"date":"1970-01-01T00:00:00.000Z"},{"sha256":"4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a"},null,null,"é",1.5]],["y",{"set":[1,2]}]]}}',
+    );
+    let deep: unknown = value;
+    for (let i = 0; i < 1000; i++) deep = { k: deep };
+    expect(canonicalJson(deep)).toBe(`${'{"k":'.repeat(1000)}${shallow}${'}'.repeat(1000)}`);
+  });
 });
 
 describe('outputKey', () => {

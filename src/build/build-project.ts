@@ -1,28 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { checkProject, type CheckResult } from '../check/check-project.js';
-import { figuresLedger } from '../figures/ledger.js';
-import { reviewName } from '../check/translation/index.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import type { FactSheet } from '../model/fact-sheet.js';
-import { figureRefsOf } from '../model/figure-refs.js';
-import { plainText } from '../model/plain-text.js';
-import type { Location } from '../model/position.js';
-import type { Labels } from '../model/template.js';
-import { openRenderPool, renderAhead, threadsFor, type RenderAhead, type RenderPool } from '../render/pool/index.js';
-import { renderers } from '../render/registry.js';
-import { FORMATS, type Format } from '../render/renderer.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Format } from '../render/renderer.js';
 import { readProject, type ProjectSources } from '../sources/read-project.js';
-import { toolVersion } from '../sources/tool-version.js';
-import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import type { LockHolder } from './build-lock.js';
-import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
-import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
-import { OutputIoError } from './io-error.js';
-import { OutputFolder, type CommitHooks, type StagedOutput } from './output-folder.js';
-import { pageKey } from './output-key.js';
-import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
-import { outputFile } from './state-dir.js';
+import { buildInputs, mayRemember, rememberedBuild, type BuildMemoInputs } from './build-memo.js';
+import { OutputFolder, type CommitHooks } from './output-folder.js';
 
 export interface BuildOptions {
   root: string;
@@ -82,360 +63,36 @@ export interface BuildReport {
   threads: number;
 }
 
-/** One output of a sheet version, rendered and staged, not yet in place. */
-interface PendingOutput {
-  relative: string;
-  sheet: FactSheet;
-  format: Format;
-  key: string;
-  staged: StagedOutput;
-}
-
 /**
  * Checks the project, then renders every sheet without errors in every selected
- * language and format. A sheet's outputs are all staged, read back from the disk and
- * verified against the model, and only then committed together as one unit: a failing
- * sheet keeps its previous outputs byte for byte, and a killed build leaves every
- * version all old or all new (the next build finishes a commit it interrupted).
- * The output folder is locked for the time of the build; only files the manifest
- * records as written by a build are replaced without --force or ever deleted.
+ * language and format (full-build.ts). A sheet's outputs are all staged, read back from
+ * the disk and verified against the model, and only then committed together as one
+ * unit: a failing sheet keeps its previous outputs byte for byte, and a killed build
+ * leaves every version all old or all new (the next build finishes a commit it
+ * interrupted). The output folder is locked for the time of the build; only files the
+ * manifest records as written by a build are replaced without --force or ever deleted.
+ *
+ * A build given exactly what the last one was given, into the folder as that one left
+ * it, reports that one's result without loading the checker or the renderers
+ * (build-memo.ts): a rebuild with nothing changed costs reading the sources and hashing
+ * the outputs.
  */
 export async function buildProject(options: BuildOptions, read?: ProjectSources): Promise<BuildReport> {
   const sources = read ?? (await readProject(options.root));
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
-  const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
-  const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
-  if (!result.config) {
-    // Without the settings nothing can be vouched for: not even which outputs are orphans.
-    report.unreadable = true;
-    report.failed = ids;
-    return report;
-  }
-  const folder = await OutputFolder.open(options.outDir, {
-    force: options.force ?? false,
-    display: options.outDisplay ?? options.outDir,
-    onWait: options.onWait,
-  });
+  const inputs = buildInputs(sources, options);
+  const remembered = await rememberedResult(options, inputs);
+  if (remembered) return remembered;
+  const { fullBuild } = await import('./full-build.js');
+  return fullBuild(options, sources, inputs);
+}
+
+/** The remembered result, looked for only where a build left one, so a folder no build wrote is not touched. */
+async function rememberedResult(options: BuildOptions, inputs: BuildMemoInputs): Promise<BuildReport | null> {
+  if (!(await mayRemember(options.outDir, inputs))) return null;
+  const folder = await OutputFolder.open(options.outDir, { force: options.force ?? false, display: options.outDisplay ?? options.outDir, onWait: options.onWait });
   try {
-    await buildInto(folder, sources, result, ids, options, report);
+    return await rememberedBuild(folder, inputs);
   } finally {
     await folder.close();
   }
-  report.diagnostics = sortDiagnostics(diagnostics);
-  return report;
-}
-
-async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport): Promise<void> {
-  const verified: VerifiedUses = new Map();
-  await removeOrphans(folder, sources, report);
-  const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
-  // What to render is decided here, in the order of the sheets, before any worker starts: a
-  // rebuild with nothing to render starts none. The pool decides only where rendering runs.
-  const plans = new Map<string, OutputPlan>();
-  for (const id of ids) {
-    if (selected(id) && !result.failedSheets.has(id)) plans.set(id, await planOutputs(publishable(id, sources, result, options, report), result, options, folder));
-  }
-  const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
-  const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
-  report.threads = pool.threads;
-  try {
-    const rendering = renderAhead([...plans.keys()], 2 * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool));
-    let done = 0;
-    for (const id of ids) {
-      if (!selected(id)) {
-        report.skipped.push(id);
-        continue;
-      }
-      if (result.failedSheets.has(id)) {
-        report.failed.push(id);
-        continue;
-      }
-      options.onProgress?.({ done: done++, total: plans.size, current: id });
-      if (!(await buildSheet(id, folder, sources, options, verified, report, rendering))) report.failed.push(id);
-    }
-    options.onProgress?.({ done, total: plans.size, current: null });
-  } finally {
-    await pool.close();
-  }
-  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report);
-  const labels = pageLabels(result);
-  const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
-  // A page template that could not be read clean is reported by the check and not used.
-  if (labels && indexTemplate?.usable) {
-    const config = result.config!;
-    const entries = indexEntries(result, ids, folder);
-    const context = indexContext(entries, config.languages, config.sourceLanguage, labels);
-    await writePage(indexTemplate, 'index.html', context, () => renderIndexPage(indexTemplate.text, entries, config.languages, config.sourceLanguage, labels), folder, report);
-  }
-  if (labels && figuresTemplate?.usable && result.registry) {
-    const ledger = figuresLedger(result.registry, result.parsed);
-    const lang = result.config!.sourceLanguage;
-    const context = figuresContext(ledger, verified, lang, labels);
-    await writePage(figuresTemplate, 'figures.html', context, () => renderFiguresPage(figuresTemplate.text, ledger, verified, lang, labels), folder, report);
-  }
-}
-
-/** Takes the sheet's rendered outputs, stages, verifies and commits them; false when it failed (its outputs untouched). */
-async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSources, options: BuildOptions, verified: VerifiedUses, report: BuildReport, rendering: RenderAhead<string, SheetOutputs>): Promise<boolean> {
-  const source = sources.sheets.find((s) => s.id === id)!.file;
-  const pending: PendingOutput[] = [];
-  try {
-    const { upToDate, rendered } = await rendering.take(id);
-    for (const output of upToDate) {
-      report.unchanged.push(output.relative);
-      recordUses(verified, output.sheet, output.format, output.misses);
-    }
-    for (const output of rendered) {
-      report.rendered.push(output.relative);
-      pending.push({ relative: output.relative, sheet: output.sheet, format: output.format, key: output.key, staged: await folder.stage(output.relative, output.bytes) });
-    }
-    const misses = await verifyAll(pending, folder, verified, report);
-    if (misses.length > 0) {
-      report.diagnostics.push(...misses);
-      await folder.discard(pending.map((p) => p.staged));
-      return false;
-    }
-  } catch (error) {
-    await folder.discard(pending.map((p) => p.staged)).catch(() => undefined);
-    if (error instanceof OutputIoError) {
-      report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
-    } else {
-      // A renderer or reader failing on a valid model is a defect, but it must not cost the other sheets.
-      report.diagnostics.push(diagnostic('error', 'render-failed', source.head(), `rendering sheet "${id}" failed: ${(error as Error).message}`));
-    }
-    return false;
-  }
-  try {
-    const changed = new Set(await folder.commit(pending.map((p) => p.staged), options.commitHooks));
-    for (const output of pending) (changed.has(output.relative) ? report.written : report.unchanged).push(output.relative);
-    return true;
-  } catch (error) {
-    // A commit that failed half-way is finished by the next build, from its journal.
-    if (!(error instanceof OutputIoError)) throw error;
-    await folder.discard(pending.map((p) => p.staged)).catch(() => undefined);
-    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
-    return false;
-  }
-}
-
-/**
- * Reads each staged output back and checks that it states every figure of its
- * sheet version; records which formats state each use, for the ledger page.
- */
-async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<Diagnostic[]> {
-  const problems: Diagnostic[] = [];
-  for (const output of pending) {
-    report.readBack.push(output.relative);
-    const { sheet, format } = output;
-    const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
-    const missed = misses?.map((m) => m.index) ?? null;
-    recordUses(verified, sheet, format, missed);
-    // Recorded with the output, so that while its key and bytes stay the same it is not read back again.
-    if (missed !== null) output.staged.record = { key: output.key, misses: missed };
-    problems.push(...diagnostics);
-  }
-  return problems;
-}
-
-/**
- * Outputs this run did not consider (left out by --sheet, --lang or --format, or held
- * back) count too, so the ledger page says what every published document states, not
- * only what this run touched: one whose manifest record was made from the model as it
- * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
- */
-async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
-  for (const sheet of result.parsed) {
-    const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
-    for (const format of FORMATS) {
-      const relative = outputPath(sheet, format);
-      if (seen.has(relative) || !folder.owns(relative)) continue;
-      const record = keyOf === null ? null : await folder.upToDate(relative, keyOf(format));
-      if (record === null) report.readBack.push(relative);
-      // An output that cannot be read states nothing.
-      const misses =
-        record?.misses ??
-        (await readFile(outputFile(folder.outDir, relative))
-          .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
-          .then((found) => found.map((m) => m.index))
-          .catch(() => null));
-      recordUses(verified, sheet, format, misses);
-    }
-  }
-}
-
-/** Records which figure uses of a sheet version an output states: all but its misses, given by index (none when unreadable). */
-function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, misses: readonly number[] | null): void {
-  if (misses === null) return;
-  const missed = new Set(misses);
-  figureRefsOf(sheet).forEach((_, index) => {
-    if (missed.has(index)) return;
-    const key = useKey(sheet.id, sheet.lang, index);
-    verified.set(key, (verified.get(key) ?? new Set()).add(format));
-  });
-}
-
-/**
- * Outputs (`<lang>/<id>.<format>`) that a build wrote for sheet versions that no longer
- * have a source: a deleted translation must not stay published, out of date, and linked.
- * Only files of the manifest, and only as they were written, are deleted.
- */
-async function removeOrphans(folder: OutputFolder, sources: ProjectSources, report: BuildReport): Promise<void> {
-  const versions = new Set(sources.sheets.map((s) => `${s.lang}/${s.id}`));
-  const extensions = new Map(FORMATS.map((f) => [renderers[f].extension, f]));
-  const orphans = [...folder.manifest.files.keys()].filter((name) => {
-    const match = /^([^/]+)\/([^/]+)(\.[a-z]+)$/.exec(name);
-    return match !== null && extensions.has(match[3]!) && !versions.has(`${match[1]}/${match[2]}`);
-  });
-  try {
-    const { removed, altered } = await folder.remove(orphans.sort());
-    report.removed.push(...removed);
-    for (const relative of altered) {
-      report.diagnostics.push(
-        diagnostic('warning', 'output-changed', outputLocation(folder.shown(relative)), `the source of ${relative} is gone, but the file was changed after factsheet wrote it, so it is left in place; delete it by hand`),
-      );
-    }
-  } catch (error) {
-    if (!(error instanceof OutputIoError)) throw error;
-    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
-  }
-}
-
-/**
- * The versions of a sheet to publish, each decided on its own: a translation with
- * problems of its own, one whose review record cannot be read, and (unless the settings
- * say `unreviewed: publish`) one never marked reviewed or edited since its review are
- * held back; their earlier outputs stay as they were, and the original and the other
- * languages publish. A stale translation (as reviewed, its original moved on) publishes.
- */
-function publishable(id: string, sources: ProjectSources, result: CheckResult, options: BuildOptions, report: BuildReport): FactSheet[] {
-  const config = result.config!;
-  const unknown = result.reviewUnknown.get(id);
-  const held = (lang: string): string | null => {
-    const version = `${lang}/${id}`;
-    if (lang === config.sourceLanguage) return null;
-    if (result.failedVersions.has(version)) return options.strict ? 'it has problems, and --strict holds them against it' : 'it has errors';
-    if (unknown && (unknown === 'all' || unknown.has(lang))) return 'its review record cannot be read';
-    if (config.unreviewed === 'hold' && result.unreviewed.has(version)) return `it was never marked reviewed: "factsheet mark-reviewed ${id} ${lang}" publishes it`;
-    const edited = result.edited.get(version);
-    if (config.unreviewed === 'hold' && edited) return `it was edited after ${reviewName(edited)}: once the edit is reviewed, "factsheet mark-reviewed ${id} ${lang}" publishes it`;
-    return null;
-  };
-  const out: FactSheet[] = [];
-  const langs = [...new Set(sources.sheets.filter((s) => s.id === id && config.languages.includes(s.lang)).map((s) => s.lang))].sort();
-  for (const lang of langs) {
-    if (options.langs.length > 0 && !options.langs.includes(lang)) continue;
-    const reason = held(lang);
-    if (reason) report.heldBack.push({ version: `${lang}/${id}`, reason });
-    else {
-      const version = result.sheets.find((s) => s.id === id && s.lang === lang);
-      if (version) out.push(version);
-    }
-  }
-  return out;
-}
-
-interface RenderedOutput {
-  relative: string;
-  bytes: Uint8Array;
-  sheet: FactSheet;
-  format: Format;
-  key: string;
-}
-
-/** A sheet's outputs: those up to date, and those rendered now. */
-interface SheetOutputs {
-  upToDate: UpToDateOutput[];
-  rendered: RenderedOutput[];
-}
-
-/** Renders through the pool the outputs the plan found stale, in the plan's order. */
-async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool): Promise<SheetOutputs> {
-  const jobs = plan.stale.flatMap((version) =>
-    version.outputs.map(({ format, key }) => ({
-      job: { sheet: version.view.sheet, format, template: version.view.sheet.meta.template, languages: version.languages, sourceDateEpoch: options.sourceDateEpoch },
-      key,
-    })),
-  );
-  const results = inOrder(jobs.map(({ job }) => pool.render(job)));
-  const rendered: RenderedOutput[] = [];
-  for (const { job, key } of jobs) rendered.push({ relative: outputPath(job.sheet, job.format), bytes: await results.next(), sheet: job.sheet, format: job.format, key });
-  return { upToDate: plan.upToDate, rendered };
-}
-
-/**
- * Results of work started together, taken one by one in the order given, so the first
- * failure reported is the first in that order whichever failed first in time; the
- * failures of results never taken are not left unhandled.
- */
-function inOrder<T>(started: Array<Promise<T>>): { next(): Promise<T> } {
-  for (const result of started) result.catch(() => undefined);
-  let index = 0;
-  return { next: () => started[index++]! };
-}
-
-/**
- * Writes a project page; a template that fails to render (a field it names does not
- * exist) is reported at the template. A page whose template and context are those it
- * was last written from, and whose file is as written, is up to date: not rendered.
- */
-async function writePage(source: { path: string; text: string }, relative: string, context: unknown, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
-  const template = source.path;
-  const key = pageKey(relative, source.text, context, toolVersion());
-  if (await folder.upToDate(relative, key)) {
-    report.unchanged.push(relative);
-    return;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new TextEncoder().encode(render());
-  } catch (error) {
-    // Handlebars ends its runtime errors with the template position, "- line:column".
-    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/ in \[object Object\]/, '');
-    const at = / - (\d+):(\d+)$/.exec(first);
-    const point = { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) + 1 : 1, offset: 0 };
-    report.diagnostics.push(diagnostic('error', 'render-failed', { file: template, start: point, end: point }, `writing ${relative} failed: ${first.replace(/ - \d+:\d+$/, '')}`));
-    return;
-  }
-  const invalid = htmlProblems(bytes);
-  if (invalid.length > 0) {
-    const start = { line: 1, column: 1, offset: 0 };
-    report.diagnostics.push(diagnostic('error', 'output-invalid', { file: template, start, end: start }, `${relative} would not be valid HTML: ${invalid.slice(0, 3).join('; ')}`));
-    return;
-  }
-  try {
-    report.rendered.push(relative);
-    const staged = { ...(await folder.stage(relative, bytes)), record: { key, misses: [] } };
-    const changed = await folder.commit([staged]);
-    (changed.length > 0 ? report.written : report.unchanged).push(relative);
-  } catch (error) {
-    if (!(error instanceof OutputIoError)) throw error;
-    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
-  }
-}
-
-/** A problem with a file of the output folder, placed at the file itself. */
-function outputLocation(file: string): Location {
-  const start = { line: 1, column: 1, offset: 0 };
-  return { file: file.split(path.sep).join('/'), start, end: start };
-}
-
-/** The project pages speak the source language, in the words of the first valid template. */
-function pageLabels(result: CheckResult): Labels | null {
-  const config = result.config;
-  return (config && [...result.templates.values()][0]?.labels.get(config.sourceLanguage)) ?? null;
-}
-
-/** The index links the outputs the folder holds, whether written now or by an earlier build. */
-function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder): IndexEntry[] {
-  const config = result.config!;
-  const entries: IndexEntry[] = ids.map((id) => {
-    const versions = config.languages.map((lang) => ({
-      lang,
-      formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
-    }));
-    const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
-    return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
-  });
-  return entries.filter((e) => e.versions.length > 0);
 }

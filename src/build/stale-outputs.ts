@@ -1,7 +1,6 @@
 import type { CheckResult } from '../check/check-project.js';
 import type { FactSheet } from '../model/fact-sheet.js';
-import { renderers } from '../render/registry.js';
-import type { Format } from '../render/renderer.js';
+import { EXTENSIONS, type Format } from '../render/renderer.js';
 import { sheetView, type SheetView } from '../render/view.js';
 import { toolVersion } from '../sources/tool-version.js';
 import type { OutputFolder } from './output-folder.js';
@@ -83,5 +82,5 @@ export function publishedLanguages(id: string, versions: readonly FactSheet[], r
 
 /** `<lang>/<id>.<extension>`, relative to the output folder. */
 export function outputPath(sheet: { lang: string; id: string }, format: Format): string {
-  return `${sheet.lang}/${sheet.id}${renderers[format].extension}`;
+  return `${sheet.lang}/${sheet.id}${EXTENSIONS[format]}`;
 }

@@ -2,11 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBuild, parseFormats, parseJobs, outputMode, sourceDateEpoch } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runFigures } from './commands/figures.js';
-import { runMarkReviewed } from './commands/mark-reviewed.js';
-import { runStatus } from './commands/status.js';
-import { parsePort, runWatch } from './commands/watch.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 import { USAGE } from './usage.js';
@@ -104,9 +99,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     strict,
   });
 
+  // Each command loads what it needs when it runs: a rebuild with nothing to do loads neither the checker nor the renderers.
   switch (command) {
-    case 'check':
+    case 'check': {
+      const { runCheck } = await import('./commands/check.js');
       return runCheck(root, reporter, strict, io);
+    }
     case 'build':
       return runBuild(
         {
@@ -119,8 +117,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         outputMode(values.quiet, values.verbose),
       );
     case 'watch':
-    case 'serve':
+    case 'serve': {
       if (command === 'watch' && values.port !== undefined && !values.serve) throw new UsageError('--port is for serving: add --serve, or run "factsheet serve"');
+      const { parsePort, runWatch } = await import('./commands/watch.js');
       return runWatch(
         {
           ...buildOptions(),
@@ -128,12 +127,19 @@ async function run(argv: string[], io: Io): Promise<number> {
         },
         io,
       );
-    case 'status':
+    }
+    case 'status': {
+      const { runStatus } = await import('./commands/status.js');
       return runStatus(root, values.json ?? false, io);
-    case 'figures':
+    }
+    case 'figures': {
+      const { runFigures } = await import('./commands/figures.js');
       return runFigures(root, values.json ?? false, io);
-    default:
+    }
+    default: {
+      const { runMarkReviewed } = await import('./commands/mark-reviewed.js');
       return runMarkReviewed(root, args, values.by, io);
+    }
   }
 }
 

@@ -3,6 +3,9 @@ import type { SheetView } from './view.js';
 export const FORMATS = ['pdf', 'docx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The file extension of each format; known without loading its renderer. */
+export const EXTENSIONS: Readonly<Record<Format, string>> = { pdf: '.pdf', docx: '.docx', html: '.html' };
+
 /** What a renderer produces, like Pandoc's TextWriter and ByteStringWriter. */
 export type Output = { kind: 'text'; text: string } | { kind: 'binary'; bytes: Uint8Array };
 

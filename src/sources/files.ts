@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SourceFile } from '../text/source-file.js';
 
@@ -28,10 +28,19 @@ type Resolved = { real: string } | { link: string; target: string } | null;
  * the project root is not read. Links that stay inside keep working.
  */
 export class ProjectFiles {
-  private readonly realRoot: Promise<string>;
+  private readonly realRoot: string;
 
+  // The calls to the file system are synchronous: a project is hundreds of small files read
+  // one after the other, and a promise per call (through libuv's thread pool) cost several
+  // times the reading itself. The methods stay asynchronous for their callers.
   constructor(readonly root: string) {
-    this.realRoot = realpath(root).catch(() => path.resolve(root));
+    let real: string;
+    try {
+      real = realpathSync(root);
+    } catch {
+      real = path.resolve(root);
+    }
+    this.realRoot = real;
   }
 
   /**
@@ -48,7 +57,7 @@ export class ProjectFiles {
     }
     let names: string[];
     try {
-      names = (await readdir(resolved.real)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      names = readdirSync(resolved.real).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
@@ -56,11 +65,11 @@ export class ProjectFiles {
     const entries: DirEntry[] = [];
     for (const name of names) {
       const relative = `${dir}/${name}`;
-      const info = await stat(path.join(resolved.real, name)).catch(() => null);
+      const info = statOrNull(path.join(resolved.real, name));
       if (!info) continue; // a dangling link leads nowhere
       const kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
-      const real = await realpath(path.join(resolved.real, name));
-      entries.push({ name, path: relative, kind, outside: (await this.inside(real)) ? null : real });
+      const real = realpathSync(path.join(resolved.real, name));
+      entries.push({ name, path: relative, kind, outside: this.inside(real) ? null : real });
     }
     return entries;
   }
@@ -75,7 +84,7 @@ export class ProjectFiles {
     if (!resolved) return null;
     if ('link' in resolved) return SourceFile.unread(relative, { kind: 'outside-project', ...resolved });
     try {
-      return SourceFile.fromBytes(relative, new Uint8Array(await readFile(resolved.real)));
+      return SourceFile.fromBytes(relative, new Uint8Array(readFileSync(resolved.real)));
     } catch (error) {
       if (isMissing(error) || (error as NodeJS.ErrnoException)?.code === 'EISDIR') return null;
       throw error;
@@ -86,26 +95,26 @@ export class ProjectFiles {
   private async resolve(relative: string): Promise<Resolved> {
     let real: string;
     try {
-      real = await realpath(path.join(this.root, relative));
+      real = realpathSync(path.join(this.root, relative));
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
     }
-    if (await this.inside(real)) return { real };
+    if (this.inside(real)) return { real };
     // Name the link the user made: the first component on the way whose real path is outside.
     let current = '';
     for (const part of relative.split('/')) {
       current = current ? `${current}/${part}` : part;
       const absolute = path.join(this.root, current);
-      if (!(await lstat(absolute)).isSymbolicLink()) continue;
-      const target = await realpath(absolute);
-      if (!(await this.inside(target))) return { link: current, target };
+      if (!lstatSync(absolute).isSymbolicLink()) continue;
+      const target = realpathSync(absolute);
+      if (!this.inside(target)) return { link: current, target };
     }
     return { link: relative, target: real };
   }
 
-  private async inside(real: string): Promise<boolean> {
-    const root = await this.realRoot;
+  private inside(real: string): boolean {
+    const root = this.realRoot;
     return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   }
 }
@@ -120,6 +129,14 @@ export function folderToRead(entry: DirEntry, refused: RefusedLink[]): boolean {
 
 function addRefused(refused: RefusedLink[], link: RefusedLink): void {
   if (!refused.some((r) => r.path === link.path)) refused.push(link);
+}
+
+function statOrNull(file: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Nothing to read there: no such path, or a link that leads in a circle (or nowhere). */

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
@@ -20,7 +20,7 @@ export async function readFonts(root: string, templateDir: string, styleText: st
   for (const spec of fontSpecs(styleText)) {
     if (fonts.has(spec)) continue;
     const located = locateFont(root, templateDir, spec);
-    fonts.set(spec, 'path' in located ? { spec, status: 'found', path: located.path, bytes: new Uint8Array(await readFile(located.path)) } : located);
+    fonts.set(spec, 'path' in located ? { spec, status: 'found', path: located.path, bytes: new Uint8Array(readFileSync(located.path)) } : located);
   }
   return fonts;
 }
