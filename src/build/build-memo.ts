@@ -9,7 +9,7 @@ import type { BuildOptions, BuildReport } from './build-project.js';
 import { replaceFile } from './durable-write.js';
 import { formatManifest, sha256 } from './manifest.js';
 import type { OutputFolder } from './output-folder.js';
-import { canonicalJson } from './output-key.js';
+import { canonicalJson } from '../text/canonical-json.js';
 import { outputFile, statePaths } from './state-dir.js';
 
 /*

@@ -14,6 +14,7 @@ import { EXTENSIONS, FORMATS, type Format } from '../render/renderer.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import type { BuildOptions, BuildReport } from './build-project.js';
 import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.js';
+import { readCheckCache, writeCheckCache } from './check-cache-file.js';
 import { toolVersion } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
@@ -43,7 +44,7 @@ interface PendingOutput {
  * records as written by a build are replaced without --force or ever deleted.
  */
 export async function fullBuild(options: BuildOptions, sources: ProjectSources, memo: BuildMemoInputs): Promise<BuildReport> {
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false });
+  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: await readCheckCache(options.outDir) });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
@@ -60,6 +61,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   });
   try {
     await forgetBuild(folder);
+    await writeCheckCache(folder, result.cache!);
     await buildInto(folder, sources, result, ids, options, report);
     report.diagnostics = sortDiagnostics(diagnostics);
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { acquireLock, removeStaleDrafts, type LockHolder } from './build-lock.js';
 import { replaceFile, syncDir, writeFlushed } from './durable-write.js';
 import { errnoCode, OutputIoError } from './io-error.js';
-import { emptyManifest, formatManifest, readManifest, sha256, writeManifest, type Manifest, type OutputRecord } from './manifest.js';
+import { emptyManifest, readManifest, sha256, writeManifest, type Manifest, type OutputRecord } from './manifest.js';
 import { outputFile, STATE_DIR, statePaths, type StatePaths } from './state-dir.js';
 
 /** An output written to the staging folder and flushed, not yet in place. */
@@ -158,14 +158,16 @@ export class OutputFolder {
       hooks.afterRename?.(++done, moving.length);
     }
     for (const dir of new Set(moving.map((s) => path.dirname(outputFile(this.outDir, s.relative))))) await syncDir(dir);
-    const before = formatManifest(this.manifest);
+    let recorded = false;
     for (const output of staged) {
+      const record = output.record ? { ...output.record, sha256: output.sha256 } : undefined;
+      recorded ||= this.manifest.files.get(output.relative) !== output.sha256 || !sameRecord(this.manifest.outputs.get(output.relative), record);
       this.manifest.files.set(output.relative, output.sha256);
-      if (output.record) this.manifest.outputs.set(output.relative, { ...output.record, sha256: output.sha256 });
+      if (record) this.manifest.outputs.set(output.relative, record);
       else this.manifest.outputs.delete(output.relative);
     }
     // A commit that changes nothing leaves the manifest untouched too.
-    if (moving.length > 0 || formatManifest(this.manifest) !== before) await this.saveManifest();
+    if (moving.length > 0 || recorded) await this.saveManifest();
     if (journalFile) await unlink(journalFile);
     return moving.map((s) => s.relative);
   }
@@ -286,6 +288,11 @@ async function removeLeftovers(dir: string): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (/^\.manifest\.json\.[0-9a-f]+\.tmp$/.test(name)) await rm(path.join(dir, name), { force: true });
   }
+}
+
+function sameRecord(a: OutputRecord | undefined, b: OutputRecord | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.key === b.key && a.sha256 === b.sha256 && a.misses.length === b.misses.length && a.misses.every((m, i) => m === b.misses[i]);
 }
 
 /** Every file under the folder (not folders, not the tool's own state), relative, sorted. */

@@ -20,6 +20,7 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
+import { emptySheetCheck, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { readDiagnostics } from './read-problems.js';
 import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
 import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
@@ -64,6 +65,8 @@ export interface CheckResult {
    */
   reviewUnknown: Map<string, UnreadableReviews>;
   diagnostics: Diagnostic[];
+  /** Every sheet's entry, for the next check (only when the check was given a cache). */
+  cache: Map<string, SheetCheck> | null;
 }
 
 const SHEET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -78,6 +81,12 @@ export interface CheckOptions {
    * The build turns this off: it renders and verifies every page itself.
    */
   webPages?: boolean;
+  /**
+   * What an earlier check found for each sheet, by sheet id (see sheet-cache.ts): a sheet
+   * whose key is unchanged is taken from it, not parsed and compared again. The result's
+   * `cache` holds every sheet's entry as this check left it.
+   */
+  cache?: ReadonlyMap<string, SheetCheck>;
 }
 
 export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
@@ -98,8 +107,9 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
       else failedVersions.add(version);
     }
     const publishable = sheets.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
-    return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, edited, reviewUnknown, diagnostics: sortDiagnostics(diagnostics) };
+    return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, edited, reviewUnknown, diagnostics: sortDiagnostics(diagnostics), cache: options.cache ? entries : null };
   };
+  const entries = new Map<string, SheetCheck>();
 
   if (!sources.config) {
     diagnostics.push(diagnostic('error', 'config-missing', nowhere(CONFIG_FILE), `no ${CONFIG_FILE} at the project root: it declares the languages and the source language`));
@@ -132,33 +142,72 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   });
   const sheetSources = validSheetSources(sources.sheets, config, diagnostics);
   const formatters = new Map<string, Promise<Formatter>>();
-  const sheets: FactSheet[] = [];
-  /** Every version read, even one with unresolved references: translations are compared all the same. */
-  const read: ParsedSheet[] = [];
+  const formatterOf = (lang: string): Promise<Formatter> => {
+    let formatter = formatters.get(lang);
+    if (!formatter) formatters.set(lang, (formatter = createFormatter(lang, countryNames.get(lang) ?? undefined)));
+    return formatter;
+  };
   for (const source of sheetSources) {
-    if (!source.file.usable) continue;
-    let formatter = formatters.get(source.lang);
-    if (!formatter) formatters.set(source.lang, (formatter = createFormatter(source.lang, countryNames.get(source.lang) ?? undefined)));
-    let contact = contacts.get(source.lang) ?? null;
-    if (!contacts.has(source.lang)) {
+    if (source.file.usable && !contacts.has(source.lang)) {
       diagnostics.push(
         diagnostic('error', 'boilerplate-missing', source.file.head(), `no boilerplate for language "${source.lang}": write sources/boilerplate/${source.lang}.yaml with the contact block`),
       );
-      contacts.set(source.lang, (contact = null));
+      contacts.set(source.lang, null);
     }
-    const sheet = parseSheet(
-      { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact },
-      { file: source.file, registry, formatter: await formatter, diagnostics },
-    );
-    if (sheet) read.push(sheet);
-    if (sheet?.complete) sheets.push(sheet.sheet);
   }
-  checkTemplates(sources, config, sheets, templates, diagnostics);
-  if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, sheets, templates, diagnostics, undrawable);
+
+  // Each sheet (its versions and its review lock) is checked on its own, or taken from the cache when nothing it depends on changed.
+  const groups = sheetGroups(sheetSources, sources);
+  const keyOf = options.cache ? sheetKeys(sources, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
+  const fresh: Array<{ id: string; sources: SheetSource[]; entry: SheetCheck }> = [];
+  for (const [id, group] of groups) {
+    const key = keyOf?.(id, group) ?? '';
+    const cached = options.cache?.get(id);
+    if (cached && cached.key === key) {
+      entries.set(id, cached);
+      continue;
+    }
+    const entry = emptySheetCheck(key);
+    entries.set(id, entry);
+    fresh.push({ id, sources: group, entry });
+  }
+  for (const { sources: group, entry } of fresh) {
+    for (const source of group) {
+      if (!source.file.usable) continue;
+      const sheet = parseSheet(
+        { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact: contacts.get(source.lang) ?? null },
+        { file: source.file, registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
+      );
+      if (sheet) entry.read.push(sheet);
+    }
+  }
+  /** Every version read, even one with unresolved references: translations are compared all the same. */
+  const read: ParsedSheet[] = [...entries.values()].flatMap((entry) => entry.read);
+  const sheets: FactSheet[] = read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
+  const fileOf = sourceFiles(sources);
+  checkTemplates(sources, config, sheets, templates, diagnostics, fileOf);
+  for (const { id, entry } of fresh) {
+    const complete = entry.read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
+    if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, complete, templates, entry, fileOf);
+    checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
+    const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
+    entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
+  }
   checkProjectPages(sources, diagnostics);
-  checkAcrossLanguages(sources, config, registry, read, reviewUnknown, { unreviewed, edited }, diagnostics);
-  const versions = sheets.map((sheet) => ({ sheet, file: sources.sheets.find((s) => s.file.path === sheet.file)!.file, original: sheet.lang === config.sourceLanguage }));
-  diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
+  // Labels and boilerplate are shared by the sheets of a language: their glyph gaps are reported once.
+  const seenGlyphs = new Set<string>();
+  for (const [id, entry] of entries) {
+    diagnostics.push(...entry.diagnostics);
+    for (const problem of entry.glyphs) {
+      const key = `${problem.location.file}:${problem.location.start.offset}:${problem.message}`;
+      if (!seenGlyphs.has(key)) diagnostics.push(problem);
+      seenGlyphs.add(key);
+    }
+    for (const version of entry.undrawable) undrawable.add(version);
+    for (const version of entry.unreviewed) unreviewed.add(version);
+    for (const [version, by] of entry.edited) edited.set(version, by);
+    if (entry.reviewUnknown) reviewUnknown.set(id, entry.reviewUnknown);
+  }
   if (options.webPages !== false && (!options.formats || options.formats.includes('html'))) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets).sheets;
@@ -168,78 +217,61 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
 }
 
 /**
- * Compares each translation that was read with its original (structure, figures,
- * typed numbers, review state), and warns about typed numbers that are figures.
- * Versions with unresolved references take part too, so that their other problems
- * are reported with those, not once those are fixed.
+ * Compares each translation of a sheet that was read with its original (structure,
+ * figures, typed numbers, review state), and warns about typed numbers that are
+ * figures. Versions with unresolved references take part too, so that their other
+ * problems are reported with those, not once those are fixed.
  */
-function checkAcrossLanguages(
-  sources: ProjectSources,
-  config: ProjectConfig,
-  registry: Registry,
-  read: ParsedSheet[],
-  reviewUnknown: Map<string, UnreadableReviews>,
-  states: Pick<CheckResult, 'unreviewed' | 'edited'>,
-  diagnostics: Diagnostic[],
-): void {
-  const fileOf = (sheet: FactSheet) => sources.sheets.find((s) => s.file.path === sheet.file)!.file;
-  const sheets = read.map((parsed) => parsed.sheet);
-  const gapsOf = (sheet: FactSheet) => read.find((parsed) => parsed.sheet === sheet)!.gaps;
+function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, registry: Registry, id: string, entry: SheetCheck, fileOf: (path: string) => SourceFile): void {
+  const diagnostics = entry.diagnostics;
+  const sheets = entry.read.map((parsed) => parsed.sheet);
+  const gapsOf = (sheet: FactSheet) => entry.read.find((parsed) => parsed.sheet === sheet)!.gaps;
+  const original = sheets.find((s) => s.lang === config.sourceLanguage) ?? null;
   // A translation compared with its original gets its typed figures reported by that comparison, which knows what agrees with the original.
-  const compared = (sheet: FactSheet) => sheet.lang !== config.sourceLanguage && sheets.some((s) => s.id === sheet.id && s.lang === config.sourceLanguage);
-  for (const sheet of sheets) if (!compared(sheet)) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet), registry));
+  for (const sheet of sheets) if (sheet === original || !original) diagnostics.push(...literalFigureWarnings(sheet, fileOf(sheet.file), registry));
   // An original's copies are reported once, here; a translation's, where it is aligned with its original.
-  for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) diagnostics.push(...duplicateDiagnostics(original, findDuplicates(original).duplicates));
-  const locks = new Map<string, ParsedLock>();
-  for (const [id, lockFile] of sources.locks) {
+  if (original) diagnostics.push(...duplicateDiagnostics(original, findDuplicates(original).duplicates));
+  let lock: ParsedLock | null = null;
+  const lockFile = sources.locks.get(id);
+  if (lockFile) {
     const translations = sources.sheets.filter((s) => s.id === id && s.lang !== config.sourceLanguage).map((s) => s.lang);
     // A lock that could not be read clean (its encoding, say) is reported already: every record is unknown.
-    const parsed: ParsedLock = lockFile.usable ? parseLock(lockFile, id, translations) : { lock: new Map(), unreadable: 'all', diagnostics: [] };
-    locks.set(id, parsed);
-    diagnostics.push(...parsed.diagnostics);
-    const unknown = parsed.unreadable === 'all' ? 'all' : new Set([...parsed.unreadable].filter((lang) => translations.includes(lang)));
-    if (unknown === 'all' || unknown.size > 0) reviewUnknown.set(id, unknown);
+    lock = lockFile.usable ? parseLock(lockFile, id, translations) : { lock: new Map(), unreadable: 'all', diagnostics: [] };
+    diagnostics.push(...lock.diagnostics);
+    const unknown = lock.unreadable === 'all' ? 'all' : new Set([...lock.unreadable].filter((lang) => translations.includes(lang)));
+    if (unknown === 'all' || unknown.size > 0) entry.reviewUnknown = unknown;
   }
-  for (const original of sheets.filter((s) => s.lang === config.sourceLanguage)) {
-    const lock = locks.get(original.id) ?? null;
-    for (const translation of sheets.filter((s) => s.id === original.id && s.lang !== config.sourceLanguage)) {
-      const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
-      diagnostics.push(...figureDateDiffers.check(original, translation, registry));
-      const reviewed = unknown ? null : lock?.lock.get(translation.lang);
-      const checked = checkTranslation({
-        original,
-        originalFile: fileOf(original),
-        translation,
-        translationFile: fileOf(translation),
-        gaps: { original: gapsOf(original), translation: gapsOf(translation) },
-        registry,
-        reviewed,
-      });
-      diagnostics.push(...checked.diagnostics);
-      const version = `${translation.lang}/${translation.id}`;
-      if (checked.review === 'unreviewed') states.unreviewed.add(version);
-      if (checked.review === 'edited') states.edited.set(version, { ...(reviewed?.by ? { by: reviewed.by } : {}), ...(reviewed?.on ? { on: reviewed.on } : {}) });
-    }
+  if (!original) return;
+  for (const translation of sheets.filter((s) => s !== original && s.lang !== config.sourceLanguage)) {
+    const unknown = lock !== null && (lock.unreadable === 'all' || lock.unreadable.has(translation.lang));
+    diagnostics.push(...figureDateDiffers.check(original, translation, registry));
+    const reviewed = unknown ? null : lock?.lock.get(translation.lang);
+    const checked = checkTranslation({
+      original,
+      originalFile: fileOf(original.file),
+      translation,
+      translationFile: fileOf(translation.file),
+      gaps: { original: gapsOf(original), translation: gapsOf(translation) },
+      registry,
+      reviewed,
+    });
+    diagnostics.push(...checked.diagnostics);
+    const version = `${translation.lang}/${translation.id}`;
+    if (checked.review === 'unreviewed') entry.unreviewed.push(version);
+    if (checked.review === 'edited') entry.edited.push([version, { ...(reviewed?.by ? { by: reviewed.by } : {}), ...(reviewed?.on ? { on: reviewed.on } : {}) }]);
   }
 }
 
 /** Every character a sheet's PDF draws must be in the face of its template's font that draws it. */
-function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], undrawable: Set<string>): void {
-  const seen = new Set<string>();
+function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, entry: SheetCheck, fileOf: (path: string) => SourceFile): void {
   for (const sheet of sheets) {
     const template = templates.get(sheet.meta.template);
     const source = sources.templates.templates.find((t) => t.name === sheet.meta.template);
     const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
-    const sheetFile = sources.sheets.find((s) => s.file.path === sheet.file)?.file;
-    if (!template || !source?.labels || !source.style || !boilerplateFile || !sheetFile) continue;
-    const problems = glyphProblems({ sheet, sheetFile, template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
-    if (problems.some((d) => d.severity === 'error')) undrawable.add(`${sheet.lang}/${sheet.id}`);
-    // Labels and boilerplate are shared by the sheets of a language: report their gaps once.
-    for (const problem of problems) {
-      const key = `${problem.location.file}:${problem.location.start.offset}:${problem.message}`;
-      if (!seen.has(key)) diagnostics.push(problem);
-      seen.add(key);
-    }
+    if (!template || !source?.labels || !source.style || !boilerplateFile) continue;
+    const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
+    if (problems.some((d) => d.severity === 'error')) entry.undrawable.push(`${sheet.lang}/${sheet.id}`);
+    entry.glyphs.push(...problems);
   }
 }
 
@@ -263,7 +295,7 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
 }
 
 /** Parses every template a sheet names, walks its page against the context it is rendered with, and reports names no folder answers to. */
-function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[]): void {
+function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], fileOf: (path: string) => SourceFile): void {
   const wanted = new Set(sheets.map((s) => s.meta.template));
   for (const source of sources.templates.templates) {
     if (!wanted.has(source.name)) continue;
@@ -280,7 +312,7 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {
     if (known.includes(sheet.meta.template)) continue;
-    const file = sources.sheets.find((s) => s.file.path === sheet.file)!.file;
+    const file = fileOf(sheet.file);
     const at = /^template:[ \t]*/m.exec(file.text);
     const suggestion = closest(sheet.meta.template, known);
     diagnostics.push(
@@ -315,8 +347,9 @@ function heldBack(
   const files = new Set(blocking.map((d) => d.location.file));
   // A registry error is held against the sheets quoting the figure (broken or disputed); under --strict, any warning of the registry against all.
   const everything = !config || !registry || !registry.complete || files.has(CONFIG_FILE) || (strict && files.has(FIGURES_FILE));
+  const byFile = new Map(sheets.map((s) => [s.file, s]));
   for (const source of sources.sheets) {
-    const parsed = sheets.find((s) => s.file === source.file.path);
+    const parsed = byFile.get(source.file.path);
     // An unreadable review lock holds back only the translations whose records it loses (CheckResult.reviewUnknown).
     const own =
       everything ||
@@ -416,6 +449,20 @@ function checkLanguage(lang: string, location: Location, config: ProjectConfig, 
     return false;
   }
   return true;
+}
+
+/** The valid sources of each sheet, by sheet id in the order met; a sheet with only a review lock has an empty list. */
+function sheetGroups(sheetSources: SheetSource[], sources: ProjectSources): Map<string, SheetSource[]> {
+  const groups = new Map<string, SheetSource[]>();
+  for (const source of sheetSources) groups.set(source.id, [...(groups.get(source.id) ?? []), source]);
+  for (const id of sources.locks.keys()) if (!groups.has(id)) groups.set(id, []);
+  return groups;
+}
+
+/** The sheet file of a model, by its path. */
+function sourceFiles(sources: ProjectSources): (path: string) => SourceFile {
+  const files = new Map(sources.sheets.map((s) => [s.file.path, s.file]));
+  return (path) => files.get(path)!;
 }
 
 function nowhere(file: string): Location {

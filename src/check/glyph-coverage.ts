@@ -225,7 +225,19 @@ function locator(file: SourceFile, value: string, start: number, end: number): (
 }
 
 /** Texts of a YAML file under a path of keys, by dotted key (lists as `key.0`), with their source places. */
+/** Labels, boilerplate and style are shared by every sheet of a language: each is read once per check. */
+const yamlTextsRead = new WeakMap<SourceFile, Map<string, Map<string, Omit<Piece, 'face'>>>>();
+
 function yamlTexts(file: SourceFile, under: string[]): Map<string, Omit<Piece, 'face'>> {
+  const byPath = yamlTextsRead.get(file) ?? new Map<string, Map<string, Omit<Piece, 'face'>>>();
+  yamlTextsRead.set(file, byPath);
+  const path = under.join('\0');
+  let texts = byPath.get(path);
+  if (!texts) byPath.set(path, (texts = readYamlTexts(file, under)));
+  return texts;
+}
+
+function readYamlTexts(file: SourceFile, under: string[]): Map<string, Omit<Piece, 'face'>> {
   const { yaml } = parseYaml(file, file.text);
   let node = yaml.doc.contents as Node | null;
   for (const key of under) node = mapEntries(node)?.find((e) => e.key === key)?.value ?? null;

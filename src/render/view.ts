@@ -45,13 +45,21 @@ export interface ViewOptions {
   sourceDateEpoch?: number | null;
 }
 
+/** Labels are few and shared by every sheet of a language: each is compiled once. */
+const compiledLabels = new Map<string, Handlebars.TemplateDelegate>();
+
+function compiledLabel(source: string): Handlebars.TemplateDelegate {
+  let compiled = compiledLabels.get(source);
+  if (!compiled) compiledLabels.set(source, (compiled = Handlebars.compile(source, { noEscape: true, strict: true })));
+  return compiled;
+}
+
 export function sheetView(sheet: FactSheet, template: Template, options: ViewOptions): SheetView {
   const labels = template.labels.get(sheet.lang);
   if (!labels) throw new Error(`template "${template.name}" has no labels for "${sheet.lang}"`);
   const titleText = plainText(sheet.meta.title);
   const date = sheet.meta.date ? longDate(sheet.meta.date, sheet.lang) : null;
-  const fill = (source: string): string =>
-    Handlebars.compile(source, { noEscape: true, strict: true })({ title: titleText, date: date ?? '', labels, contact: sheet.contact, lang: sheet.lang });
+  const fill = (source: string): string => compiledLabel(source)({ title: titleText, date: date ?? '', labels, contact: sheet.contact, lang: sheet.lang });
   const lead = sheet.sections[0];
   const firstParagraph = lead && lead.heading === null ? lead.blocks.find((b) => b.type === 'paragraph') : undefined;
   return {
