@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -66,8 +67,13 @@ export async function rememberedBuild(folder: OutputFolder, inputs: BuildMemoInp
   const memo = await readMemo(folder);
   if (memo === null || memo.inputs !== inputs.digest || memo.manifest !== manifestDigest(folder)) return null;
   for (const [relative, hash] of folder.manifest.files) {
-    const bytes = await readFile(outputFile(folder.outDir, relative)).catch(() => null);
-    if (bytes === null || sha256(bytes) !== hash) return null;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(outputFile(folder.outDir, relative));
+    } catch {
+      return null;
+    }
+    if (sha256(bytes) !== hash) return null;
   }
   const { diagnostics, skipped, failed, heldBack, outputs } = memo.report;
   return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireLock, removeStaleDrafts, type LockHolder } from './build-lock.js';
@@ -109,8 +110,14 @@ export class OutputFolder {
   async upToDate(relative: string, key: string): Promise<OutputRecord | null> {
     const record = this.manifest.outputs.get(relative);
     if (!record || record.key !== key || this.manifest.files.get(relative) !== record.sha256) return null;
-    const bytes = await readFile(outputFile(this.outDir, relative)).catch(() => null);
-    return bytes !== null && sha256(bytes) === record.sha256 ? record : null;
+    // Read synchronously: a rebuild hashes every output it keeps, and a promise per file cost more than the reading.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(outputFile(this.outDir, relative));
+    } catch {
+      return null;
+    }
+    return sha256(bytes) === record.sha256 ? record : null;
   }
 
   async stage(relative: string, bytes: Uint8Array): Promise<StagedOutput> {

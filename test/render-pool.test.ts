@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../src/check/check-project.js';
+import { openRenderPool, renderJob, type RenderJob } from '../src/render/pool/index.js';
+import { readProject } from '../src/sources/read-project.js';
+import { REPO } from './helpers/project.js';
+
+// A failure inside a worker reaches the caller as the rejection of that job, with its
+// message, and costs neither the worker nor the jobs after it.
+
+describe('the render pool', () => {
+  it('rejects a job that fails in a worker with its message, and renders the next jobs as the main thread does', async () => {
+    const result = await checkProject(await readProject(REPO), { webPages: false });
+    const sheet = result.sheets.find((s) => s.id === 'partnerships' && s.lang === 'en')!;
+    const job: RenderJob = { sheet, template: sheet.meta.template, format: 'html', languages: ['en', 'fr'], sourceDateEpoch: null };
+    const pool = openRenderPool({ threads: 2, templates: result.templates });
+    try {
+      expect(pool.threads).toBe(2);
+      const failing = [pool.render({ ...job, template: 'no-such-template' }), pool.render({ ...job, template: 'no-such-template', format: 'pdf' })];
+      for (const failure of failing) await expect(failure).rejects.toThrow(/no template "no-such-template"/);
+      const serial = await renderJob(job, result.templates);
+      const [html, pdf] = await Promise.all([pool.render(job), pool.render({ ...job, format: 'pdf' })]);
+      expect(Buffer.from(html).equals(Buffer.from(serial))).toBe(true);
+      expect(Buffer.from(pdf).equals(Buffer.from(await renderJob({ ...job, format: 'pdf' }, result.templates)))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
