@@ -23,6 +23,8 @@ export interface RenderPoolOptions {
   threads: number;
   /** Every template a job may name, fonts included: sent once to each worker. */
   templates: ReadonlyMap<string, Template>;
+  /** The bound of each worker's old-generation heap, in megabytes (default WORKER_HEAP_MB). */
+  workerHeapMb?: number;
 }
 
 /**
@@ -37,6 +39,9 @@ export function threadsFor(jobs: number, outputs: number): number {
   return Math.max(1, Math.min(jobs, Math.floor(outputs / OUTPUTS_PER_WORKER)));
 }
 
+/** The old-generation heap of a render worker, in megabytes: a fact sheet's PDF needs a fraction of it. */
+export const WORKER_HEAP_MB = 128;
+
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
   if (threads <= 1) return { threads: 1, render: (job) => renderJob(job, templates), close: async () => undefined };
@@ -47,8 +52,29 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
     atomics: 'disabled',
     workerData: { templates: new Map(templates) },
+    // A worker left to itself grows its heap long before collecting it: a bound makes it collect
+    // what one document leaves behind, so a build's memory does not grow with its workers.
+    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
   });
-  return { threads, render: (job) => piscina.run(job), close: () => piscina.destroy() };
+  // A worker that dies outside a job (out of memory while starting, say) would be started
+  // again and again with the queued jobs waiting on it: the pool is given up instead, its
+  // queued jobs fail, and they and every later job are rendered in this thread.
+  let broken = false;
+  const closed = { promise: null as Promise<void> | null };
+  const close = (): Promise<void> => (closed.promise ??= piscina.destroy());
+  piscina.on('error', () => {
+    broken = true;
+    void close().catch(() => undefined);
+  });
+  const render = (job: RenderJob): Promise<Uint8Array> => {
+    if (broken) return renderJob(job, templates);
+    return piscina.run(job).catch((error: unknown) => {
+      // A document too large for a worker's bound is rendered in this thread, which has none.
+      if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderJob(job, templates);
+      throw error;
+    });
+  };
+  return { threads, render, close };
 }
 
 /**
