@@ -28,5 +28,4 @@ describe('the render pool', () => {
       await pool.close();
     }
   });
-
 });
