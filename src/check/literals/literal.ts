@@ -41,8 +41,12 @@ export function canonicalLocale(lang: string): string {
 }
 
 /** The base language of a BCP 47 tag ("fr" of "fr-BE"); throws RangeError on a malformed tag. */
+const baseLanguages = new Map<string, string>();
+
 export function baseLanguage(lang: string): string {
-  return new Intl.Locale(canonicalLocale(lang)).language;
+  let base = baseLanguages.get(lang);
+  if (base === undefined) baseLanguages.set(lang, (base = new Intl.Locale(canonicalLocale(lang)).language));
+  return base;
 }
 
 export function escapeRegExp(s: string): string {

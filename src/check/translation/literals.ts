@@ -17,11 +17,28 @@ export interface PlacedLiteral extends Literal {
  */
 export function literalsOf(unit: Unit, lang: string, file: SourceFile): PlacedLiteral[] {
   const out: PlacedLiteral[] = [];
-  for (const run of textRuns(unit)) {
-    const text = run.map((node) => node.value).join('');
-    for (const literal of findLiterals(text, lang)) out.push({ ...literal, location: runLocation(run, literal.start, literal.end, file) });
-  }
+  for (const run of textRuns(unit)) out.push(...runLiterals(run, lang, file));
   return out;
+}
+
+/**
+ * A run's literals, read once: the comparison with the original and the warnings about
+ * typed figures both read the same text of the same model. Keyed by the run's first
+ * node (its text is the nodes that follow it, so the count fixes it) and the language.
+ */
+const readRuns = new WeakMap<Piece, Map<string, PlacedLiteral[]>>();
+
+function runLiterals(run: readonly Piece[], lang: string, file: SourceFile): PlacedLiteral[] {
+  const byRun = readRuns.get(run[0]!) ?? new Map<string, PlacedLiteral[]>();
+  readRuns.set(run[0]!, byRun);
+  const key = `${run.length}\0${lang}\0${file.path}`;
+  let found = byRun.get(key);
+  if (!found) {
+    const text = run.map((node) => node.value).join('');
+    found = findLiterals(text, lang).map((literal) => ({ ...literal, location: runLocation(run, literal.start, literal.end, file) }));
+    byRun.set(key, found);
+  }
+  return found;
 }
 
 type Piece = Text | Superscript;
