@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { ShapingCache } from './shaping-cache.js';
 
 /*
  * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
@@ -17,7 +18,13 @@ const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
 const MAGIC = 'fsPF';
 const TOKEN_LENGTH = 8;
 
-const parsed: Fontkit.Font[] = [];
+/** A font parsed once, with the words shaped in it so far. */
+interface Parsed {
+  font: Fontkit.Font;
+  shaping: ShapingCache;
+}
+
+const parsed: Parsed[] = [];
 const tokens = new WeakMap<Uint8Array, Buffer>();
 let registered = false;
 
@@ -34,7 +41,7 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
     if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
     token = Buffer.alloc(TOKEN_LENGTH);
     token.write(MAGIC, 0, 'latin1');
-    token.writeUInt32BE(parsed.push(font) - 1, 4);
+    token.writeUInt32BE(parsed.push({ font, shaping: new ShapingCache(font) }) - 1, 4);
     tokens.set(bytes, token);
   }
   return token;
@@ -46,11 +53,16 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
  * the document's text map; a glyph cache per document (and so a layout engine per
  * document, the cached getter lands on the view) keeps one document's text from
  * showing in another's, so each document comes out as if its font had been parsed
- * for it alone.
+ * for it alone. Its layouts come from the words shaped once for every document
+ * (see shaping-cache.ts), with glyphs of its own.
  */
-function documentView(font: Fontkit.Font): Fontkit.Font {
+function documentView({ font, shaping }: Parsed): Fontkit.Font {
   const view = Object.create(font) as Fontkit.Font & { _glyphs: Record<number, unknown> };
   view._glyphs = {};
+  view.layout = function layout(this: Fontkit.Font, text: string, features?: unknown, ...rest: unknown[]): Fontkit.GlyphRun {
+    const run = rest.length === 0 && typeof text === 'string' ? shaping.layout(view, text, features) : undefined;
+    return (run ?? font.layout.call(view, text, features as string[], ...(rest as []))) as Fontkit.GlyphRun;
+  };
   return view;
 }
 
