@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { SubsetWriter } from './font-subset.js';
 import { ShapingCache } from './shaping-cache.js';
 
 /*
@@ -18,10 +19,11 @@ const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
 const MAGIC = 'fsPF';
 const TOKEN_LENGTH = 8;
 
-/** A font parsed once, with the words shaped in it so far. */
+/** A font parsed once, with the words shaped in it so far and its subset writer. */
 interface Parsed {
   font: Fontkit.Font;
   shaping: ShapingCache;
+  subsets: SubsetWriter | null;
 }
 
 const parsed: Parsed[] = [];
@@ -41,7 +43,7 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
     if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
     token = Buffer.alloc(TOKEN_LENGTH);
     token.write(MAGIC, 0, 'latin1');
-    token.writeUInt32BE(parsed.push({ font, shaping: new ShapingCache(font) }) - 1, 4);
+    token.writeUInt32BE(parsed.push({ font, shaping: new ShapingCache(font), subsets: SubsetWriter.for(font) }) - 1, 4);
     tokens.set(bytes, token);
   }
   return token;
@@ -54,15 +56,17 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
  * document, the cached getter lands on the view) keeps one document's text from
  * showing in another's, so each document comes out as if its font had been parsed
  * for it alone. Its layouts come from the words shaped once for every document
- * (see shaping-cache.ts), with glyphs of its own.
+ * (see shaping-cache.ts), with glyphs of its own, and its font subset is written
+ * with the work every document shares done once (see font-subset.ts).
  */
-function documentView({ font, shaping }: Parsed): Fontkit.Font {
+function documentView({ font, shaping, subsets }: Parsed): Fontkit.Font {
   const view = Object.create(font) as Fontkit.Font & { _glyphs: Record<number, unknown> };
   view._glyphs = {};
   view.layout = function layout(this: Fontkit.Font, text: string, features?: unknown, ...rest: unknown[]): Fontkit.GlyphRun {
     const run = rest.length === 0 && typeof text === 'string' ? shaping.layout(view, text, features) : undefined;
     return (run ?? font.layout.call(view, text, features as string[], ...(rest as []))) as Fontkit.GlyphRun;
   };
+  if (subsets) (view as unknown as { createSubset(): unknown }).createSubset = () => subsets.createSubset();
   return view;
 }
 
