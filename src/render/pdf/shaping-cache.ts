@@ -1,4 +1,5 @@
 import type * as Fontkit from 'fontkit';
+import type { FontView } from './glyph-metrics.js';
 
 /*
  * Shaping a word (GSUB substitutions, GPOS kerning) is most of what laying out a PDF
@@ -27,18 +28,14 @@ export interface Run {
   readonly advanceWidth: number;
 }
 
-type FontWithGlyphs = Fontkit.Font & { _glyphs: Record<number, unknown> };
-
 /** Words kept per font; past this the oldest go (they would be shaped again, to the same result). */
 const LIMIT = 50_000;
 
 export class ShapingCache {
-  private readonly shaper: FontWithGlyphs;
   private readonly shaped = new Map<string, Shaped>();
 
-  constructor(font: Fontkit.Font) {
-    this.shaper = Object.create(font) as FontWithGlyphs;
-  }
+  /** `shaper` is a view of the font for this cache alone: its glyph cache is emptied for every word. */
+  constructor(private readonly shaper: FontView) {}
 
   /**
    * The layout of `text` for the document whose font view is `view`: the glyphs are
