@@ -28,14 +28,20 @@ export interface Run {
   readonly advanceWidth: number;
 }
 
-/** Words kept per font; past this the oldest go (they would be shaped again, to the same result). */
-const LIMIT = 50_000;
+/**
+ * Words kept per font, each well under a kilobyte, so that a worker's caches stay
+ * within a few megabytes; past this the oldest go (shaped again, to the same result).
+ */
+const LIMIT = 5_000;
 
 export class ShapingCache {
   private readonly shaped = new Map<string, Shaped>();
 
   /** `shaper` is a view of the font for this cache alone: its glyph cache is emptied for every word. */
-  constructor(private readonly shaper: FontView) {}
+  constructor(
+    private readonly shaper: FontView,
+    private readonly limit = LIMIT,
+  ) {}
 
   /**
    * The layout of `text` for the document whose font view is `view`: the glyphs are
@@ -48,7 +54,7 @@ export class ShapingCache {
     let shaped = this.shaped.get(key);
     if (!shaped) {
       shaped = this.shape(text, features as string[] | undefined);
-      if (this.shaped.size >= LIMIT) this.shaped.delete(this.shaped.keys().next().value!);
+      if (this.shaped.size >= this.limit) this.shaped.delete(this.shaped.keys().next().value!);
       this.shaped.set(key, shaped);
     }
     return runOf(view, shaped);
