@@ -10,7 +10,7 @@ import type { FontView } from './glyph-metrics.js';
  * shaped here on a font view of its own whose glyph cache starts empty for every
  * word, which makes the result a function of the word alone, and each document is
  * then given its own glyphs for the ids shaped, asked for in the order it meets
- * them, exactly as a document shaping for itself would ask.
+ * them, so what its text map says depends on that document alone.
  */
 
 /** A word shaped once: glyph ids with the characters each stands for, and unscaled positions. */
@@ -53,7 +53,7 @@ export class ShapingCache {
     if (key === undefined) return undefined;
     let shaped = this.shaped.get(key);
     if (!shaped) {
-      shaped = this.shape(text, features as string[] | undefined);
+      shaped = this.shape(text, (features ?? undefined) as string[] | undefined);
       if (this.shaped.size >= this.limit) this.shaped.delete(this.shaped.keys().next().value!);
       this.shaped.set(key, shaped);
     }
