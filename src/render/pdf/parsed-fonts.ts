@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { SubsetWriter } from './font-subset.js';
+import { GlyphMetrics } from './glyph-metrics.js';
+import { ShapingCache } from './shaping-cache.js';
 
 /*
  * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
@@ -17,7 +20,15 @@ const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
 const MAGIC = 'fsPF';
 const TOKEN_LENGTH = 8;
 
-const parsed: Fontkit.Font[] = [];
+/** A font parsed once, with the words shaped in it so far and its subset writer. */
+interface Parsed {
+  font: Fontkit.Font;
+  metrics: GlyphMetrics;
+  shaping: ShapingCache;
+  subsets: SubsetWriter | null;
+}
+
+const parsed: Parsed[] = [];
 const tokens = new WeakMap<Uint8Array, Buffer>();
 let registered = false;
 
@@ -34,7 +45,8 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
     if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
     token = Buffer.alloc(TOKEN_LENGTH);
     token.write(MAGIC, 0, 'latin1');
-    token.writeUInt32BE(parsed.push(font) - 1, 4);
+    const metrics = new GlyphMetrics(font);
+    token.writeUInt32BE(parsed.push({ font, metrics, shaping: new ShapingCache(metrics.view()), subsets: SubsetWriter.for(font) }) - 1, 4);
     tokens.set(bytes, token);
   }
   return token;
@@ -46,11 +58,18 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
  * the document's text map; a glyph cache per document (and so a layout engine per
  * document, the cached getter lands on the view) keeps one document's text from
  * showing in another's, so each document comes out as if its font had been parsed
- * for it alone.
+ * for it alone. Its glyphs come with metrics measured once (glyph-metrics.ts), its
+ * layouts from the words shaped once for every document (shaping-cache.ts) with
+ * glyphs of its own, and its font subset is written with the work every document
+ * shares done once (font-subset.ts).
  */
-function documentView(font: Fontkit.Font): Fontkit.Font {
-  const view = Object.create(font) as Fontkit.Font & { _glyphs: Record<number, unknown> };
-  view._glyphs = {};
+function documentView({ font, metrics, shaping, subsets }: Parsed): Fontkit.Font {
+  const view = metrics.view();
+  view.layout = function layout(this: Fontkit.Font, text: string, features?: unknown, ...rest: unknown[]): Fontkit.GlyphRun {
+    const run = rest.length === 0 && typeof text === 'string' ? shaping.layout(view, text, features) : undefined;
+    return (run ?? font.layout.call(view, text, features as string[], ...(rest as []))) as Fontkit.GlyphRun;
+  };
+  if (subsets) (view as unknown as { createSubset(): unknown }).createSubset = () => subsets.createSubset();
   return view;
 }
 
