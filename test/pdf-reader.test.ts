@@ -48,6 +48,24 @@ describe('the copy of a message between pdf.js and its worker code', () => {
     expect(atB).toEqual([{ items: ['x'] }]);
     expect(atA).toEqual([]);
   });
+
+  it('stops delivering to a listener once its signal is aborted, as pdf.js ends a document', async () => {
+    const [a, b] = portPair(plainCopy);
+    const kept: unknown[] = [];
+    const dropped: unknown[] = [];
+    const done = new AbortController();
+    b.addEventListener('message', (event) => kept.push(event.data));
+    b.addEventListener('message', (event) => dropped.push(event.data), { signal: done.signal });
+    a.postMessage(1);
+    await Promise.resolve();
+    done.abort();
+    a.postMessage(2);
+    b.addEventListener('message', (event) => dropped.push(event.data), { signal: done.signal });
+    a.postMessage(3);
+    await Promise.resolve();
+    expect(kept).toEqual([1, 2, 3]);
+    expect(dropped).toEqual([1]);
+  });
 });
 
 describe('one pdf.js reader for every PDF of a thread', () => {

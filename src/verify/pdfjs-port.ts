@@ -7,11 +7,12 @@
  * As between threads, the receiver gets a copy made when the message is posted: pdf.js
  * goes on changing some objects after sending them (a page's text is sent in chunks, and
  * the object a chunk was sent in is refilled for the next one). The copy is `copy`'s, and
- * it is delivered later, in a microtask, as pdf.js expects of a port.
+ * it is delivered later, in a microtask, as pdf.js expects of a port. Listeners go as
+ * they go from a MessagePort: removed, or their `signal` aborted.
  */
 export interface InThreadPort {
   postMessage(message: unknown, transfer?: readonly unknown[]): void;
-  addEventListener(type: string, listener: Listener): void;
+  addEventListener(type: string, listener: Listener, options?: { signal?: AbortSignal }): void;
   removeEventListener(type: string, listener: Listener): void;
   terminate(): void;
 }
@@ -34,8 +35,13 @@ class End implements InThreadPort {
     });
   }
 
-  addEventListener(type: string, listener: Listener): void {
-    if (type === 'message') this.listeners.add(listener);
+  /** pdf.js removes its listeners by aborting their signal, when a document is done with. */
+  addEventListener(type: string, listener: Listener, options?: { signal?: AbortSignal }): void {
+    if (type !== 'message') return;
+    const signal = options?.signal;
+    if (signal?.aborted) return;
+    this.listeners.add(listener);
+    signal?.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
 
   removeEventListener(type: string, listener: Listener): void {
