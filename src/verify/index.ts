@@ -7,3 +7,4 @@ export { verifyOutput, type Miss } from './verify-output.js';
 export { docxProblems, formatProblems, htmlProblems } from './well-formed.js';
 export { firstMissingBlock } from './text-order.js';
 export { FORMAT_NAMES, outputDiagnostics } from './output-diagnostics.js';
+export { renderAndVerify, type VerifiedOutput } from './render-and-verify.js';

@@ -13,7 +13,10 @@ export const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word do
  * diagnostics: not valid for its format (`output-invalid`), a web page without the
  * sheet's text in order (`output-invalid`), a figure it does not state as the model
  * does (`output-mismatch`). `misses` is null when the output could not be read for
- * figures at all.
+ * figures at all (a PDF pdf.js cannot read is `output-invalid` too).
+ *
+ * A pure function of its arguments, which holds no state of the thread that calls it:
+ * the build may call it in a render worker, next to the renderer.
  */
 export async function outputDiagnostics(sheet: FactSheet, format: Format, bytes: Uint8Array): Promise<{ diagnostics: Diagnostic[]; misses: Miss[] | null }> {
   const what = `the ${FORMAT_NAMES[format]} of sheet "${sheet.id}" (${sheet.lang})`;
@@ -28,7 +31,13 @@ export async function outputDiagnostics(sheet: FactSheet, format: Format, bytes:
     const missing = firstMissingBlock(sheet, htmlText(bytes));
     if (missing !== null) diagnostics.push(diagnostic('error', 'output-invalid', head, `${what} does not hold the text ${JSON.stringify(clip(missing))} where the model has it`));
   }
-  const misses = await verifyOutput(sheet, format, bytes);
+  let misses: Miss[];
+  try {
+    misses = await verifyOutput(sheet, format, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [...diagnostics, diagnostic('error', 'output-invalid', head, `${what} is not valid ${FORMAT_NAMES[format]} output: ${reason}`)], misses: null };
+  }
   for (const miss of misses) {
     diagnostics.push(
       diagnostic(

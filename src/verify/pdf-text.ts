@@ -1,29 +1,46 @@
 /**
- * Reading a PDF back as text with pdf.js (pdfjs-dist 4, legacy build: the one meant for
- * Node). Everything runs in this thread on the bytes given: no worker thread, no network,
- * no file access, no font loading, no eval, and pdf.js prints nothing.
+ * Reading a PDF back as text with pdf.js (pdfjs-dist 4). Everything runs in this thread
+ * on the bytes given: no worker thread, no network, no file access, no font loading, no
+ * eval, and pdf.js prints nothing.
+ *
+ * The generic build is used, not the "legacy" one pdf.js suggests for Node: the legacy
+ * build carries core-js polyfills that replace `Array.prototype.push` for the whole
+ * thread (core-js finds a V8 edge case with lengths past 2^32) with a slower one, which
+ * the PDF and Word renderers running next to the verifier would pay for on every push.
+ * The generic build needs one thing Node 20 lacks, `Promise.withResolvers` (ES2024,
+ * Node 22), defined below as the standard says, and only when missing.
  */
-import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFWorker as PdfWorker, TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { plainCopy } from './plain-copy.js';
+import { portPair } from './pdfjs-port.js';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof import('pdfjs-dist/build/pdf.mjs');
 
-let loading: Promise<PdfJs> | undefined;
+interface Reader {
+  lib: PdfJs;
+  /** One worker, started once, serves every document read in this thread. */
+  worker: PdfWorker;
+}
+
+let loading: Promise<Reader> | undefined;
 
 /**
- * pdf.js, loaded once. In Node pdf.js always uses its "fake worker" (the worker code run
- * in this thread); handing it the worker module as `globalThis.pdfjsWorker`, pdf.js's own
- * hook for that, spares it a dynamic import of a path relative to its own file, so this
- * works the same in plain Node (dist/, compiled by tsc) and under vitest.
+ * pdf.js, loaded once per thread, with its worker code started on an in-thread port (see
+ * {@link portPair}): pdf.js's public way to run its worker code on a port one provides,
+ * which spares each document a fake worker of its own and its structured clones.
  */
-function pdfjs(): Promise<PdfJs> {
+function reader(): Promise<Reader> {
   if (!loading) {
     loading = (async () => {
-      const [lib, worker] = await quietly(() =>
-        Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]),
+      definePromiseWithResolvers();
+      const [lib, { WorkerMessageHandler }] = await quietly(() =>
+        Promise.all([import('pdfjs-dist/build/pdf.mjs'), import('pdfjs-dist/build/pdf.worker.mjs')]),
       );
-      const scope = globalThis as { pdfjsWorker?: unknown };
-      scope.pdfjsWorker ??= worker;
-      return lib;
+      const [main, worker] = portPair(plainCopy);
+      WorkerMessageHandler.initializeFromPort(worker);
+      type WorkerParams = NonNullable<ConstructorParameters<typeof lib.PDFWorker>[0]>;
+      const params = { port: main, verbosity: lib.VerbosityLevel.ERRORS } as unknown as WorkerParams;
+      return { lib, worker: new lib.PDFWorker(params) };
     })();
     // A failed load (say, the package is missing) is reported to its callers and tried again by the next one.
     loading.catch(() => (loading = undefined));
@@ -31,12 +48,30 @@ function pdfjs(): Promise<PdfJs> {
   return loading;
 }
 
+/** `Promise.withResolvers` (ES2024), which pdf.js's generic build calls and Node 20 lacks. */
+function definePromiseWithResolvers(): void {
+  const promise = Promise as PromiseConstructor & { withResolvers?: unknown };
+  if (typeof promise.withResolvers === 'function') return;
+  Object.defineProperty(Promise, 'withResolvers', {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: function withResolvers<T>(this: PromiseConstructor) {
+      let resolve!: (value: T | PromiseLike<T>) => void;
+      let reject!: (reason?: unknown) => void;
+      const created = new this<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise: created, resolve, reject };
+    },
+  });
+}
+
 /**
- * While pdf.js is being evaluated its verbosity is still the default (warnings), and in
- * Node it tries to load the optional native package @napi-rs/canvas to polyfill DOMMatrix,
- * ImageData and Path2D for rendering (text extraction needs none of them). When that
- * package is absent it logs four warnings with console.log; these, and only these, are
- * dropped for the time of the import.
+ * While pdf.js is being evaluated its verbosity is still the default (warnings): in Node
+ * the generic build warns that it is not the legacy one (see the top of this file). That
+ * warning, and only it, is dropped for the time of the import.
  */
 async function quietly<T>(load: () => Promise<T>): Promise<T> {
   const original = console.log;
@@ -53,7 +88,7 @@ async function quietly<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-const PDFJS_LOAD_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `|access the `require`)/;
+const PDFJS_LOAD_WARNING = /^Warning: Please use the `legacy` build in Node\.js environments/;
 
 /**
  * The text of a PDF: the text items of each page in content order, a newline where pdf.js
@@ -61,10 +96,11 @@ const PDFJS_LOAD_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill
  * ("Nouvelle-" / "Zélande") are joined back; see {@link joinHyphenatedLines}.
  */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const lib = await pdfjs();
+  const { lib, worker } = await reader();
   const task = lib.getDocument({
-    // A copy: pdf.js takes over (and may detach) the buffer it is given.
+    // A copy: pdf.js takes over the buffer it is given.
     data: new Uint8Array(bytes),
+    worker,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -1,6 +1,6 @@
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { inflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { SheetView } from '../view.js';
-import { zipEntries, type ZipEntry } from './zip.js';
+import { storedEntries, zipEntries, type StoredEntry, type ZipEntry } from './zip.js';
 
 /**
  * Makes the package docx wrote depend on the sheet alone, so the same sheet gives the same bytes whenever, wherever
@@ -12,12 +12,18 @@ import { zipEntries, type ZipEntry } from './zip.js';
  *   part, in the order docx lists them;
  * - the zip: docx dates every entry with the clock, in the local time zone; entries are written again in a fixed
  *   order, `[Content_Types].xml` first, with the view's timestamp.
+ *
+ * Only the parts changed here are inflated and deflated again: the others keep the
+ * compressed data docx gave them (a pure function of their text), copied as it is.
  */
 export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Array {
-  const files = new Map<string, string | Uint8Array>(Object.entries(unzipSync(packed)));
+  const stored = storedEntries(packed);
+  const files = new Map<string, string | Uint8Array | StoredEntry>(
+    stored ? stored : Object.entries(unzipSync(packed)),
+  );
   const text = (name: string): string | null => {
     const data = files.get(name);
-    return data === undefined ? null : typeof data === 'string' ? data : strFromU8(data);
+    return data === undefined ? null : typeof data === 'string' ? data : strFromU8(data instanceof Uint8Array ? data : inflated(data));
   };
 
   const core = text(CORE);
@@ -35,9 +41,14 @@ export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Arra
 
   const entries: ZipEntry[] = [...files.keys()].sort(byPackageOrder).map((name) => {
     const data = files.get(name)!;
-    return { name, data: typeof data === 'string' ? strToU8(data) : data };
+    if (typeof data === 'string') return { name, data: strToU8(data) };
+    return data instanceof Uint8Array ? { name, data } : { name, stored: data };
   });
   return zipEntries(entries, view.timestamp);
+}
+
+function inflated(entry: StoredEntry): Uint8Array {
+  return entry.method === 0 ? entry.compressed : inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
 }
 
 const CORE = 'docProps/core.xml';

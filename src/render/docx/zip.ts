@@ -1,12 +1,18 @@
 import { deflateSync } from 'fflate';
 
-export interface ZipEntry {
-  name: string;
-  data: Uint8Array;
+/** An entry to deflate (`data`), or one already compressed, copied as it is (`stored`). */
+export type ZipEntry = { name: string; data: Uint8Array } | { name: string; stored: StoredEntry };
+
+/** An entry's data as a zip archive holds it: compressed by `method` (0 stored, 8 deflated), with the CRC and size of the data. */
+export interface StoredEntry {
+  method: number;
+  compressed: Uint8Array;
+  crc: number;
+  size: number;
 }
 
 /**
- * A zip archive of the entries in the order given, every entry deflated and dated `mtime`.
+ * A zip archive of the entries in the order given, every entry dated `mtime`: `data` deflated, `stored` copied.
  *
  * Written here rather than with fflate's `zipSync`, which converts dates to the DOS time of zip headers in the
  * local time zone: the same date would give different bytes in different time zones. Here the date's UTC fields
@@ -20,19 +26,18 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
   for (const entry of entries) {
     const name = new TextEncoder().encode(entry.name);
     const utf8Name = name.length !== entry.name.length;
-    const compressed = deflateSync(entry.data, { level: 9 });
-    const crc = crc32(entry.data);
+    const { method, compressed, crc, size } = 'stored' in entry ? entry.stored : deflated(entry.data);
     const local = new Uint8Array(30 + name.length + compressed.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true); // version needed to extract: 2.0 (deflate)
     lv.setUint16(6, utf8Name ? 0x0800 : 0, true);
-    lv.setUint16(8, 8, true); // deflate
+    lv.setUint16(8, method, true);
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, compressed.length, true);
-    lv.setUint32(22, entry.data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     lv.setUint16(28, 0, true);
     local.set(name, 30);
@@ -44,12 +49,12 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
     cv.setUint16(4, 20, true); // made by: MS-DOS, 2.0
     cv.setUint16(6, 20, true);
     cv.setUint16(8, utf8Name ? 0x0800 : 0, true);
-    cv.setUint16(10, 8, true);
+    cv.setUint16(10, method, true);
     cv.setUint16(12, time, true);
     cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, compressed.length, true);
-    cv.setUint32(24, entry.data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     // extra length, comment length, disk, internal and external attributes: all 0
     cv.setUint32(42, offset, true);
@@ -68,6 +73,53 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
   ev.setUint32(12, centralSize, true);
   ev.setUint32(16, offset, true);
   return concat([...locals, ...centrals, end]);
+}
+
+function deflated(data: Uint8Array): StoredEntry {
+  return { method: 8, compressed: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length };
+}
+
+/**
+ * The entries of a zip archive, by name in the archive's order, as stored: what
+ * {@link zipEntries} can copy without inflating and deflating them again. Null when the
+ * archive is not the plain kind zip writers such as fflate's `zipSync` make (one disk,
+ * no zip64, no encryption, deflated or stored entries, sizes in the headers), which the
+ * caller then unzips the ordinary way.
+ */
+export function storedEntries(zip: Uint8Array): Map<string, StoredEntry> | null {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22; // an archive without a comment
+  if (end < 0 || view.getUint32(end, true) !== 0x06054b50) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 8, true) !== count) return null;
+  const entries = new Map<string, StoredEntry>();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let i = 0; i < count; i++) {
+      if (view.getUint32(at, true) !== 0x02014b50) return null;
+      const flags = view.getUint16(at + 8, true);
+      const method = view.getUint16(at + 10, true);
+      const crc = view.getUint32(at + 16, true);
+      const compressedSize = view.getUint32(at + 20, true);
+      const size = view.getUint32(at + 24, true);
+      const nameLength = view.getUint16(at + 28, true);
+      const extraLength = view.getUint16(at + 30, true);
+      const commentLength = view.getUint16(at + 32, true);
+      const local = view.getUint32(at + 42, true);
+      // Encrypted (bit 0) or sizes after the data (bit 3), or a compression other than none or deflate.
+      if (flags & 0x9 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff) return null;
+      const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
+      if (view.getUint32(local, true) !== 0x04034b50) return null;
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (start + compressedSize > zip.length || entries.has(name)) return null;
+      entries.set(name, { method, compressed: zip.subarray(start, start + compressedSize), crc, size });
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+  } catch {
+    return null; // a header past the end, or a name that is not UTF-8
+  }
+  return entries;
 }
 
 /** The DOS date and time of zip headers, from a date's UTC fields (two-second precision, 1980 to 2107). */
