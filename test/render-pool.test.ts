@@ -22,8 +22,11 @@ describe('the render pool', () => {
       }
       const serial = await renderJob(job, result.templates);
       const [html, pdf] = await Promise.all([pool.render(job), pool.render({ ...job, format: 'pdf' })]);
-      expect(Buffer.from(html).equals(Buffer.from(serial))).toBe(true);
-      expect(Buffer.from(pdf).equals(Buffer.from(await renderJob({ ...job, format: 'pdf' }, result.templates)))).toBe(true);
+      expect(Buffer.from(html.bytes).equals(Buffer.from(serial))).toBe(true);
+      expect(Buffer.from(pdf.bytes).equals(Buffer.from(await renderJob({ ...job, format: 'pdf' }, result.templates)))).toBe(true);
+      // Read back in the worker: the PDF states every figure of the sheet.
+      expect(pdf.missed).toEqual([]);
+      expect(pdf.diagnostics).toEqual([]);
     } finally {
       await pool.close();
     }

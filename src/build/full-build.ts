@@ -16,7 +16,8 @@ import type { BuildOptions, BuildReport } from './build-project.js';
 import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.js';
 import { readCheckCache, writeCheckCache } from './check-cache-file.js';
 import { toolVersion } from '../sources/tool-version.js';
-import { htmlProblems, outputDiagnostics, verifyOutput } from '../verify/index.js';
+import { htmlProblems, outputDiagnostics, verifyOutput, type VerifiedOutput } from '../verify/index.js';
+import { sha256 } from './manifest.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
@@ -31,6 +32,7 @@ interface PendingOutput {
   sheet: FactSheet;
   format: Format;
   key: string;
+  verified: VerifiedOutput;
   staged: StagedOutput;
 }
 
@@ -134,7 +136,7 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
     }
     for (const output of rendered) {
       report.rendered.push(output.relative);
-      pending.push({ relative: output.relative, sheet: output.sheet, format: output.format, key: output.key, staged: await folder.stage(output.relative, output.bytes) });
+      pending.push({ relative: output.relative, sheet: output.sheet, format: output.format, key: output.key, verified: output.output, staged: await folder.stage(output.relative, output.output.bytes) });
     }
     const misses = await verifyAll(pending, folder, verified, report);
     if (misses.length > 0) {
@@ -166,22 +168,30 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
 }
 
 /**
- * Reads each staged output back and checks that it states every figure of its
- * sheet version; records which formats state each use, for the ledger page.
+ * Reads each staged output back from the disk and takes what reading it back found:
+ * what the renderer's thread found in the same bytes when the disk holds exactly those
+ * (their hash is compared), else what reading the disk's bytes finds here. Records which
+ * formats state each figure use, for the ledger page.
  */
 async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const output of pending) {
     report.readBack.push(output.relative);
     const { sheet, format } = output;
-    const { diagnostics, misses } = await outputDiagnostics(sheet, format, new Uint8Array(await folder.readStaged(output.staged)));
-    const missed = misses?.map((m) => m.index) ?? null;
+    const onDisk = new Uint8Array(await folder.readStaged(output.staged));
+    const found = sha256(onDisk) === output.staged.sha256 ? output.verified : await readBack(sheet, format, onDisk);
+    const missed = found.missed;
     recordUses(verified, sheet, format, missed);
     // Recorded with the output, so that while its key and bytes stay the same it is not read back again.
     if (missed !== null) output.staged.record = { key: output.key, misses: missed };
-    problems.push(...diagnostics);
+    problems.push(...found.diagnostics);
   }
   return problems;
+}
+
+async function readBack(sheet: FactSheet, format: Format, bytes: Uint8Array): Promise<Omit<VerifiedOutput, 'bytes'>> {
+  const { diagnostics, misses } = await outputDiagnostics(sheet, format, bytes);
+  return { diagnostics, missed: misses?.map((m) => m.index) ?? null };
 }
 
 /**
@@ -283,7 +293,8 @@ function publishable(id: string, sources: ProjectSources, result: CheckResult, o
 
 interface RenderedOutput {
   relative: string;
-  bytes: Uint8Array;
+  /** The bytes rendered, and what reading these very bytes back found. */
+  output: VerifiedOutput;
   sheet: FactSheet;
   format: Format;
   key: string;
@@ -305,7 +316,7 @@ async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: Render
   );
   const results = inOrder(jobs.map(({ job }) => pool.render(job)));
   const rendered: RenderedOutput[] = [];
-  for (const { job, key } of jobs) rendered.push({ relative: outputPath(job.sheet, job.format), bytes: await results.next(), sheet: job.sheet, format: job.format, key });
+  for (const { job, key } of jobs) rendered.push({ relative: outputPath(job.sheet, job.format), output: await results.next(), sheet: job.sheet, format: job.format, key });
   return { upToDate: plan.upToDate, rendered };
 }
 

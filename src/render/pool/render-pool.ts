@@ -2,19 +2,21 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Template } from '../../model/template.js';
-import { renderJob, type RenderJob } from './render-job.js';
+import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
+import type { RenderJob } from './render-job.js';
 
 /**
- * Renders outputs, in this thread or in worker threads. Callers decide what to render
- * and in which order they take the results; the pool decides only where the work runs,
- * so the bytes never depend on it. Reading outputs back stays with the caller, in the
- * main thread: measured on 2 cores, it cost less there (pdf.js loads once, not once per
- * worker) and the main thread has little else to do while the workers render.
+ * Renders outputs and reads each back, in this thread or in worker threads. Callers
+ * decide what to render and in which order they take the results; the pool decides only
+ * where the work runs, so the bytes never depend on it. Reading back runs next to the
+ * renderer: the workers share the reading as they share the rendering, and the main
+ * thread loads no PDF reader for outputs rendered elsewhere. The caller makes sure the
+ * bytes it writes are the bytes that were read back.
  */
 export interface RenderPool {
   /** Threads rendering at once; 1 is the main thread itself. */
   readonly threads: number;
-  render(job: RenderJob): Promise<Uint8Array>;
+  render(job: RenderJob): Promise<VerifiedOutput>;
   close(): Promise<void>;
 }
 
@@ -44,8 +46,8 @@ export const WORKER_HEAP_MB = 128;
 
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
-  if (threads <= 1) return { threads: 1, render: (job) => renderJob(job, templates), close: async () => undefined };
-  const piscina = new Piscina<RenderJob, Uint8Array>({
+  if (threads <= 1) return { threads: 1, render: (job) => renderAndVerify(job, templates), close: async () => undefined };
+  const piscina = new Piscina<RenderJob, VerifiedOutput>({
     filename: workerFile(),
     minThreads: threads,
     maxThreads: threads,
@@ -66,11 +68,11 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     broken = true;
     void close().catch(() => undefined);
   });
-  const render = (job: RenderJob): Promise<Uint8Array> => {
-    if (broken) return renderJob(job, templates);
+  const render = (job: RenderJob): Promise<VerifiedOutput> => {
+    if (broken) return renderAndVerify(job, templates);
     return piscina.run(job).catch((error: unknown) => {
       // A document too large for a worker's bound is rendered in this thread, which has none.
-      if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderJob(job, templates);
+      if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderAndVerify(job, templates);
       throw error;
     });
   };

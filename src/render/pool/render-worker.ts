@@ -1,6 +1,7 @@
 import { workerData } from 'piscina';
 import type { Template } from '../../model/template.js';
-import { renderJob, type RenderJob } from './render-job.js';
+import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
+import type { RenderJob } from './render-job.js';
 
 /*
  * A worker of the render pool. The templates (their fonts as bytes) arrive once, when
@@ -9,6 +10,6 @@ import { renderJob, type RenderJob } from './render-job.js';
  */
 const templates = (workerData as { templates: Map<string, Template> }).templates;
 
-export default function render(job: RenderJob): Promise<Uint8Array> {
-  return renderJob(job, templates);
+export default function render(job: RenderJob): Promise<VerifiedOutput> {
+  return renderAndVerify(job, templates);
 }
