@@ -23,6 +23,7 @@ import { OutputFolder, type CommitHooks, type StagedOutput } from './output-fold
 import { pageKey } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
+import { typesetSheet } from '../typography/index.js';
 
 export interface BuildOptions {
   root: string;
@@ -245,7 +246,9 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
  * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
 async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
-  for (const sheet of result.parsed) {
+  for (const read of result.parsed) {
+    // Outputs state the typeset sheet: the published one, or (held back) the one that was.
+    const sheet = result.sheets.find((s) => s.file === read.file) ?? typesetSheet(read);
     const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
