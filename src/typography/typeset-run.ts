@@ -22,7 +22,7 @@ const WORD = /^[\p{L}\p{N}]$/u;
 /** Characters after which a straight double quote opens a quotation. */
 const OPENING_CONTEXT = /^[\s([{\u2014\u2013/-]$/u;
 /** A bare address in running text: left exactly as typed. */
-const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”„]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”„]+|[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const FRENCH_PUNCTUATION = /^[;:!?]$/;
 
 /**
