@@ -6,13 +6,22 @@ import { buildProject } from '../src/build/index.js';
 import { checkProject } from '../src/check/index.js';
 import { FORMATS } from '../src/render/index.js';
 import { readProject } from '../src/sources/index.js';
-import { FIXTURES, makeProject } from './helpers/project.js';
+import { TYPOGRAPHY_CHARACTERS } from '../src/typography/index.js';
+import { firstMissingBlock, outputText, verifyOutput } from '../src/verify/index.js';
+import { fontOf } from '../src/parse/font-file.js';
+import { FONT_FACES } from '../src/model/index.js';
+import { FIXTURES, REPO, makeProject } from './helpers/project.js';
 import { byTag, findAll, fold, parseHtml, pdfText, textContent } from './helpers/read-back.js';
 
 const N = '\u202f';
 
-/** Words of varied length joined by " ; ", long enough to wrap over many lines at many places. */
-const CLAUSES = Array.from({ length: 160 }, (_, i) => 'mot'.padEnd(2 + ((i * 7) % 11), 'x')).join(' ; ');
+/**
+ * Quoted words of varied length joined by " ; ", long enough to wrap over many lines at
+ * many places. Typed with plain spaces, a line could end after « or start with »: the
+ * Unicode line breaking rules that pdfkit follows allow a break after a space there
+ * (not before ; : ! ?, which they keep on the line even after a space).
+ */
+const CLAUSES = Array.from({ length: 160 }, (_, i) => `« ${'mot'.padEnd(2 + ((i * 7) % 11), 'x')} »`).join(' ; ');
 
 const SHEET = `---
 title: "Partenariats : une approche"
@@ -33,8 +42,9 @@ ${CLAUSES}.
 `;
 
 let out: string;
+let root: string;
 beforeAll(async () => {
-  const root = makeProject(path.join(FIXTURES, 'base'));
+  root = makeProject(path.join(FIXTURES, 'base'));
   writeFileSync(path.join(root, 'sources/sample/fr.md'), SHEET);
   out = path.join(root, 'out');
   const report = await buildProject({ root, outDir: out, sheets: ['sample'], langs: ['fr'], formats: [...FORMATS], sourceDateEpoch: null });
@@ -74,6 +84,28 @@ describe('French typography in the three outputs of a sheet', () => {
     const lines = text.split('\n').map((line) => line.trim());
     expect(lines.filter((line) => line.includes('motxx')).length).toBeGreaterThan(5);
     expect(lines.filter((line) => /^[;:!?»]/.test(line) || /«$/.test(line))).toEqual([]);
+  });
+});
+
+describe('the output verification compares texts regardless of typography', () => {
+  it('finds every block and figure of the sheet as typed (straight quotes, no narrow spaces) in the typeset outputs', async () => {
+    const typed = (await checkProject(await readProject(root))).parsed.find((s) => s.lang === 'fr')!;
+    for (const format of FORMATS) {
+      const bytes = new Uint8Array(readFileSync(path.join(out, `fr/sample.${format}`)));
+      if (format === 'html') expect(firstMissingBlock(typed, await outputText('html', bytes))).toBeNull();
+      else expect(await verifyOutput(typed, format, bytes)).toEqual([]);
+    }
+  });
+});
+
+describe('the template font draws what typography writes', () => {
+  it('has a glyph for every quote, apostrophe and space of every language of the table, in its four faces', async () => {
+    const template = (await checkProject(await readProject(REPO))).templates.get('factsheet')!;
+    expect(TYPOGRAPHY_CHARACTERS).toEqual(expect.arrayContaining(['\u202f', '«', '»', '“', '”', '„', '‚', '‘', '’', '‹', '›']));
+    for (const face of FONT_FACES) {
+      const font = fontOf(template.fonts[face]);
+      expect(TYPOGRAPHY_CHARACTERS.filter((char) => !font.hasGlyphForCodePoint(char.codePointAt(0)!)), face).toEqual([]);
+    }
   });
 });
 
