@@ -77,7 +77,7 @@ describe('glyph-missing: every character the PDF draws has a glyph in its face',
     expect(await glyphErrors(root)).toEqual([
       missing('sources/global-partners/fr.md:7:165', 'regular', 'Roboto-Regular.ttf'),
       missing('sources/partnerships/fr.md:2:22', 'bold', 'Roboto-Medium.ttf'),
-      missing('templates/factsheet/labels.yaml:7:16', 'regular', 'Roboto-Regular.ttf'),
+      missing('templates/factsheet/labels.yaml:8:16', 'regular', 'Roboto-Regular.ttf'),
     ]);
   });
 
