@@ -70,6 +70,11 @@ describe('French typography in the three outputs of a sheet', () => {
     expect(paragraphs).toContain(`Tél.${N}: +32 2 707 1010`);
   });
 
+  it('index page: the sheet titled as its own pages print it', () => {
+    const doc = parseHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
+    expect(findAll(doc, (e) => e.tagName === 'td' && e.attrs.some((a) => a.name === 'class' && a.value === 'sheet')).map(textContent)).toEqual([`${TITLE}sample`]);
+  });
+
   it('Word: the same characters in word/document.xml', () => {
     const xml = strFromU8(unzipSync(readFileSync(path.join(out, 'fr/sample.docx')))['word/document.xml']!);
     const paragraphs = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));

@@ -438,7 +438,8 @@ function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder):
       formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
     }));
     const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
-    return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
+    // Titled as the sheet's own pages print it.
+    return { id, title: original ? plainText(typesetSheet(original).meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
   return entries.filter((e) => e.versions.length > 0);
 }
