@@ -11,7 +11,8 @@ import { attr, byTag, findAll, fold, parseHtml, pdfText, textContent } from './h
 
 // The office prints "+32(0)2 707 1010/1002": two numbers, each its own tel: link, the text unchanged.
 const NUMBERS = ['tel:+3227071010', 'tel:+3227071002'];
-const PRINTED = 'Tél.: +32(0)2 707 1010/1002';
+// The label "Tél. :" of the template, typeset: a narrow no-break space before the colon.
+const PRINTED = 'Tél.\u202f: +32(0)2 707 1010/1002';
 
 let out: string;
 beforeAll(async () => {
@@ -38,7 +39,8 @@ describe('the contact block of the built partnerships sheet (fr)', () => {
     const file = path.join(out, 'fr/partnerships.pdf');
     const uris = [...readFileSync(file).toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
     expect([...new Set(uris)].sort()).toEqual(['mailto:moc@hq.nato.int', ...NUMBERS].sort());
-    expect(fold(pdfText(file))).toContain(PRINTED);
+    // pdftotext gives the narrow space as a space: the PDF's own check is that no line starts with the colon (typography.test.ts).
+    expect(fold(pdfText(file))).toContain(fold(PRINTED));
   });
 
   it('Word: a hyperlink per number and to the address, the line as printed', () => {

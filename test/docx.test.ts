@@ -148,8 +148,8 @@ describe.each(views.map((v) => [`${v.sheet.id}.${v.lang}`, v] as const))('Word d
     const { contact } = view.sheet;
     const texts = paragraphs.map((p) => p.text);
     expect(texts).toContain(`${contact.division} – ${contact.section}`);
-    expect(texts).toContain(`${view.labels.phone}: ${contact.phone}`);
-    expect(texts).toContain(`${view.labels.email}: ${contact.email}`);
+    expect(texts).toContain(`${view.labels.phone} ${contact.phone}`);
+    expect(texts).toContain(`${view.labels.email} ${contact.email}`);
     expect(texts).toContain(contact.hashtags.join(' '));
     expect(docx.part('word/_rels/document.xml.rels')).toContain(`Target="mailto:${contact.email}" TargetMode="External"`);
     expect(documentXml).toContain(`<w:shd w:fill="${view.style.colors.panel.slice(1).toUpperCase()}"`);

@@ -73,9 +73,10 @@ describe('reading outputs back', () => {
   it('gives the text of a Word document by paragraph, characters exactly as stored', async () => {
     const text = await outputText('docx', (await output('partnerships', 'fr', 'docx')).bytes);
     expect(text).toContain('7\u202f000');
-    expect(text).toContain("l'OTAN coopère avec 41 pays");
+    // Typeset: a curly apostrophe, a narrow no-break space before the colon.
+    expect(text).toContain('l’OTAN coopère avec 41 pays');
     expect(text).toContain('Nouvelle-Zélande');
-    expect(text.split('\n')).toContain('Partenariats : une approche coopérative de la sécurité');
+    expect(text.split('\n')).toContain('Partenariats\u202f: une approche coopérative de la sécurité');
   });
 
   it('gives the text content of an HTML body', async () => {

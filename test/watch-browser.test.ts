@@ -46,7 +46,7 @@ describe('factsheet serve in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${url}fr/sample.html`);
     await page.waitForSelector('html[data-factsheet-live="on"]', PATIENCE);
-    expect(await page.textContent('body')).toContain("L'OTAN coopère avec");
+    expect(await page.textContent('body')).toContain('L’OTAN coopère avec');
     await mark(page);
     edit(source, 'coopère avec', 'coopère étroitement avec');
     await page.waitForFunction(() => document.body.textContent!.includes('coopère étroitement avec'), null, PATIENCE);

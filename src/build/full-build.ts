@@ -25,6 +25,7 @@ import { OutputFolder, type StagedOutput } from './output-folder.js';
 import { pageKey } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
+import { typesetSheet } from '../typography/index.js';
 
 /** One output of a sheet version, rendered and staged, not yet in place. */
 interface PendingOutput {
@@ -201,7 +202,10 @@ async function readBack(sheet: FactSheet, format: Format, bytes: Uint8Array): Pr
  * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
 async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
-  for (const sheet of result.parsed) {
+  const published = new Map(result.sheets.map((s) => [s.file, s]));
+  for (const read of result.parsed) {
+    // Outputs state the typeset sheet: the published one, or (held back) the one that was.
+    const sheet = published.get(read.file) ?? typesetSheet(read);
     const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
@@ -392,7 +396,8 @@ function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder):
       formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
     }));
     const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
-    return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
+    // Titled as the sheet's own pages print it.
+    return { id, title: original ? plainText(typesetSheet(original).meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
   return entries.filter((e) => e.versions.length > 0);
 }

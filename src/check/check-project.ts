@@ -31,14 +31,18 @@ import type { Format } from '../render/renderer.js';
 import { checkPage, checkTemplatePage } from './template-pages.js';
 import { glyphProblems } from './glyph-coverage.js';
 import { webPageProblems } from './web-pages.js';
+import { typesetSheet, typesetTemplate } from '../typography/index.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
   config: ProjectConfig | null;
   registry: Registry | null;
-  /** Versions that can be published: parsed, without errors of their own, of a sheet whose original can be published. */
+  /**
+   * Versions that can be published: parsed, without errors of their own, of a sheet whose
+   * original can be published; typeset in their language (src/typography), as rendered.
+   */
   sheets: FactSheet[];
-  /** Every version that parsed, publishable or not (for the ledger and status). */
+  /** Every version that parsed, publishable or not, as typed in its source (for the ledger, status and reviews). */
   parsed: FactSheet[];
   /** Valid templates by name. */
   templates: Map<string, Template>;
@@ -98,7 +102,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const undrawable = new Set<string>();
   const unreviewed = new Set<string>();
   const edited = new Map<string, { by?: string; on?: string }>();
-  const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = []): CheckResult => {
+  const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = [], published: FactSheet[] = sheets): CheckResult => {
     const blocking = diagnostics.filter((d) => d.severity === 'error' || options.strict);
     const { failedSheets, failedVersions } = heldBack(sources, config, sheets, registry, templates, blocking, options.strict ?? false);
     for (const version of undrawable) {
@@ -106,7 +110,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
       if (lang === config?.sourceLanguage) failedSheets.add(id);
       else failedVersions.add(version);
     }
-    const publishable = sheets.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
+    const publishable = published.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
     return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, edited, reviewUnknown, diagnostics: sortDiagnostics(diagnostics), cache: options.cache ? entries : null };
   };
   const entries = new Map<string, SheetCheck>();
@@ -185,14 +189,22 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const read: ParsedSheet[] = [...entries.values()].flatMap((entry) => entry.read);
   const sheets: FactSheet[] = read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
   const fileOf = sourceFiles(sources);
+  // What is published and drawn is the typeset text; the checks that point into the source read it as typed.
+  const typeset = new Map<FactSheet, FactSheet>();
+  const typesetOnce = (sheet: FactSheet): FactSheet => {
+    let done = typeset.get(sheet);
+    if (!done) typeset.set(sheet, (done = typesetSheet(sheet)));
+    return done;
+  };
   checkTemplates(sources, config, sheets, templates, diagnostics, fileOf);
   for (const { id, entry } of fresh) {
     const complete = entry.read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
-    if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, complete, templates, entry, fileOf);
+    if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, complete.map(typesetOnce), templates, entry, fileOf);
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
     entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
   }
+  const published = sheets.map(typesetOnce);
   checkProjectPages(sources, diagnostics);
   // Labels and boilerplate are shared by the sheets of a language: their glyph gaps are reported once.
   const seenGlyphs = new Set<string>();
@@ -210,10 +222,10 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   }
   if (options.webPages !== false && (!options.formats || options.formats.includes('html'))) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
-    const publishable = done(config, registry, sheets).sheets;
+    const publishable = done(config, registry, sheets, published).sheets;
     diagnostics.push(...(await webPageProblems(publishable, templates)));
   }
-  return done(config, registry, sheets);
+  return done(config, registry, sheets, published);
 }
 
 /**
@@ -307,7 +319,7 @@ function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: 
     const parsed = parseTemplate(source, config.languages);
     const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
     diagnostics.push(...parsed.diagnostics, ...page);
-    if (parsed.template && !page.some((d) => d.severity === 'error')) templates.set(source.name, parsed.template);
+    if (parsed.template && !page.some((d) => d.severity === 'error')) templates.set(source.name, typesetTemplate(parsed.template));
   }
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {

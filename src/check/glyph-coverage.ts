@@ -7,6 +7,7 @@ import { fontOf } from '../parse/font-file.js';
 import { mapEntries, parseYaml, scalarValue, seqItems } from '../parse/yaml.js';
 import { sheetView } from '../render/view.js';
 import type { SourceFile } from '../text/source-file.js';
+import { typesetText } from '../typography/index.js';
 
 /** Where the texts of one sheet version come from. */
 export interface GlyphSources {
@@ -133,8 +134,9 @@ function piecesOf(sources: GlyphSources): Piece[] {
   const date = dateValue(sheetFile);
   if (view.date && date) pieces.push({ text: view.date, face: 'normal', file: sheetFile, at: () => date });
 
-  const labels = yamlTexts(labelsFile, [sheet.lang]);
-  const contact = yamlTexts(boilerplateFile, []);
+  // Labels and the contact block are drawn typeset, as the sheet is (a French "Tél. :" draws U+202F).
+  const labels = yamlTexts(labelsFile, [sheet.lang], sheet.lang);
+  const contact = yamlTexts(boilerplateFile, [], sheet.lang);
   const label = (key: string, face: FontFace, upper = false) => {
     const found = labels.get(key);
     if (found) pieces.push({ ...found, face, upper });
@@ -154,10 +156,8 @@ function piecesOf(sources: GlyphSources): Piece[] {
   after(' – ', 'bold', contact.get('division'));
   field('section', 'bold');
   label('phone', 'normal');
-  after(': ', 'normal', labels.get('phone'));
   field('phone', 'normal');
   label('email', 'normal');
-  after(': ', 'normal', labels.get('email'));
   field('email', 'normal');
   field('hashtags', 'bold');
   // The running header and footer draw their fields in the regular face.
@@ -208,36 +208,46 @@ function inlinePieces(inlines: readonly Inline[], file: SourceFile, bold: boolea
 /**
  * Maps an index of a value to its offset in the source it was read from: the n-th
  * occurrence of the same character in the source stretch (escapes and quotes make
- * the two differ), or the start of the stretch.
+ * the two differ). A character typography wrote (a narrow space before ";", a curly
+ * quote) maps to the next character that is in the source, the punctuation it goes
+ * with; failing that, to the start of the stretch.
  */
 function locator(file: SourceFile, value: string, start: number, end: number): (index: number) => number {
   const source = file.text.slice(start, end);
-  return (index) => {
+  const find = (index: number): number | null => {
     const char = String.fromCodePoint(value.codePointAt(index)!);
     const nth = value.slice(0, index).split(char).length - 1;
     let at = -1;
     for (let i = 0; i <= nth; i++) {
       at = source.indexOf(char, at + 1);
-      if (at < 0) return start;
+      if (at < 0) return null;
     }
     return start + at;
+  };
+  return (index) => {
+    for (let i = index; i < value.length; i += value.codePointAt(i)! > 0xffff ? 2 : 1) {
+      const at = find(i);
+      if (at !== null) return at;
+    }
+    return start;
   };
 }
 
 /** Texts of a YAML file under a path of keys, by dotted key (lists as `key.0`), with their source places. */
-/** Labels, boilerplate and style are shared by every sheet of a language: each is read once per check. */
+/** Labels, boilerplate and style are shared by every sheet of a language: each is read once per check and language. */
 const yamlTextsRead = new WeakMap<SourceFile, Map<string, Map<string, Omit<Piece, 'face'>>>>();
 
-function yamlTexts(file: SourceFile, under: string[]): Map<string, Omit<Piece, 'face'>> {
+/** `typesetIn` names the language whose typography the texts are drawn in, or null for texts drawn as typed. */
+function yamlTexts(file: SourceFile, under: string[], typesetIn: string | null = null): Map<string, Omit<Piece, 'face'>> {
   const byPath = yamlTextsRead.get(file) ?? new Map<string, Map<string, Omit<Piece, 'face'>>>();
   yamlTextsRead.set(file, byPath);
-  const path = under.join('\0');
-  let texts = byPath.get(path);
-  if (!texts) byPath.set(path, (texts = readYamlTexts(file, under)));
+  const key = `${under.join('\0')}\u0001${typesetIn ?? ''}`;
+  let texts = byPath.get(key);
+  if (!texts) byPath.set(key, (texts = readYamlTexts(file, under, typesetIn === null ? (text) => text : (text) => typesetText(text, typesetIn))));
   return texts;
 }
 
-function readYamlTexts(file: SourceFile, under: string[]): Map<string, Omit<Piece, 'face'>> {
+function readYamlTexts(file: SourceFile, under: string[], transform: (text: string) => string): Map<string, Omit<Piece, 'face'>> {
   const { yaml } = parseYaml(file, file.text);
   let node = yaml.doc.contents as Node | null;
   for (const key of under) node = mapEntries(node)?.find((e) => e.key === key)?.value ?? null;
@@ -248,7 +258,8 @@ function readYamlTexts(file: SourceFile, under: string[]): Map<string, Omit<Piec
     if (entries) for (const entry of entries) visit(entry.value, key ? `${key}.${entry.key}` : entry.key);
     else if (items) items.forEach((item, i) => visit(item, `${key}.${i}`));
     else {
-      const text = scalarValue(value);
+      const scalar = scalarValue(value);
+      const text = typeof scalar === 'string' ? transform(scalar) : scalar;
       if (typeof text === 'string' && value?.range) texts.set(key, { text, file, at: locator(file, text, value.range[0], value.range[1]) });
     }
   };

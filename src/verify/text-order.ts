@@ -2,18 +2,20 @@ import type { FactSheet } from '../model/fact-sheet.js';
 import { textRunsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
 import { foldSpaces } from './find-in-order.js';
+import { comparable } from '../typography/index.js';
 
 /**
  * The first text block of the sheet (title, headings, paragraphs, list items, in reading
  * order) that the output text does not hold after the previous one, or null when it holds
  * them all: a page whose template dropped, repeated out of order or mangled a block does
- * not say what the model says, even when every figure is there.
+ * not say what the model says, even when every figure is there. Typography is folded on
+ * both sides (quotes, French spaces), so only words and their order count.
  */
 export function firstMissingBlock(sheet: FactSheet, outputText: string): string | null {
-  const text = foldSpaces(outputText);
+  const text = foldSpaces(comparable(outputText));
   let from = 0;
   for (const run of textRunsOf(sheet)) {
-    const block = foldSpaces(plainText(run)).trim();
+    const block = foldSpaces(comparable(plainText(run))).trim();
     if (block === '') continue;
     const at = text.indexOf(block, from);
     if (at < 0) return block;

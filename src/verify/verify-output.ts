@@ -5,6 +5,7 @@ import { figureContexts } from './figure-context.js';
 import { findFrom, foldSpaces } from './find-in-order.js';
 import { htmlFigures, type HtmlFigure } from './html-text.js';
 import { outputText } from './output-text.js';
+import { comparable, foldQuotes } from '../typography/index.js';
 
 /** A figure occurrence missing from an output: which one and what text was expected. */
 export interface Miss {
@@ -25,8 +26,9 @@ export interface Miss {
  *   order: `value` = ref.value, text content = ref.text (and `data-figure` =
  *   ref.id when present). Missing, extra and different elements are misses.
  * - PDF and DOCX: each occurrence's text is searched in the output text, starting after
- *   the previous one found (PDF with all whitespace, U+00A0 and U+202F folded to one
- *   space on both sides; DOCX exactly). A text not glued to a word in the model must not
+ *   the previous one found, both sides folded alike (src/typography/comparable.ts): every
+ *   quote straight; in the PDF also the spaces of French punctuation dropped and all
+ *   whitespace, U+00A0 and U+202F as one space, while DOCX keeps its spaces exact. A text not glued to a word in the model must not
  *   be found glued to one ("41" is not found in "1410", "sept" not in "septembre").
  *
  * Limits of the PDF and DOCX check: it proves each figure's text is present in order, not
@@ -42,7 +44,9 @@ export interface Miss {
 export async function verifyOutput(sheet: FactSheet, format: Format, bytes: Uint8Array): Promise<Miss[]> {
   const refs = figureRefsOf(sheet);
   if (format === 'html') return compareHtmlFigures(refs, htmlFigures(bytes));
-  const fold = format === 'pdf' ? foldSpaces : (text: string) => text;
+  // Quotes folded on both sides: a quote drawn in another style is no missing figure. The PDF's
+  // text loses its kinds of spaces, so French spaces are folded too; a Word document keeps them.
+  const fold = format === 'pdf' ? (text: string) => foldSpaces(comparable(text)) : foldQuotes;
   const text = fold(await outputText(format, bytes));
   const contexts = figureContexts(sheet);
   const misses: Miss[] = [];

@@ -22,7 +22,8 @@ export function pdfText(file: string, furniture?: PageFurniture): string {
     const lines = page.split('\n').map((line) => line.trim()).filter((line) => line !== '');
     if (!furniture) return lines;
     // The running header opens every page but the first, whose band holds the title.
-    if (index > 0 && lines[0] === furniture.header) lines.shift();
+    // (pdftotext gives the narrow no-break space of French typography as a space.)
+    if (index > 0 && lines[0] !== undefined && fold(lines[0]) === fold(furniture.header)) lines.shift();
     return lines.filter((line) => !line.startsWith(furniture.footerStart));
   });
   return pages.flat().join('\n').replace(/-\n/g, '-');

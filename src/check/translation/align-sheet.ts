@@ -1,11 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
-import { plainText } from '../../model/plain-text.js';
 import type { Location, Span } from '../../model/position.js';
 import { AlignedCopies } from './align-copies.js';
 import { walkAlignment } from './align-sequences.js';
 import { sharedWords } from './shared-words.js';
-import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, type AlignedBlock, type Unit } from './units.js';
+import { blocksOf, describeRef, excerpt, figureKey, figuresOf, headUnits, inlineSpan, lengthRatio, lengthSimilarity, lengthSimilarityOf, sharedCounts, sharedFigures, textLength, type AlignedBlock, type Unit } from './units.js';
 
 /** What an aligned pair of units is handed to, for checks that compare their content (figures, literal numbers). */
 export type UnitVisitor = (original: Unit, translation: Unit) => void;
@@ -242,7 +241,7 @@ function profileOf(runs: ReadonlyArray<readonly Inline[]>): Profile {
   let length = 0;
   for (const run of runs) {
     for (const ref of figuresOf(run)) figures.set(figureKey(ref), (figures.get(figureKey(ref)) ?? 0) + 1);
-    length += plainText(run).length;
+    length += textLength(run);
   }
   return { blocks: 0, types: '', figures, length };
 }

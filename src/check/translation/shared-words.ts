@@ -1,5 +1,6 @@
 import type { Inline } from '../../model/fact-sheet.js';
 import { plainText } from '../../model/plain-text.js';
+import { comparable } from '../../typography/index.js';
 
 /**
  * How many words two texts in different languages share, 0 to 1 (Dice coefficient):
@@ -33,7 +34,7 @@ const cache = new WeakMap<readonly Inline[], string[]>();
 function wordsOf(inlines: readonly Inline[]): string[] {
   let words = cache.get(inlines);
   if (!words) {
-    const folded = plainText(inlines).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const folded = comparable(plainText(inlines)).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     words = [...new Set(folded.match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => w.length >= MIN_WORD);
     cache.set(inlines, words);
   }

@@ -1,6 +1,7 @@
 import type { FactSheet, FigureRef, Inline, Section } from '../../model/fact-sheet.js';
 import { figuresIn } from '../../model/figure-refs.js';
 import { plainText } from '../../model/plain-text.js';
+import { comparable } from '../../typography/index.js';
 import type { Span } from '../../model/position.js';
 
 /** A piece of text compared across languages: a title, a heading, a paragraph or a list item. */
@@ -76,7 +77,7 @@ export function sharedCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<stri
  * neither figures nor numbers tell two paragraphs apart.
  */
 export function lengthSimilarity(original: readonly Inline[], translation: readonly Inline[], ratio: number): number {
-  return lengthSimilarityOf(plainText(original).length, plainText(translation).length, ratio);
+  return lengthSimilarityOf(textLength(original), textLength(translation), ratio);
 }
 
 export function lengthSimilarityOf(original: number, translation: number, ratio: number): number {
@@ -87,8 +88,13 @@ export function lengthSimilarityOf(original: number, translation: number, ratio:
 
 /** Total text length of translation over original, the scale for lengthSimilarity. */
 export function lengthRatio(original: readonly (readonly Inline[])[], translation: readonly (readonly Inline[])[]): number {
-  const total = (runs: readonly (readonly Inline[])[]) => runs.reduce((sum, run) => sum + plainText(run).length, 0) + 1;
+  const total = (runs: readonly (readonly Inline[])[]) => runs.reduce((sum, run) => sum + textLength(run), 0) + 1;
   return total(translation) / total(original);
+}
+
+/** The length of a run's text, typography set aside: French spaces and quote styles do not make a paragraph longer. */
+export function textLength(inlines: readonly Inline[]): number {
+  return comparable(plainText(inlines)).length;
 }
 
 /** A short quotation of a text for messages. */

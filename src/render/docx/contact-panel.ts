@@ -32,7 +32,7 @@ export function contactPanel(view: SheetView): FileChild[] {
       alignment,
       // A hyperlink per number; the text between numbers ("/") plain.
       children: [
-        plainRun(`${labels.phone}: `, dir),
+        plainRun(`${labels.phone} `, dir),
         ...contact.phoneParts.map((part) =>
           part.e164 === null ? plainRun(part.text, dir) : new ExternalHyperlink({ link: allowedLink(`tel:${part.e164}`), children: [plainRun(part.text, dir, { style: 'Hyperlink' })] }),
         ),
@@ -43,7 +43,7 @@ export function contactPanel(view: SheetView): FileChild[] {
       ...bidi,
       alignment,
       children: [
-        plainRun(`${labels.email}: `, dir),
+        plainRun(`${labels.email} `, dir),
         new ExternalHyperlink({ link: allowedLink(`mailto:${contact.email}`), children: [plainRun(contact.email, dir, { style: 'Hyperlink' })] }),
       ],
     }),

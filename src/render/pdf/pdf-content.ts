@@ -92,8 +92,8 @@ export function contactBlock(view: SheetView): Node {
     { text: labels.contact.toLocaleUpperCase(view.lang), bold: true, color: style.colors.brand, characterSpacing: 0.8, margin: [0, 0, 0, 4] },
     { text: `${c.division} – ${c.section}`, bold: true, margin: [0, 0, 0, 2] },
     // A link per number; the text between numbers ("/") plain.
-    { text: [`${labels.phone}: `, ...c.phoneParts.map((part) => (part.e164 === null ? part.text : { text: part.text, link: allowedLink(`tel:${part.e164}`), color: style.colors.accent }))] },
-    { text: [`${labels.email}: `, { text: c.email, link: allowedLink(`mailto:${c.email}`), color: style.colors.accent }] },
+    { text: [`${labels.phone} `, ...c.phoneParts.map((part) => (part.e164 === null ? part.text : { text: part.text, link: allowedLink(`tel:${part.e164}`), color: style.colors.accent }))] },
+    { text: [`${labels.email} `, { text: c.email, link: allowedLink(`mailto:${c.email}`), color: style.colors.accent }] },
     { text: c.hashtags.join(' '), bold: true, color: style.colors.accent, margin: [0, 4, 0, 0] },
   ];
   const ruleOnLeft = view.dir === 'ltr';

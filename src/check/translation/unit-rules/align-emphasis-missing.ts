@@ -1,6 +1,7 @@
 import { diagnostic } from '../../../model/diagnostic.js';
 import type { Emphasis, Strong } from '../../../model/fact-sheet.js';
 import { plainText } from '../../../model/plain-text.js';
+import { comparable } from '../../../typography/index.js';
 import { walkInlines } from '../../../model/walk-inlines.js';
 import type { Unit } from '../units.js';
 import { unitName, type UnitRule } from './unit-rule.js';
@@ -22,6 +23,11 @@ export const alignEmphasisMissing: UnitRule = {
   },
 };
 
+/** A run's text with typography set aside: « NATO » and "NATO" are the same name. */
+function comparableText(run: Run): string {
+  return comparable(plainText(run.children)).trim();
+}
+
 function runsOf(unit: Unit, type: Run['type']): Run[] {
   const runs: Run[] = [];
   for (const node of walkInlines(unit.inlines)) if (node.type === type) runs.push(node);
@@ -37,7 +43,7 @@ function dropped(original: Run[], translation: Run[]): Run[] {
   const left = [...original];
   const unmatched: Run[] = [];
   for (const run of translation) {
-    const index = left.findIndex((o) => plainText(o.children).trim() === plainText(run.children).trim());
+    const index = left.findIndex((o) => comparableText(o) === comparableText(run));
     if (index >= 0) left.splice(index, 1);
     else unmatched.push(run);
   }
