@@ -209,3 +209,26 @@ describe('grammar options checked against the language', async () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe('a typed inflected number compared with the original', async () => {
+  const check = async (typed: string) => {
+    const root = makeProject(path.join(FIXTURES, 'base'), path.join(FIXTURES, 'grammar'));
+    const labels = path.join(root, 'templates/factsheet/labels.yaml');
+    const en = /^en:\n((?: {2}.*\n|\s*#.*\n)+)/m.exec(readFileSync(labels, 'utf8'))![1]!;
+    appendFileSync(labels, `ru:\n${en}uk:\n${en}`);
+    const append = (lang: string, from: string, to: string) => {
+      const file = path.join(root, 'sources/sample', `${lang}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+    };
+    append('fr', 'partenaires mondiaux.', 'partenaires mondiaux, sur huit continents.');
+    append('ru', 'глобальными партнёрами.', `глобальными партнёрами, на ${typed} континентах.`);
+    const run = await runCli(['check', '--root', root], root);
+    return run.stdout.concat(run.stderr).split('\n').filter((line) => line.startsWith('sources/sample/ru.md') && line.includes('[literal-mismatch]'));
+  };
+
+  it('agrees when the case form states the same number', async () => expect(await check('восьми')).toEqual([]));
+
+  it('differs when it states another', async () => {
+    expect(await check('семи')).toEqual(['sources/sample/ru.md:8:173: error: this translation says "семи" where the fr original says "huit" [literal-mismatch]']);
+  });
+});
