@@ -4,6 +4,7 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { findNumberWords } from '../src/check/literals/words.js';
 import { createFormatter } from '../src/figures/index.js';
+import { parseExpressions } from '../src/parse/expressions.js';
 import { monthCases, monthName } from '../src/figures/month-cases.js';
 import { foreignLetters } from '../src/figures/own-script.js';
 import { numberGrammar } from '../src/figures/spellout.js';
@@ -230,5 +231,23 @@ describe('a typed inflected number compared with the original', async () => {
 
   it('differs when it states another', async () => {
     expect(await check('семи')).toEqual(['sources/sample/ru.md:8:173: error: this translation says "семи" where the fr original says "huit" [literal-mismatch]']);
+  });
+});
+
+describe('options as the parser reads them', () => {
+  const problems = (text: string) => parseExpressions(text).flatMap((s) => (s.kind === 'problem' ? [`${s.ruleId} ${s.start}-${s.end}: ${s.message}`] : []));
+
+  it.each([
+    ['{{a.b one=3}}', 'expression-invalid 10-11: option "one" takes a word, like one="..."'],
+    ['{{words a.b case=@index}}', 'expression-invalid 17-23: option "case" takes a word, like case="genitive"'],
+    ['{{words a.b case="genitive" case="dative"}}', 'grammar-option-unknown 28-41: option "case" is given twice'],
+    ['{{a.b case="genitive"}}', 'grammar-option-unknown 6-21: {{a.b}} has no option "case" (it takes zero, one, two, few, many, other)'],
+    ['{{month a.b gendr="feminine"}}', 'grammar-option-unknown 12-28: {{month a.b}} has no option "gendr" (it takes case)'],
+    ['{{words a.b gendr="feminine"}}', 'grammar-option-unknown 12-28: {{words a.b}} has no option "gendr"; did you mean "gender"? (it takes case, gender, zero, one, two, few, many, other)'],
+  ])('%s', (text, expected) => expect(problems(text)).toEqual([expected]));
+
+  it('reads quoted and bare values with their places', () => {
+    const [segment] = parseExpressions('{{words a.b case=genitive one="страны"}}');
+    expect(segment).toMatchObject({ kind: 'reference', form: 'words', options: [{ key: 'case', value: 'genitive', start: 12, end: 25 }, { key: 'one', value: 'страны', start: 26, end: 38 }] });
   });
 });
