@@ -33,7 +33,7 @@ describe('years 0001 to 0099', () => {
     const en = views.find((v) => v.lang === 'en')!;
 
     it('writes the date out with its year', () => {
-      expect(en.date).toBe('March 15, 42');
+      expect(en.date).toBe('15 March 42');
       expect(views.find((v) => v.lang === 'fr')!.date).toBe('15 mars 42');
     });
 

@@ -100,8 +100,9 @@ describe('month-year dates', () => {
     ['en', 'on 3 October 2010', [['date', '2010-10', '3 October 2010']]],
     ['en', 'October 3rd, 2010', [['date', '2010-10', 'October 3rd, 2010']]],
     ['en', 'from October 2010 to March 2011', [['date', '2010-10', 'October 2010'], ['date', '2011-03', 'March 2011']]],
-    // Only the forms Intl gives (standalone and genitive); the prepositional "ноябре" is not one.
-    ['ru', 'в ноябре 2010', [['year', '2010', '2010']]],
+    // Every case `{{month id case=...}}` writes is read back, the prepositional too.
+    ['ru', 'в ноябре 2010', [['date', '2010-11', 'ноябре 2010']]],
+    ['uk', 'у листопаді 2010', [['date', '2010-11', 'листопаді 2010']]],
     ['ru', '3 ноября 2010', [['date', '2010-11', '3 ноября 2010']]],
     ['ru', 'ноябрь 2010', [['date', '2010-11', 'ноябрь 2010']]],
   ])('%s %j', (lang, text, expected) => {

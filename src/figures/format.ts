@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FRACTION_DIGITS, type Decimal } from './decimal.js';
 import { parseIsoDate, utcDate } from './iso-date.js';
+import { dateLocale } from './date-locale.js';
+import { monthName } from './month-cases.js';
+import { toOwnScript } from './own-script.js';
+import { numberGrammar, type NumberGrammar } from './spellout.js';
 import { createCountryLister, NO_COUNTRY_NAMES, type CountryLister, type CountryNameSettings } from './country-names.js';
 
 /** Spells a whole number out in one language. */
@@ -19,7 +23,10 @@ export interface Formatter {
   number(value: Decimal): string;
   /** Null when no number-words module covers the language. */
   words: NumberWords | null;
-  month(isoDate: string): string;
+  /** Number words in a case and gender; null when CLDR does not spell the language. */
+  grammar: NumberGrammar | null;
+  /** Month and year; the month in `grammaticalCase` (one of `monthCases(lang)`) when given. */
+  month(isoDate: string, grammaticalCase?: string): string;
   year(isoDate: string): string;
   /** The countries of a `members:` figure as this language lists them in a sentence. */
   countries: CountryLister;
@@ -28,8 +35,8 @@ export interface Formatter {
 export async function createFormatter(lang: string, countryNames: CountryNameSettings = NO_COUNTRY_NAMES): Promise<Formatter> {
   // Intl formats a string as the exact decimal it writes; a value never has more fraction digits than this.
   const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: MAX_FRACTION_DIGITS });
-  const months = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const years = new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC' });
+  const months = new Intl.DateTimeFormat(dateLocale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const years = new Intl.DateTimeFormat(dateLocale(lang), { year: 'numeric', timeZone: 'UTC' });
   const toDate = (iso: string): Date => {
     const date = parseIsoDate(iso);
     if (!date) throw new RangeError(`not an ISO date: ${iso}`);
@@ -39,7 +46,17 @@ export async function createFormatter(lang: string, countryNames: CountryNameSet
     lang,
     number: (value) => numbers.format(value as Intl.StringNumericLiteral),
     words: await loadNumberWords(lang),
-    month: (iso) => months.format(toDate(iso)),
+    grammar: numberGrammar(lang),
+    month: (iso, grammaticalCase) => {
+      const date = toDate(iso);
+      if (grammaticalCase === undefined) return months.format(date);
+      // Intl places the month and writes the year and its abbreviation ("2012 г."); only the month's form changes.
+      const month = monthName(lang, grammaticalCase, date.getUTCMonth() + 1);
+      return months
+        .formatToParts(date)
+        .map((part) => (part.type === 'month' && month !== null ? month : part.value))
+        .join('');
+    },
     year: (iso) => years.format(toDate(iso)),
     countries: createCountryLister(lang, countryNames),
   };
@@ -105,7 +122,8 @@ async function findNumberWords(lang: string): Promise<NumberWords | null> {
   for (const name of numberWordsModuleNames(lang)) {
     try {
       const module = (await import(`n2words/${name}`)) as { toCardinal?: (value: string) => string };
-      if (typeof module.toCardinal === 'function') return module.toCardinal;
+      const toCardinal = module.toCardinal;
+      if (typeof toCardinal === 'function') return (value) => toOwnScript(lang, toCardinal(value));
     } catch {
       // No module for this name: try the next candidate.
     }

@@ -9,3 +9,8 @@ export { figuresLedger, type LedgerEntry, type LedgerUse } from './ledger.js';
 export { addDecimals, parseDecimal, isWhole, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, MAX_WORDS_DIGITS, type Decimal } from './decimal.js';
 export { valueAt, quotedValue, dateKey, type DatedValue } from './dated-values.js';
 export { DATE_RULES } from './rules/index.js';
+export { numberGrammar, type NumberGrammar } from './spellout.js';
+export { monthCases, monthName, monthForms } from './month-cases.js';
+export { checkGrammar, FORM_OPTIONS, NO_GRAMMAR, type ReferenceGrammar } from './grammar-options.js';
+export { foreignLetters, toOwnScript } from './own-script.js';
+export { dateLocale } from './date-locale.js';

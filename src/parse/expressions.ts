@@ -1,4 +1,5 @@
 import type { FigureForm } from '../model/fact-sheet.js';
+import { FORM_OPTIONS } from '../figures/grammar-options.js';
 import { closest } from '../figures/suggest.js';
 import { HandlebarsSyntaxError, parseHandlebars, type ParseErrorHash } from './handlebars-syntax.js';
 
@@ -8,8 +9,16 @@ export const HELPERS: ReadonlySet<string> = new Set<FigureForm>(['words', 'month
 /** A piece of a text run, with start and end as indices into that text. */
 export type Segment =
   | { kind: 'text'; value: string; start: number; end: number }
-  | { kind: 'reference'; id: string; form: FigureForm; start: number; end: number; idStart: number; idEnd: number }
+  | { kind: 'reference'; id: string; form: FigureForm; options: ReferenceOption[]; start: number; end: number; idStart: number; idEnd: number }
   | { kind: 'problem'; ruleId: string; message: string; start: number; end: number };
+
+/** A `key="value"` option of a reference (`case="genitive"`, `one="страна"`), with where it stands. */
+export interface ReferenceOption {
+  key: string;
+  value: string;
+  start: number;
+  end: number;
+}
 
 interface Loc {
   start: { line: number; column: number };
@@ -89,11 +98,10 @@ function reference(node: hbs.AST.MustacheStatement, start: number, end: number, 
   if (path.type !== 'PathExpression') return problem('expression-unsupported', 'a figure reference must name a figure, like {{partners.total}}', path);
   const head = path as hbs.AST.PathExpression;
   const params = node.params;
-  if ((node.hash?.pairs.length ?? 0) > 0) return problem('expression-unsupported', 'figure references take no key=value options', node.hash);
 
   if (params.length === 0) {
     if (HELPERS.has(head.original)) return problem('expression-invalid', `helper "${head.original}" needs a figure id, like {{${head.original} partners.total}}`);
-    return figurePath(head, 'number', start, end, index, problem);
+    return withOptions(figurePath(head, 'number', start, end, index, problem), node, index, problem);
   }
   if (!HELPERS.has(head.original)) {
     const suggestion = closest(head.original, HELPERS);
@@ -106,7 +114,46 @@ function reference(node: hbs.AST.MustacheStatement, start: number, end: number, 
   if (params.length > 1) return problem('expression-invalid', `helper "${head.original}" takes one figure id, found ${params.length} arguments`, params[1]!);
   const param = params[0]!;
   if (param.type !== 'PathExpression') return problem('expression-invalid', `helper "${head.original}" takes a figure id, not a ${describeStatement(param.type)}`, param);
-  return figurePath(param as hbs.AST.PathExpression, head.original as FigureForm, start, end, index, problem);
+  return withOptions(figurePath(param as hbs.AST.PathExpression, head.original as FigureForm, start, end, index, problem), node, index, problem);
+}
+
+/**
+ * The reference with its `key="value"` options, each one the form takes, given once, as a quoted
+ * text or a bare word (`case=genitive`). Whether the language has that case or plural form is
+ * the language's business, checked when the figure is resolved.
+ */
+function withOptions(
+  segment: Segment,
+  node: hbs.AST.MustacheStatement,
+  index: (line: number, column: number) => number,
+  problem: (ruleId: string, message: string, at?: hbs.AST.Node) => Segment,
+): Segment {
+  const pairs = node.hash?.pairs ?? [];
+  if (segment.kind !== 'reference' || pairs.length === 0) return segment;
+  const allowed = FORM_OPTIONS[segment.form];
+  const written = segment.form === 'number' ? `{{${segment.id}}}` : `{{${segment.form} ${segment.id}}}`;
+  const options: ReferenceOption[] = [];
+  for (const pair of pairs) {
+    if (!allowed.includes(pair.key)) {
+      const suggestion = closest(pair.key, allowed);
+      const takes = allowed.length > 0 ? `it takes ${allowed.join(', ')}` : 'it takes no options';
+      return problem('grammar-option-unknown', `${written} has no option "${pair.key}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (${takes})`, pair);
+    }
+    if (options.some((o) => o.key === pair.key)) return problem('grammar-option-unknown', `option "${pair.key}" is given twice`, pair);
+    const value = pair.value;
+    const text =
+      value.type === 'StringLiteral'
+        ? (value as hbs.AST.StringLiteral).value
+        : value.type === 'PathExpression' && !(value as hbs.AST.PathExpression).data && /^[\p{L}\p{M}'’ʼ-]+$/u.test((value as hbs.AST.PathExpression).original)
+          ? (value as hbs.AST.PathExpression).original
+          : null;
+    if (text === null || text.trim() === '') {
+      return problem('expression-invalid', `option "${pair.key}" takes a word, like ${pair.key}="${pair.key === 'case' ? 'genitive' : pair.key === 'gender' ? 'feminine' : '...'}"`, value);
+    }
+    const loc = pair.loc as Loc;
+    options.push({ key: pair.key, value: text, start: index(loc.start.line, loc.start.column), end: index(loc.end.line, loc.end.column) });
+  }
+  return { ...segment, options };
 }
 
 function figurePath(
@@ -121,7 +168,7 @@ function figurePath(
     return problem('expression-invalid', `"${path.original}" is not a figure id; write the id from the registry, like {{partners.total}}`, path);
   }
   const loc = path.loc as Loc;
-  return { kind: 'reference', id: path.original, form, start, end, idStart: index(loc.start.line, loc.start.column), idEnd: index(loc.end.line, loc.end.column) };
+  return { kind: 'reference', id: path.original, form, options: [], start, end, idStart: index(loc.start.line, loc.start.column), idEnd: index(loc.end.line, loc.end.column) };
 }
 
 function syntaxProblem(text: string, error: unknown, index: (line: number, column: number) => number): Segment {

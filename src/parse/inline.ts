@@ -9,7 +9,8 @@ import type { Inline } from '../model/fact-sheet.js';
 import { describeLinkProblem, linkProblem } from '../model/link-policy.js';
 import type { Location, Span } from '../model/position.js';
 import type { SourceFile } from '../text/source-file.js';
-import { parseExpressions } from './expressions.js';
+import { parseExpressions, type ReferenceOption } from './expressions.js';
+import type { ReferenceGrammar } from '../figures/grammar-options.js';
 import { offsetMap } from './offset-map.js';
 
 /** What inline parsing needs: where the text is, how to resolve figures, where problems go. */
@@ -69,10 +70,12 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
           leftOut(segment, false);
           break;
         }
-        const resolution = resolveReference(figure, segment.form, ctx.formatter, ctx.date ?? null);
+        const resolution = resolveReference(figure, segment.form, ctx.formatter, ctx.date ?? null, grammarOf(segment.options));
         if (!resolution.ok) {
+          const option = segment.options.find((o) => o.key === resolution.option);
+          const location = option ? ctx.file.location(offsets[option.start]!, offsets[option.end]!) : idLocation;
           ctx.diagnostics.push(
-            diagnostic('error', resolution.ruleId, idLocation, resolution.message, [{ location: figure.location, message: `"${figure.id}" is defined here` }]),
+            diagnostic('error', resolution.ruleId, location, resolution.message, [{ location: figure.location, message: `"${figure.id}" is defined here` }]),
           );
           leftOut(segment, true);
           break;
@@ -83,6 +86,18 @@ export function inlinesFromText(value: string, offsets: readonly number[], ctx: 
     }
   }
   return out;
+}
+
+/** The grammar a reference's options ask for. */
+function grammarOf(options: readonly ReferenceOption[]): ReferenceGrammar {
+  const nouns = new Map<string, string>();
+  const grammar: { case?: string; gender?: string; nouns: Map<string, string> } = { nouns };
+  for (const option of options) {
+    if (option.key === 'case') grammar.case = option.value;
+    else if (option.key === 'gender') grammar.gender = option.value;
+    else nouns.set(option.key, option.value);
+  }
+  return grammar;
 }
 
 /** Literal text, with `^x^` superscripts split out and soft line breaks read as spaces. */

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { dateLocale } from '../figures/date-locale.js';
 import { utcDate } from '../figures/iso-date.js';
 import type { FactSheet, Inline } from '../model/fact-sheet.js';
 import { plainText } from '../model/plain-text.js';
@@ -95,7 +96,7 @@ export function autonym(lang: string): string {
 
 function longDate(iso: string, lang: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(year, month, day));
+  return new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(year, month, day));
 }
 
 const EPOCH_FALLBACK = new Date(Date.UTC(2000, 0, 1));

@@ -1,3 +1,4 @@
+import { monthForms } from '../../figures/month-cases.js';
 import { canonicalLocale, escapeRegExp, inside, overlaps, type Literal, type LiteralKind, type Span } from './literal.js';
 
 /**
@@ -127,13 +128,13 @@ function buildRules(locale: string): LanguageRules {
 
 /**
  * The 12 month names, standalone ("novembre") and as formatted in a full date, which differ
- * in languages with a genitive (ru "ноябрь" / "ноября"). Names with digits are left out:
- * they would collide with number parsing.
+ * in languages with a genitive (ru "ноябрь" / "ноября"), and in every case `{{month id case=...}}`
+ * writes (ru "в ноябре"). Names with digits are left out: they would collide with number parsing.
  */
 function monthNames(locale: string): { name: string; month: number }[] {
   const standalone = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const names: { name: string; month: number }[] = [];
+  const names: { name: string; month: number }[] = monthForms(locale);
   for (let m = 0; m < 12; m++) {
     const date = new Date(Date.UTC(2000, m, 15));
     const forms = [

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { numberWordsModuleNames } from '../../figures/format.js';
+import { numberGrammar } from '../../figures/spellout.js';
 import { overlaps, type Literal, type Span } from './literal.js';
 
 /**
@@ -18,8 +19,9 @@ import { overlaps, type Literal, type Span } from './literal.js';
  * - The words for 0 and 1 are never literals: "un"/"une" are French articles, "one" an English
  *   pronoun ("one of the three core tasks"), "ein" a German article; "zéro" and "null" are
  *   rarely quantities. Two to one hundred are read.
- * - Only the forms n2words writes are known: inflected forms (ru "двух", de "einem") and
- *   numbers spelt past one hundred are not read.
+ * - The forms n2words writes are known, and every case and gender `{{words id case=... gender=...}}`
+ *   writes (ru "двух", "пятью", uk "двома"), so a typed inflected number is compared too.
+ *   Numbers spelt past one hundred are not read.
  * - Residual: a word that is also a number is read as one (fr "un avion neuf" reads 9).
  */
 
@@ -77,11 +79,13 @@ function buildTable(lang: string, module: NumberWordsModule): WordTable {
   const add = (map: Map<string, number>, words: string, value: number) => {
     for (const variant of variants(language, wordKey(words))) if (!map.has(variant)) map.set(variant, value);
   };
+  const inflected = inflectedSpellers(lang);
   for (let n = FIRST; n <= LAST; n++) {
     for (const options of GENDERS) {
       add(cardinals, spell(module.toCardinal, n, options), n);
       add(ordinals, spell(module.toOrdinal, n, options), n);
     }
+    for (const speller of inflected) add(cardinals, speller(String(n)), n);
   }
   // "premier siècle", "first century": ordinal 1 is read before a century word only, so it is safe.
   for (const options of GENDERS) add(ordinals, spell(module.toOrdinal, 1, options), 1);
@@ -90,10 +94,30 @@ function buildTable(lang: string, module: NumberWordsModule): WordTable {
   const small = new Set([...cardinals.keys()].filter((key) => cardinals.get(key)! < LAST).flatMap((key) => key.split(' ')));
   const multipliers = new Set<string>();
   for (const big of ['100', '200', '1000', '2000', '1000000', '2000000', '1000000000', '2000000000']) {
-    for (const options of GENDERS) for (const word of wordKey(spell(module.toCardinal, Number(big), options)).split(' ')) if (word && !small.has(word)) multipliers.add(word);
+    const spelled = [...GENDERS.map((options) => spell(module.toCardinal, Number(big), options)), ...inflected.map((speller) => speller(big))];
+    for (const words of spelled) for (const word of wordKey(words).split(' ')) if (word && !small.has(word)) multipliers.add(word);
   }
   const maxWords = Math.max(1, ...[...cardinals.keys(), ...ordinals.keys()].map((key) => key.split(' ').length));
   return { cardinals, multipliers, small, ordinals, maxWords };
+}
+
+/** One speller per case and gender the language's number words take (none when they do not decline). */
+function inflectedSpellers(lang: string): ((value: string) => string)[] {
+  const grammar = numberGrammar(lang);
+  if (!grammar) return [];
+  const spellers: ((value: string) => string)[] = [];
+  for (const grammaticalCase of grammar.cases) {
+    for (const gender of grammar.genders.length > 0 ? grammar.genders : [undefined]) {
+      spellers.push((value) => {
+        try {
+          return grammar.spell(value, grammaticalCase, gender);
+        } catch {
+          return '';
+        }
+      });
+    }
+  }
+  return spellers;
 }
 
 function spell(fn: Spell | undefined, n: number, options: Record<string, unknown> | undefined): string {
