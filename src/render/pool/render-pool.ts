@@ -36,7 +36,7 @@ export interface RenderPoolOptions {
  */
 export const OUTPUTS_PER_WORKER = 12;
 
-/** Threads for a build of `outputs` outputs with `jobs` allowed: never more than the work pays for. */
+/** Threads for a build of `outputs` outputs with `jobs` allowed (the main thread counts as one): never more than the work pays for. */
 export function threadsFor(jobs: number, outputs: number): number {
   return Math.max(1, Math.min(jobs, Math.floor(outputs / OUTPUTS_PER_WORKER)));
 }
@@ -47,10 +47,13 @@ export const WORKER_HEAP_MB = 128;
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
   if (threads <= 1) return { threads: 1, render: (job) => renderAndVerify(job, templates), close: async () => undefined };
+  // The main thread is one of the threads: it has little else to do while outputs render,
+  // and a worker fewer is a heap, a copy of the renderers and a warm-up fewer.
+  const workers = threads - 1;
   const piscina = new Piscina<RenderJob, VerifiedOutput>({
     filename: workerFile(),
-    minThreads: threads,
-    maxThreads: threads,
+    minThreads: workers,
+    maxThreads: workers,
     // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
     atomics: 'disabled',
     workerData: { templates: new Map(templates) },
@@ -68,8 +71,19 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     broken = true;
     void close().catch(() => undefined);
   });
+  let inMain = 0;
+  const inThisThread = async (job: RenderJob): Promise<VerifiedOutput> => {
+    inMain++;
+    try {
+      return await renderAndVerify(job, templates);
+    } finally {
+      inMain--;
+    }
+  };
   const render = (job: RenderJob): Promise<VerifiedOutput> => {
     if (broken) return renderAndVerify(job, templates);
+    // This thread takes a job when it has none and every worker already has one waiting.
+    if (inMain === 0 && piscina.queueSize > 0) return inThisThread(job);
     return piscina.run(job).catch((error: unknown) => {
       // A document too large for a worker's bound is rendered in this thread, which has none.
       if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderAndVerify(job, templates);
