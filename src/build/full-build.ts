@@ -390,14 +390,16 @@ function pageLabels(result: CheckResult): Labels | null {
 /** The index links the outputs the folder holds, whether written now or by an earlier build. */
 function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder): IndexEntry[] {
   const config = result.config!;
+  const published = new Map(result.sheets.map((s) => [`${s.lang}/${s.id}`, s]));
+  const originals = new Map(result.parsed.filter((s) => s.lang === config.sourceLanguage).map((s) => [s.id, s]));
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
       lang,
       formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
     }));
-    const original = result.parsed.find((s) => s.id === id && s.lang === config.sourceLanguage);
-    // Titled as the sheet's own pages print it.
-    return { id, title: original ? plainText(typesetSheet(original).meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
+    // Titled as the sheet's own pages print it: typeset, as published (or typeset here when it is held back).
+    const original = published.get(`${config.sourceLanguage}/${id}`) ?? (originals.has(id) ? typesetSheet(originals.get(id)!) : null);
+    return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
   });
   return entries.filter((e) => e.versions.length > 0);
 }

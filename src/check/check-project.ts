@@ -189,22 +189,17 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const read: ParsedSheet[] = [...entries.values()].flatMap((entry) => entry.read);
   const sheets: FactSheet[] = read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
   const fileOf = sourceFiles(sources);
-  // What is published and drawn is the typeset text; the checks that point into the source read it as typed.
-  const typeset = new Map<FactSheet, FactSheet>();
-  const typesetOnce = (sheet: FactSheet): FactSheet => {
-    let done = typeset.get(sheet);
-    if (!done) typeset.set(sheet, (done = typesetSheet(sheet)));
-    return done;
-  };
   checkTemplates(sources, config, sheets, templates, diagnostics, fileOf);
   for (const { id, entry } of fresh) {
     const complete = entry.read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
-    if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, complete.map(typesetOnce), templates, entry, fileOf);
+    // What is published and drawn is the typeset text; the checks that point into the source read it as typed.
+    entry.typeset = complete.map(typesetSheet);
+    if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, entry.typeset, templates, entry, fileOf);
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
     entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
   }
-  const published = sheets.map(typesetOnce);
+  const published = [...entries.values()].flatMap((entry) => entry.typeset);
   checkProjectPages(sources, diagnostics);
   // Labels and boilerplate are shared by the sheets of a language: their glyph gaps are reported once.
   const seenGlyphs = new Set<string>();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../text/canonical-json.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { FactSheet } from '../model/fact-sheet.js';
 import type { ParsedSheet } from '../parse/sheet.js';
 import type { ProjectSources, SheetSource } from '../sources/read-project.js';
 import { toolFingerprint } from '../sources/tool-version.js';
@@ -18,6 +19,8 @@ import type { UnreadableReviews } from './translation/index.js';
 export interface SheetCheck {
   key: string;
   read: ParsedSheet[];
+  /** The complete versions of `read`, in its order, typeset in their language: what is published and drawn. */
+  typeset: FactSheet[];
   diagnostics: Diagnostic[];
   /** Glyph gaps, reported once however many sheets meet them in the same shared file. */
   glyphs: Diagnostic[];
@@ -29,7 +32,7 @@ export interface SheetCheck {
 }
 
 export function emptySheetCheck(key: string): SheetCheck {
-  return { key, read: [], diagnostics: [], glyphs: [], undrawable: [], unreviewed: [], edited: [], reviewUnknown: null };
+  return { key, read: [], typeset: [], diagnostics: [], glyphs: [], undrawable: [], unreviewed: [], edited: [], reviewUnknown: null };
 }
 
 /** Plain data for a source file: the text the check reads and why it cannot be read. */

@@ -94,9 +94,14 @@ export function autonym(lang: string): string {
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
+/** A formatter per language, made once: making one costs more than formatting with it. */
+const longDates = new Map<string, Intl.DateTimeFormat>();
+
 function longDate(iso: string, lang: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDate(year, month, day));
+  let format = longDates.get(lang);
+  if (!format) longDates.set(lang, (format = new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(utcDate(year, month, day));
 }
 
 const EPOCH_FALLBACK = new Date(Date.UTC(2000, 0, 1));
