@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, outputKey, type KeyParts } from '../src/build/output-key.js';
+import { outputKey, type KeyParts } from '../src/build/output-key.js';
+import { canonicalJson } from '../src/text/canonical-json.js';
 import type { FactSheet } from '../src/model/index.js';
 import { sheetView, type SheetView } from '../src/render/index.js';
 import { projectViews } from './helpers/views.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import { toolFingerprint } from '../sources/tool-version.js';
-import { SourceFile } from '../text/source-file.js';
+import { sourceFileData } from '../text/source-file.js';
 import type { BuildOptions, BuildReport } from './build-project.js';
 import { replaceFile } from './durable-write.js';
 import { formatManifest, sha256 } from './manifest.js';
@@ -54,7 +54,7 @@ export function buildInputs(sources: ProjectSources, options: BuildOptions): Bui
       strict: options.strict ?? false,
     },
   };
-  const text = canonicalJson(given, (value) => (value instanceof SourceFile ? { path: value.path, text: value.text, problems: value.problems } : value));
+  const text = canonicalJson(given, sourceFileData);
   return { digest: createHash('sha256').update(text).digest('hex') };
 }
 

@@ -52,4 +52,3 @@ function templateHash(template: Template): string {
   return hash;
 }
 
-export { canonicalJson, type Replacer } from '../text/canonical-json.js';

@@ -5,7 +5,7 @@ import type { FactSheet } from '../model/fact-sheet.js';
 import type { ParsedSheet } from '../parse/sheet.js';
 import type { ProjectSources, SheetSource } from '../sources/read-project.js';
 import { toolFingerprint } from '../sources/tool-version.js';
-import { SourceFile } from '../text/source-file.js';
+import { sourceFileData } from '../text/source-file.js';
 import type { UnreadableReviews } from './translation/index.js';
 
 /**
@@ -35,9 +35,6 @@ export function emptySheetCheck(key: string): SheetCheck {
   return { key, read: [], typeset: [], diagnostics: [], glyphs: [], undrawable: [], unreviewed: [], edited: [], reviewUnknown: null };
 }
 
-/** Plain data for a source file: the text the check reads and why it cannot be read. */
-const plainFiles = (value: unknown): unknown => (value instanceof SourceFile ? { path: value.path, text: value.text, problems: value.problems } : value);
-
 /**
  * The key of each sheet: what the project shares is serialised and hashed once, then
  * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs.
@@ -53,13 +50,13 @@ export function sheetKeys(sources: ProjectSources, options: { pdf: boolean }): (
       countryNames: sources.countryNames,
       templates: sources.templates,
     },
-    plainFiles,
+    sourceFileData,
   );
   const sharedHash = createHash('sha256').update(shared).digest('hex');
   return (id, group) => {
     // The languages of every file of the sheet, valid or not: the review lock is read against them.
     const languages = sources.sheets.filter((s) => s.id === id).map((s) => s.lang);
-    const own = canonicalJson({ id, group: group.map((s) => ({ lang: s.lang, file: s.file })), languages, lock: sources.locks.get(id) ?? null }, plainFiles);
+    const own = canonicalJson({ id, group: group.map((s) => ({ lang: s.lang, file: s.file })), languages, lock: sources.locks.get(id) ?? null }, sourceFileData);
     return createHash('sha256').update(sharedHash).update('\n').update(own).digest('hex');
   };
 }

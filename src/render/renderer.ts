@@ -12,7 +12,6 @@ export type Output = { kind: 'text'; text: string } | { kind: 'binary'; bytes: U
 /** Turns the view of one validated sheet into one document format; it reads nothing else. */
 export interface Renderer {
   format: Format;
-  extension: string;
   render(view: SheetView): Promise<Output>;
 }
 

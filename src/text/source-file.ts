@@ -68,3 +68,11 @@ function otherEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | null {
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
   return null;
 }
+
+/**
+ * For a key over values that hold source files (canonicalJson's replacer): a file as the
+ * plain data a check reads of it, its path, its text and why it cannot be read.
+ */
+export function sourceFileData(value: unknown): unknown {
+  return value instanceof SourceFile ? { path: value.path, text: value.text, problems: value.problems } : value;
+}

@@ -7,7 +7,6 @@ import { normalizePackage } from './normalize-package.js';
 /** Word documents, made the same byte for byte from the same sheet whenever and wherever they are made. */
 export const docxRenderer: Renderer = {
   format: 'docx',
-  extension: '.docx',
   async render(view: SheetView) {
     const packed = await Packer.pack(buildDocument(view), 'uint8array');
     return { kind: 'binary', bytes: normalizePackage(packed, view) };

@@ -24,7 +24,6 @@ function pageOf(template: Template): Handlebars.TemplateDelegate {
 /** The web page of a sheet: one self-contained file, styles inline. */
 export const htmlRenderer: Renderer = {
   format: 'html',
-  extension: '.html',
   async render(view: SheetView): Promise<Output> {
     return { kind: 'text', text: pageOf(view.template)(htmlContext(view)) };
   },

@@ -9,7 +9,6 @@ import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from '
 /** The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no URL and no file. */
 export const pdfRenderer: Renderer = {
   format: 'pdf',
-  extension: '.pdf',
   async render(view: SheetView): Promise<Output> {
     const faces = {} as Record<FontFace, string>;
     for (const face of FONT_FACES) faces[face] = inMemory(view.template.fonts[face]);

@@ -65,8 +65,8 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   // again and again with the queued jobs waiting on it: the pool is given up instead, its
   // queued jobs fail, and they and every later job are rendered in this thread.
   let broken = false;
-  const closed = { promise: null as Promise<void> | null };
-  const close = (): Promise<void> => (closed.promise ??= piscina.destroy());
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => (closing ??= piscina.destroy());
   piscina.on('error', () => {
     broken = true;
     void close().catch(() => undefined);
