@@ -258,20 +258,19 @@ describe('kill -9 at random moments', () => {
 });
 
 describe('two builds into the same folder', () => {
-  it('run one after the other and both succeed', async () => {
+  it('the second waits for the first holding the folder, then succeeds', async () => {
     const root = makeProject(REPO);
     const dir = path.join(root, 'out');
-    const run = () =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'build', '--root', root, '--format', QUICK.join(',')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('exit', (code) => resolve({ code, stderr }));
-      });
-    const [first, second] = await Promise.all([run(), run()]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(0);
-    expect(first.stderr + second.stderr).toMatch(/waiting for another build \(process \d+\) writing into out to finish/);
+    // This process holds the folder as a build does, so the build started meanwhile must wait for it, whatever the timing.
+    const held = await OutputFolder.open(dir, { force: false, display: 'out' });
+    const child = spawn(process.execPath, [BIN, 'build', '--root', root, '--format', QUICK.join(',')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    while (!/waiting for another build/.test(stderr) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stderr).toMatch(new RegExp(`waiting for another build \\(process ${process.pid}\\) writing into out to finish`));
+    await held.close();
+    expect(await exited, stderr).toBe(0);
     const fresh = tempDir();
     await buildProject(options(root, fresh, QUICK));
     expectSame(filesOf(dir), filesOf(fresh));
