@@ -32,6 +32,7 @@ import { checkPage, checkTemplatePage } from './template-pages.js';
 import { glyphProblems } from './glyph-coverage.js';
 import { webPageProblems } from './web-pages.js';
 import { typesetSheet, typesetTemplate } from '../typography/index.js';
+import { languageReadiness, sheetLanguages, type LanguageReadiness } from './language-readiness.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
 export interface CheckResult {
@@ -102,14 +103,19 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const undrawable = new Set<string>();
   const unreviewed = new Set<string>();
   const edited = new Map<string, { by?: string; on?: string }>();
+  /** Translations (`lang/id`) into a language their original does not declare. */
+  const undeclared = new Set<string>();
+  let readiness: LanguageReadiness | null = null;
   const done = (config: ProjectConfig | null, registry: Registry | null, sheets: FactSheet[] = [], published: FactSheet[] = sheets): CheckResult => {
-    const blocking = diagnostics.filter((d) => d.severity === 'error' || options.strict);
-    const { failedSheets, failedVersions } = heldBack(sources, config, sheets, registry, templates, blocking, options.strict ?? false);
+    // A language's own problems hold back that language only (language-readiness.ts), wherever they are reported.
+    const blocking = diagnostics.filter((d) => (d.severity === 'error' || options.strict) && !readiness?.diagnostics.has(d));
+    const { failedSheets, failedVersions } = heldBack(sources, config, sheets, registry, templates, blocking, options.strict ?? false, readiness);
     for (const version of undrawable) {
       const [lang, id] = version.split('/') as [string, string];
       if (lang === config?.sourceLanguage) failedSheets.add(id);
       else failedVersions.add(version);
     }
+    for (const version of undeclared) failedVersions.add(version);
     const publishable = published.filter((s) => !failedSheets.has(s.id) && !failedVersions.has(`${s.lang}/${s.id}`));
     return { config, registry, sheets: publishable, parsed: sheets, templates, failedSheets, failedVersions, unreviewed, edited, reviewUnknown, diagnostics: sortDiagnostics(diagnostics), cache: options.cache ? entries : null };
   };
@@ -151,14 +157,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     if (!formatter) formatters.set(lang, (formatter = createFormatter(lang, countryNames.get(lang) ?? undefined)));
     return formatter;
   };
-  for (const source of sheetSources) {
-    if (source.file.usable && !contacts.has(source.lang)) {
-      diagnostics.push(
-        diagnostic('error', 'boilerplate-missing', source.file.head(), `no boilerplate for language "${source.lang}": write sources/boilerplate/${source.lang}.yaml with the contact block`),
-      );
-      contacts.set(source.lang, null);
-    }
-  }
+  readiness = languageReadiness(config, contacts);
+  diagnostics.push(...readiness.diagnostics);
 
   // Each sheet (its versions and its review lock) is checked on its own, or taken from the cache when nothing it depends on changed.
   const groups = sheetGroups(sheetSources, sources);
@@ -179,7 +179,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     for (const source of group) {
       if (!source.file.usable) continue;
       const sheet = parseSheet(
-        { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact: contacts.get(source.lang) ?? null },
+        { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact: contacts.get(source.lang) ?? null, languages: config.languages },
         { file: source.file, registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
       );
       if (sheet) entry.read.push(sheet);
@@ -188,6 +188,10 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   /** Every version read, even one with unresolved references: translations are compared all the same. */
   const read: ParsedSheet[] = [...entries.values()].flatMap((entry) => entry.read);
   const sheets: FactSheet[] = read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
+  const originals = sheetSources.filter((s) => s.lang === config.sourceLanguage).map((s) => ({ ...s, sheet: read.find((r) => r.sheet.file === s.file.path)?.sheet ?? null }));
+  const declared = sheetLanguages(config, originals, sheetSources);
+  diagnostics.push(...declared.diagnostics);
+  for (const version of declared.undeclared) undeclared.add(version);
   const fileOf = sourceFiles(sources);
   checkTemplates(sources, config, sheets, templates, diagnostics, fileOf);
   for (const { id, entry } of fresh) {
@@ -275,7 +279,7 @@ function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: Fac
     const template = templates.get(sheet.meta.template);
     const source = sources.templates.templates.find((t) => t.name === sheet.meta.template);
     const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
-    if (!template || !source?.labels || !source.style || !boilerplateFile) continue;
+    if (!template?.labels.has(sheet.lang) || !source?.labels || !source.style || !boilerplateFile) continue;
     const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
     if (problems.some((d) => d.severity === 'error')) entry.undrawable.push(`${sheet.lang}/${sheet.id}`);
     entry.glyphs.push(...problems);
@@ -348,6 +352,7 @@ function heldBack(
   templates: Map<string, Template>,
   blocking: Diagnostic[],
   strict: boolean,
+  readiness: LanguageReadiness | null,
 ): { failedSheets: Set<string>; failedVersions: Set<string> } {
   const failedSheets = new Set<string>();
   const failedVersions = new Set<string>();
@@ -365,6 +370,7 @@ function heldBack(
       files.has(`${BOILERPLATE_DIR}/${source.lang}.yaml`) ||
       files.has(`${NAMES_DIR}/${source.lang}.yaml`) ||
       !templates.has(parsed.meta.template) ||
+      readiness?.holdsBack(parsed, templates) ||
       figureIdsOf(parsed).some((id) => registry!.disputed.has(id));
     if (!own) continue;
     if (!config || source.lang === config.sourceLanguage) failedSheets.add(source.id);
@@ -416,20 +422,6 @@ function validSheetSources(sheets: SheetSource[], config: ProjectConfig, diagnos
           'source-missing',
           sheet.file.head(),
           `sheet "${sheet.id}" has no ${config.sourceLanguage} original (sources/${sheet.id}/${config.sourceLanguage}.md), which this version translates`,
-        ),
-      );
-    }
-  }
-  for (const original of valid.filter((s) => s.lang === config.sourceLanguage)) {
-    const missing = config.languages.filter((lang) => !valid.some((s) => s.id === original.id && s.lang === lang));
-    if (missing.length > 0) {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          'translation-missing',
-          original.file.head(),
-          `sheet "${original.id}" is not translated into ${missing.map((l) => `"${l}"`).join(', ')}: write ${missing.map((l) => `sources/${original.id}/${l}.md`).join(', ')}`,
-          [{ location: config.languagesLocation, message: 'the published languages are declared here' }],
         ),
       );
     }

@@ -50,8 +50,9 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'source-missing', severity: 'error', description: 'a sheet with no file in the source language' },
   { id: 'sheet-id-invalid', severity: 'error', description: 'a sheet folder that is not kebab-case' },
   { id: 'language-invalid', severity: 'error', description: 'a file name that is not a canonical BCP 47 tag' },
-  { id: 'language-unknown', severity: 'error', description: 'a file for a language the project does not publish' },
-  { id: 'translation-missing', severity: 'warning', description: 'a published language a sheet has no version in' },
+  { id: 'language-unknown', severity: 'error', description: 'a file, or an entry of a sheet\'s languages:, for a language the project does not publish' },
+  { id: 'translation-missing', severity: 'warning', description: 'a language a sheet is published in (its own languages:, else the project\'s) that it has no version in' },
+  { id: 'translation-undeclared', severity: 'warning', description: 'a translation into a language its original\'s languages: leaves out: not published' },
   // Sheets
   { id: 'sheet-too-large', severity: 'error', description: 'a sheet source of more than 300,000 characters' },
   { id: 'sheet-empty', severity: 'error', description: 'nothing after the frontmatter' },

@@ -8,8 +8,9 @@ import { staleSections } from './translation/stale.js';
  * `blocked`: this version is fine, but the sheet is not published (another version, a figure it quotes or its template has an error).
  * `review-unknown`: the translation's record in the review lock cannot be read, so whether it matches the original is unknown.
  * `edited`: the translation's text is not the text its last review recorded.
+ * `not-published`: the sheet's own `languages:` leaves this language out (a file for it is not published).
  */
-export type CellState = 'ok' | 'missing' | 'errors' | 'blocked' | 'stale' | 'unreviewed' | 'edited' | 'review-unknown';
+export type CellState = 'ok' | 'missing' | 'not-published' | 'errors' | 'blocked' | 'stale' | 'unreviewed' | 'edited' | 'review-unknown';
 
 /** The state of one sheet in one language. */
 export interface StatusCell {
@@ -44,12 +45,15 @@ export function projectStatus(sources: ProjectSources, result: CheckResult): Pro
     sheet,
     cells: config.languages.map((lang): StatusCell => {
       const source = sources.sheets.find((s) => s.id === sheet && s.lang === lang);
+      const declared = result.parsed.find((s) => s.id === sheet && s.lang === config.sourceLanguage)?.meta.languages;
+      if (declared && !declared.includes(lang)) return { lang, state: 'not-published', errors: 0, warnings: 0, staleSections: [] };
       if (!source) return { lang, state: 'missing', errors: 0, warnings: 0, staleSections: [] };
       const own = result.diagnostics.filter((d) => d.location.file === source.file.path);
       const errors = count(own, 'error');
       const warnings = count(own, 'warning');
       if (errors > 0) return { lang, state: 'errors', errors, warnings, staleSections: [] };
-      if (result.failedSheets.has(sheet)) return { lang, state: 'blocked', errors, warnings, staleSections: [] };
+      // A version held back for want of its language's labels or boilerplate, or by its sheet's errors elsewhere.
+      if (result.failedSheets.has(sheet) || result.failedVersions.has(`${lang}/${sheet}`)) return { lang, state: 'blocked', errors, warnings, staleSections: [] };
       if (lang === config.sourceLanguage) return { lang, state: 'ok', errors, warnings, staleSections: [] };
       const unknown = result.reviewUnknown.get(sheet);
       if (unknown === 'all' || unknown?.has(lang)) return { lang, state: 'review-unknown', errors, warnings, staleSections: [] };
@@ -79,6 +83,8 @@ export function describeCell(cell: StatusCell): string {
       return `errors (${cell.errors})`;
     case 'blocked':
       return 'blocked (errors elsewhere)';
+    case 'not-published':
+      return 'not published';
     case 'review-unknown':
       return 'review record unreadable';
     case 'edited':

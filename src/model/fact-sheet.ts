@@ -1,4 +1,4 @@
-import type { Span } from './position.js';
+import type { Location, Span } from './position.js';
 
 /**
  * The structured model of one fact sheet in one language. Renderers see only this:
@@ -27,6 +27,13 @@ export interface SheetMeta {
   tags: string[];
   /** Source language this version translates, or null for the original. */
   translationOf: string | null;
+  /**
+   * The languages an original declares it is published in (`languages:`), when it
+   * declares them; absent, it is published in every language of the project.
+   */
+  languages?: string[];
+  /** Where `languages:` is written, to cite when a version's language is not among them. */
+  languagesAt?: Location;
 }
 
 /** Shared boilerplate of every sheet in one language: who issues it and how to reach them. */

@@ -12,6 +12,8 @@ export interface ProjectConfig {
   languages: string[];
   /** Where `languages` is declared, to cite when a file uses another language. */
   languagesLocation: Location;
+  /** Where each language is listed, to report a language that cannot publish at its own entry. */
+  languageLocations: Map<string, Location>;
   /** Whether translations never marked reviewed are published or held back (the default). */
   unreviewed: UnreviewedPolicy;
 }
@@ -32,6 +34,7 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
 
   let languages: string[] | null = null;
   let languagesLocation = file.head();
+  const languageLocations = new Map<string, Location>();
   let sourceLanguage: string | null = null;
   let sourceLocation = file.head();
   let unreviewed: UnreviewedPolicy = 'hold';
@@ -53,6 +56,7 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
           diagnostics.push(diagnostic('error', 'config-invalid', nodeLocation(yaml, item), `language "${tag}" is listed twice`));
         } else {
           languages.push(tag);
+          languageLocations.set(tag, nodeLocation(yaml, item));
         }
       }
     } else if (entry.key === 'source_language') {
@@ -84,7 +88,7 @@ export function parseConfig(file: SourceFile): { config: ProjectConfig | null; d
     );
   }
   if (!languages || !sourceLanguage || diagnostics.some((d) => d.severity === 'error')) return { config: null, diagnostics };
-  return { config: { sourceLanguage, languages, languagesLocation, unreviewed }, diagnostics };
+  return { config: { sourceLanguage, languages, languagesLocation, languageLocations, unreviewed }, diagnostics };
 }
 
 function languageTag(value: unknown): string | null {

@@ -10,12 +10,14 @@ import { offsetMap } from './offset-map.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
 
 export const DEFAULT_TEMPLATE = 'factsheet';
-const FIELDS = ['title', 'subtitle', 'date', 'template', 'tags', 'translation_of'];
+const FIELDS = ['title', 'subtitle', 'date', 'template', 'tags', 'translation_of', 'languages'];
 const TEMPLATE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export interface MetadataOptions {
   lang: string;
   sourceLanguage: string;
+  /** The project's languages (factsheet.yaml): those a sheet's `languages:` may name. */
+  languages?: readonly string[];
   /** Where the whole frontmatter is, for problems about a missing field. */
   frontmatter: Location;
 }
@@ -90,6 +92,9 @@ export function readMetadata(yamlText: string, base: number, ctx: InlineContext,
         else meta.translationOf = tag;
         break;
       }
+      case 'languages':
+        readLanguages(yaml, value, keyLocation, meta, ctx, options);
+        break;
       default: {
         const suggestion = closest(key, FIELDS);
         ctx.diagnostics.push(
@@ -110,6 +115,46 @@ export function readMetadata(yamlText: string, base: number, ctx: InlineContext,
   checkTranslationOf(meta, translationOfLocation, ctx, options);
   const errorsAfter = ctx.diagnostics.filter((d) => d.severity === 'error').length;
   return errorsAfter === errorsBefore ? meta : null;
+}
+
+/**
+ * `languages: [fr, en, de]`: the languages an original is published in, each a
+ * canonical BCP 47 tag of the project. Translations follow their original, so they do not declare any.
+ */
+function readLanguages(yaml: YamlSource, value: Node | null, keyLocation: Location, meta: SheetMeta, ctx: InlineContext, options: MetadataOptions): void {
+  const at = nodeLocation(yaml, value, keyLocation);
+  if (options.lang !== options.sourceLanguage) {
+    ctx.diagnostics.push(
+      diagnostic('error', 'frontmatter-field-invalid', keyLocation, `"languages" is declared by the ${options.sourceLanguage} original only; a translation is published in the languages its original declares`),
+    );
+    return;
+  }
+  const items = seqItems(value);
+  if (!items || items.length === 0) {
+    ctx.diagnostics.push(diagnostic('error', 'frontmatter-field-invalid', at, `"languages" must be a list of the project's language tags, found ${describeYamlValue(value)}`));
+    return;
+  }
+  const languages: string[] = [];
+  for (const item of items) {
+    const where = nodeLocation(yaml, item, at);
+    const text = scalarValue(item);
+    const tag = typeof text === 'string' ? canonicalLanguageTag(text) : null;
+    if (tag === null) {
+      ctx.diagnostics.push(diagnostic('error', 'language-invalid', where, `${describeYamlValue(item)} is not a BCP 47 language tag`));
+    } else if (tag !== text) {
+      ctx.diagnostics.push(diagnostic('error', 'language-invalid', where, `write the language tag "${String(text)}" in its canonical form "${tag}"`));
+    } else if (options.languages && !options.languages.includes(tag)) {
+      ctx.diagnostics.push(diagnostic('error', 'language-unknown', where, `language "${tag}" is not one of the project's languages (${options.languages.join(', ')}); add it to factsheet.yaml first`));
+    } else if (languages.includes(tag)) {
+      ctx.diagnostics.push(diagnostic('error', 'frontmatter-field-invalid', where, `language "${tag}" is listed twice`));
+    } else {
+      languages.push(tag);
+    }
+  }
+  // The original is published in its own language, listed or not.
+  if (!languages.includes(options.sourceLanguage)) languages.unshift(options.sourceLanguage);
+  meta.languages = languages;
+  meta.languagesAt = at;
 }
 
 function checkTranslationOf(meta: SheetMeta, location: Location | null, ctx: InlineContext, options: MetadataOptions): void {

@@ -20,6 +20,8 @@ export interface SheetInput {
   sourceLanguage: string;
   /** The language's boilerplate, or null when it is missing (already reported). */
   contact: Contact | null;
+  /** The project's languages, which a sheet's own `languages:` must be among. */
+  languages?: readonly string[];
 }
 
 /** A sheet as read: complete (no error, it may be rendered), or read but for some references (it may only be compared). */
@@ -60,6 +62,7 @@ export function parseSheet(input: SheetInput, ctx: InlineContext): ParsedSheet |
   const meta = readMetadata(file.text.slice(yamlStart, yamlEnd), yamlStart, ctx, {
     lang: input.lang,
     sourceLanguage: input.sourceLanguage,
+    ...(input.languages ? { languages: input.languages } : {}),
     frontmatter: file.location(0, Math.max(0, bodyStart - 1)),
   });
   const sections = readBody(blankFrontmatter(file.text, bodyStart), ctx);

@@ -55,9 +55,11 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
 
   const fonts = {} as Template['fonts'];
   const style = source.style ? parseStyle(source.style, lookupFont, fonts, diagnostics) : null;
-  const labels = source.labels ? parseLabels(source.labels, languages, diagnostics) : null;
-  if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics };
-  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts }, diagnostics };
+  // A language without its labels holds back that language only (check/language-readiness.ts), not the template.
+  const languageProblems: Diagnostic[] = [];
+  const labels = source.labels ? parseLabels(source.labels, languages, diagnostics, languageProblems) : null;
+  if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics: [...diagnostics, ...languageProblems] };
+  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts }, diagnostics: [...diagnostics, ...languageProblems] };
 }
 
 export function handlebarsProblem(file: SourceFile): Diagnostic | null {
@@ -207,28 +209,36 @@ class StyleReader {
   }
 }
 
-function parseLabels(file: SourceFile, languages: readonly string[], diagnostics: Diagnostic[]): Map<string, Labels> | null {
+/**
+ * The labels of every language that has them all. A file YAML cannot read gives null
+ * (the template fails); a language missing labels is reported into `missing` and left
+ * out of the map, so that only that language is held back.
+ */
+function parseLabels(file: SourceFile, languages: readonly string[], diagnostics: Diagnostic[], missing: Diagnostic[]): Map<string, Labels> | null {
   const { yaml, diagnostics: problems } = parseYaml(file, file.text);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return null;
   const entries = mapEntries(yaml.doc.contents) ?? [];
   const labels = new Map<string, Labels>();
-  const before = diagnostics.length;
   for (const lang of languages) {
     const entry = entries.find((e) => e.key === lang);
     if (!entry) {
-      diagnostics.push(diagnostic('error', 'template-labels-missing', file.head(), `no labels for language "${lang}"`));
+      missing.push(diagnostic('error', 'template-labels-missing', file.head(), `no labels for language "${lang}": add a "${lang}:" block with ${LABEL_KEYS.length} labels; until then nothing is published in "${lang}" with this template`));
       continue;
     }
     const fields = mapEntries(entry.value) ?? [];
     const set = {} as Labels;
+    let complete = true;
     for (const key of LABEL_KEYS) {
       const field = fields.find((f) => f.key === key);
       const value = scalarValue(field?.value ?? null);
       if (typeof value === 'string') set[key] = value;
-      else diagnostics.push(diagnostic('error', 'template-labels-missing', nodeLocation(yaml, field?.value ?? entry.keyNode), `label "${key}" for "${lang}" must be text, found ${describeYamlValue(field?.value ?? null)}`));
+      else {
+        complete = false;
+        missing.push(diagnostic('error', 'template-labels-missing', nodeLocation(yaml, field?.value ?? entry.keyNode), `label "${key}" for "${lang}" must be text, found ${describeYamlValue(field?.value ?? null)}`));
+      }
     }
-    labels.set(lang, set);
+    if (complete) labels.set(lang, set);
   }
-  return diagnostics.length === before ? labels : null;
+  return labels;
 }
