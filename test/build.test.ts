@@ -28,12 +28,15 @@ beforeAll(async () => {
   views = await projectViews();
 });
 
+/** The repository's languages, as factsheet.yaml lists them. */
+const LANGUAGES = ['fr', 'en', 'de', 'ru', 'uk'];
+
 describe('factsheet build on the repository', () => {
-  it('writes 2 sheets x 2 languages x 3 formats and the index, without problems', () => {
+  it('writes 2 sheets x 5 languages x 3 formats and the index, without problems', () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.failed).toEqual([]);
     expect([...filesOf(out).keys()].sort()).toEqual(
-      ['figures.html', 'index.html', ...['en', 'fr'].flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
+      ['figures.html', 'index.html', ...LANGUAGES.flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
     );
   });
 
@@ -61,7 +64,7 @@ describe('factsheet build on the repository', () => {
 });
 
 describe('PDF read back with pdftotext', () => {
-  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s holds every block and figure in order', (lang, id) => {
+  it.each(LANGUAGES.flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s holds every block and figure in order', (lang, id) => {
     const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
     const view = views.find((v) => v.sheet.id === id && v.lang === lang)!;
     const text = fold(pdfText(path.join(out, lang, `${id}.pdf`), { header: view.header, footerStart: view.footer.left }));
@@ -81,7 +84,7 @@ describe('PDF read back with pdftotext', () => {
     expect(text).toContain('avec 41 pays');
   });
 
-  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s passes qpdf --check and carries its metadata', (lang, id) => {
+  it.each(LANGUAGES.flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s passes qpdf --check and carries its metadata', (lang, id) => {
     const file = path.join(out, lang, `${id}.pdf`);
     const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
     const check = qpdfCheck(file);
@@ -99,7 +102,7 @@ describe('PDF read back with pdftotext', () => {
 });
 
 describe('HTML read back', () => {
-  it.each(['fr', 'en'].flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s has its language, headings and figures', (lang, id) => {
+  it.each(LANGUAGES.flatMap((lang) => ['partnerships', 'global-partners'].map((id) => [lang, id])))('%s/%s has its language, headings and figures', (lang, id) => {
     const sheet = sheets.find((s) => s.id === id && s.lang === lang)!;
     const doc = parseHtml(readFileSync(path.join(out, lang, `${id}.html`), 'utf8'));
     const html = findAll(doc, byTag('html'))[0]!;
@@ -111,7 +114,7 @@ describe('HTML read back', () => {
     const data = findAll(doc, byTag('data')).map((d) => [attr(d, 'value'), textContent(d)]);
     expect(data).toEqual(figureRefsOf(sheet).filter((r) => !sheet.meta.title.includes(r)).map((r) => [String(r.value), r.text]));
     const alternates = findAll(doc, (e) => e.tagName === 'link' && attr(e, 'rel') === 'alternate').map((l) => attr(l, 'hreflang'));
-    expect(alternates.sort()).toEqual(['en', 'fr']);
+    expect(alternates.sort()).toEqual([...LANGUAGES].sort());
     expect(findAll(doc, byTag('script'))).toEqual([]);
     expect(findAll(doc, (e) => e.tagName === 'link' && attr(e, 'rel') === 'stylesheet')).toEqual([]);
   });

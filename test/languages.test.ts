@@ -17,7 +17,7 @@ function withoutLabels(lang: string) {
 
 describe('a language that lacks what every sheet needs holds back only itself', () => {
   it('without labels or boilerplate: one problem for the language, and every other language publishes', async () => {
-    const root = makeProject(REPO);
+    const root = makeProject(REPO, undefined, { allLanguages: true });
     editFile(root, 'templates/factsheet/labels.yaml', withoutLabels('uk'));
     rmSync(path.join(root, 'sources/boilerplate/ru.yaml'));
     const out = path.join(root, 'out');
@@ -39,7 +39,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
   });
 
   it('a label missing in one language holds back that language, reported at its entry', async () => {
-    const root = makeProject(REPO);
+    const root = makeProject(REPO, undefined, { allLanguages: true });
     editFile(root, 'templates/factsheet/labels.yaml', (t) => t.replace(/^(de:\n(?:  .*\n)*?)  contact: Kontakt\n/m, '$1'));
     const out = path.join(root, 'out');
     const run = await runCli(['build', '--format', 'html', '--root', root], root);
@@ -50,7 +50,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
   });
 
   it('the source language without boilerplate holds back every sheet, since translations are checked against it', async () => {
-    const root = makeProject(REPO);
+    const root = makeProject(REPO, undefined, { allLanguages: true });
     rmSync(path.join(root, 'sources/boilerplate/fr.yaml'));
     const run = await runCli(['build', '--format', 'html', '--root', root], root);
     expect(run.code).toBe(1);
@@ -61,7 +61,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
 
 describe('a sheet published in some languages only', () => {
   it('is not asked for the others, and a translation into one it leaves out is not published', async () => {
-    const root = makeProject(REPO);
+    const root = makeProject(REPO, undefined, { allLanguages: true });
     editFile(root, 'sources/global-partners/fr.md', (t) => t.replace(/^tags:/m, 'languages: [fr, en, de]\ntags:'));
     rmSync(path.join(root, 'sources/global-partners/ru.md'));
     const out = path.join(root, 'out');
@@ -82,7 +82,7 @@ describe('a sheet published in some languages only', () => {
   });
 
   it('declares only languages of the project, each at its place', async () => {
-    const root = makeProject(REPO);
+    const root = makeProject(REPO, undefined, { allLanguages: true });
     editFile(root, 'sources/partnerships/fr.md', (t) => t.replace(/^tags:/m, 'languages: [fr, es]\ntags:'));
     editFile(root, 'sources/partnerships/de.md', (t) => t.replace(/^tags:/m, 'languages: [de]\ntags:'));
     const run = await runCli(['check', '--root', root], root);

@@ -14,6 +14,7 @@ import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet, type ParsedSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
+import { inheritedFile, resolveTemplates } from '../parse/template-extends.js';
 import { svgAssetProblems } from '../parse/svg-asset.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
@@ -277,10 +278,12 @@ function checkAcrossLanguages(sources: ProjectSources, config: ProjectConfig, re
 function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, entry: SheetCheck, fileOf: (path: string) => SourceFile): void {
   for (const sheet of sheets) {
     const template = templates.get(sheet.meta.template);
-    const source = sources.templates.templates.find((t) => t.name === sheet.meta.template);
+    // A template that extends another may take its labels and style from the base's files.
+    const chain = resolveTemplates(sources.templates.templates).resolved.get(sheet.meta.template);
+    const [labelsFile, styleFile] = chain ? [inheritedFile(chain, 'labels'), inheritedFile(chain, 'style')] : [null, null];
     const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
-    if (!template?.labels.has(sheet.lang) || !source?.labels || !source.style || !boilerplateFile) continue;
-    const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFile: source.labels, styleFile: source.style, boilerplateFile, languages: config.languages });
+    if (!template?.labels.has(sheet.lang) || !labelsFile || !styleFile || !boilerplateFile) continue;
+    const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFile, styleFile, boilerplateFile, languages: config.languages });
     if (problems.some((d) => d.severity === 'error')) entry.undrawable.push(`${sheet.lang}/${sheet.id}`);
     entry.glyphs.push(...problems);
   }
@@ -308,17 +311,32 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
 /** Parses every template a sheet names, walks its page against the context it is rendered with, and reports names no folder answers to. */
 function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], fileOf: (path: string) => SourceFile): void {
   const wanted = new Set(sheets.map((s) => s.meta.template));
-  for (const source of sources.templates.templates) {
-    if (!wanted.has(source.name)) continue;
-    const files = [source.page, ...source.partials, source.style, source.labels, ...source.assets.values()];
-    if (files.some((file) => file && !file.usable)) continue;
+  const { resolved, diagnostics: chains } = resolveTemplates(sources.templates.templates);
+  diagnostics.push(...chains);
+  // Each template once, bases before the templates extending them (as typed: typography applies to the template used).
+  const parsedTemplates = new Map<string, Template | null>();
+  const parse = (name: string): Template | null => {
+    if (parsedTemplates.has(name)) return parsedTemplates.get(name)!;
+    parsedTemplates.set(name, null);
+    const chain = resolved.get(name);
+    const base = chain?.base ? parse(chain.base.source.name) : null;
+    if (!chain || (chain.base && !base)) return null;
+    const { source } = chain;
+    const files = [source.page, ...source.partials, source.style, source.labels, source.manifest, ...source.assets.values()];
+    if (files.some((file) => file && !file.usable)) return null;
     const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
     diagnostics.push(...unsafe);
-    if (unsafe.length > 0) continue;
-    const parsed = parseTemplate(source, config.languages);
+    if (unsafe.length > 0) return null;
+    const parsed = parseTemplate(source, config.languages, undefined, base);
     const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
     diagnostics.push(...parsed.diagnostics, ...page);
-    if (parsed.template && !page.some((d) => d.severity === 'error')) templates.set(source.name, typesetTemplate(parsed.template));
+    const template = parsed.template && !page.some((d) => d.severity === 'error') ? parsed.template : null;
+    parsedTemplates.set(name, template);
+    return template;
+  };
+  for (const name of wanted) {
+    const template = parse(name);
+    if (template) templates.set(name, typesetTemplate(template));
   }
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {

@@ -17,7 +17,7 @@ export function filesRead(sources: ProjectSources): SourceFile[] {
     ...sources.locks.values(),
     templates.indexPage,
     templates.figuresPage,
-    ...templates.templates.flatMap((t) => [t.page, ...t.partials, t.style, t.labels, ...t.assets.values()]),
+    ...templates.templates.flatMap((t) => [t.page, ...t.partials, t.style, t.labels, t.manifest, ...t.assets.values()]),
   ].filter((file): file is SourceFile => file !== null);
 }
 

@@ -26,19 +26,28 @@ export const MARK_ASSET = 'mark.svg';
 
 /**
  * Validates a template folder: style, labels for every language, HTML sources that
- * Handlebars can parse. Returns null when anything is missing or malformed.
+ * Handlebars can parse. Returns null when anything is missing or malformed. A template
+ * that extends `base` (parse/template-extends.ts, whose `source` already holds the
+ * base's page, partials and assets where it has none) may leave out its style and labels
+ * or any of their keys: it takes the base's.
  */
-export function parseTemplate(source: TemplateSource, languages: readonly string[], lookupFont: FontLookup = (spec) => source.fonts.get(spec)): { template: Template | null; diagnostics: Diagnostic[] } {
+export function parseTemplate(
+  source: TemplateSource,
+  languages: readonly string[],
+  lookupFont: FontLookup = (spec) => source.fonts.get(spec),
+  inherited: Template | null = null,
+): { template: Template | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const missing = (what: string, file: string): void => {
     diagnostics.push(
       diagnostic('error', 'template-incomplete', { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, `template "${source.name}" has no ${what}`),
     );
   };
+  const parent = inherited;
   const base = `templates/${source.name}`;
   if (!source.page) missing('HTML page (page.hbs)', `${base}/page.hbs`);
-  if (!source.style) missing('style file (style.yaml)', `${base}/style.yaml`);
-  if (!source.labels) missing('labels (labels.yaml)', `${base}/labels.yaml`);
+  if (!source.style && !parent) missing('style file (style.yaml)', `${base}/style.yaml`);
+  if (!source.labels && !parent) missing('labels (labels.yaml)', `${base}/labels.yaml`);
   const mark = source.assets.get(MARK_ASSET)?.text;
   if (!mark) missing(`mark (assets/${MARK_ASSET})`, `${base}/assets/${MARK_ASSET}`);
 
@@ -53,11 +62,11 @@ export function parseTemplate(source: TemplateSource, languages: readonly string
     if (!(needed in partials)) missing(`partial "${needed}" (partials/${needed}.hbs)`, `${base}/partials/${needed}.hbs`);
   }
 
-  const fonts = {} as Template['fonts'];
-  const style = source.style ? parseStyle(source.style, lookupFont, fonts, diagnostics) : null;
+  const fonts = source.style || !parent ? ({} as Template['fonts']) : { ...parent.fonts };
+  const style = source.style ? parseStyle(source.style, lookupFont, fonts, diagnostics, parent) : (parent?.style ?? null);
   // A language without its labels holds back that language only (check/language-readiness.ts), not the template.
   const languageProblems: Diagnostic[] = [];
-  const labels = source.labels ? parseLabels(source.labels, languages, diagnostics, languageProblems) : null;
+  const labels = source.labels ? parseLabels(source.labels, languages, diagnostics, languageProblems, parent?.labels ?? null) : (parent?.labels ?? null);
   if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics: [...diagnostics, ...languageProblems] };
   return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts }, diagnostics: [...diagnostics, ...languageProblems] };
 }
@@ -74,22 +83,27 @@ export function handlebarsProblem(file: SourceFile): Diagnostic | null {
   }
 }
 
-function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template['fonts'], diagnostics: Diagnostic[]): TemplateStyle | null {
+function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template['fonts'], diagnostics: Diagnostic[], inherited: Template | null): TemplateStyle | null {
   const { yaml, diagnostics: problems } = parseYaml(file, file.text);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return null;
   const before = diagnostics.length;
-  const reader = new StyleReader(yaml, diagnostics);
+  const reader = new StyleReader(yaml, diagnostics, inherited?.style ?? null);
   const root = yaml.doc.contents as Node | null;
   const page = reader.map(root, 'page');
   const fonts = reader.map(root, 'fonts');
-  const files = reader.map(fonts, 'files');
+  const files = reader.map(fonts, 'files', 'fonts');
   const footer = reader.map(root, 'footer');
   const size = reader.text(page, 'page', 'size');
   if (size !== null && size !== 'A4' && size !== 'LETTER') reader.invalid(reader.child(page, 'size'), `"page.size" must be A4 or LETTER, found "${size}"`);
   const margins = reader.numbers(page, 'page', 'margins', 4);
   const fontFiles = {} as Record<(typeof FONT_FACES)[number], string>;
   for (const face of FONT_FACES) {
+    if (inherited && !reader.declares(files, face)) {
+      // A face the template does not name is the base's.
+      [fontFiles[face], fontData[face]] = [inherited.style.fonts.files[face], inherited.fonts[face]];
+      continue;
+    }
     const spec = reader.text(files, 'fonts.files', face);
     if (spec === null) continue;
     const font = loadFont(lookupFont(spec), spec);
@@ -97,7 +111,7 @@ function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template
     else reader.invalid(reader.child(files, face), font.message, font.ruleId);
   }
   const css = reader.text(fonts, 'fonts', 'css');
-  if (css !== null && !isFontFamilyList(css)) {
+  if (css !== null && reader.declares(fonts, 'css') && !isFontFamilyList(css)) {
     reader.invalid(reader.child(fonts, 'css'), `"fonts.css" must be a CSS font-family list: family names in quotes (no quotes, backslashes or <> inside) or plain names, separated by commas; found "${css}"`);
   }
   const style = {
@@ -153,7 +167,21 @@ class StyleReader {
   constructor(
     private readonly yaml: YamlSource,
     private readonly diagnostics: Diagnostic[],
+    /** The style of the template this one extends: what its file leaves out is taken from there. */
+    private readonly base: TemplateStyle | null = null,
   ) {}
+
+  /** Whether the file itself gives `key` in this mapping. */
+  declares(node: Node | null, key: string): boolean {
+    return mapEntries(node)?.some((e) => e.key === key) ?? false;
+  }
+
+  /** The base style's value at `path.key` (its fields are named as the file's keys), undefined without a base. */
+  private inherited(path: string, key: string): unknown {
+    let value: unknown = this.base;
+    for (const step of [...(path ? path.split('.') : []), key]) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
+    return value;
+  }
 
   child(node: Node | null, key: string): Node | null {
     return mapEntries(node)?.find((e) => e.key === key)?.value ?? null;
@@ -165,19 +193,20 @@ class StyleReader {
 
   private has(node: Node | null, path: string, key: string): boolean {
     if (mapEntries(node)?.some((e) => e.key === key)) return true;
+    if (this.inherited(path, key) !== undefined) return false;
     this.invalid(node, `missing "${path ? `${path}.` : ''}${key}"`);
     return false;
   }
 
-  map(node: Node | null, key: string): Node | null {
-    if (!this.has(node, '', key)) return null;
+  map(node: Node | null, key: string, path = ''): Node | null {
+    if (!this.has(node, path, key)) return null;
     const value = this.child(node, key);
     if (!mapEntries(value)) this.invalid(value, `"${key}" must be a mapping, found ${describeYamlValue(value)}`);
     return value;
   }
 
   text(node: Node | null, path: string, key: string): string | null {
-    if (node === null || !this.has(node, path, key)) return null;
+    if (node === null || !this.has(node, path, key)) return (this.inherited(path, key) as string | undefined) ?? null;
     const value = scalarValue(this.child(node, key));
     if (typeof value === 'string') return value;
     this.invalid(this.child(node, key), `"${path ? `${path}.` : ''}${key}" must be text, found ${describeYamlValue(this.child(node, key))}`);
@@ -185,7 +214,7 @@ class StyleReader {
   }
 
   number(node: Node | null, path: string, key: string): number {
-    if (node === null || !this.has(node, path, key)) return 0;
+    if (node === null || !this.has(node, path, key)) return (this.inherited(path, key) as number | undefined) ?? 0;
     const value = scalarValue(this.child(node, key));
     if (typeof value === 'number' && value >= 0) return value;
     this.invalid(this.child(node, key), `"${path}.${key}" must be a positive number, found ${describeYamlValue(this.child(node, key))}`);
@@ -193,7 +222,7 @@ class StyleReader {
   }
 
   numbers(node: Node | null, path: string, key: string, count: number): number[] {
-    if (node === null || !this.has(node, path, key)) return [];
+    if (node === null || !this.has(node, path, key)) return [...((this.inherited(path, key) as number[] | undefined) ?? [])];
     const items = seqItems(this.child(node, key));
     const values = items?.map((item) => scalarValue(item));
     if (values && values.length === count && values.every((v): v is number => typeof v === 'number')) return values;
@@ -214,7 +243,7 @@ class StyleReader {
  * (the template fails); a language missing labels is reported into `missing` and left
  * out of the map, so that only that language is held back.
  */
-function parseLabels(file: SourceFile, languages: readonly string[], diagnostics: Diagnostic[], missing: Diagnostic[]): Map<string, Labels> | null {
+function parseLabels(file: SourceFile, languages: readonly string[], diagnostics: Diagnostic[], missing: Diagnostic[], inherited: ReadonlyMap<string, Labels> | null): Map<string, Labels> | null {
   const { yaml, diagnostics: problems } = parseYaml(file, file.text);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return null;
@@ -222,6 +251,11 @@ function parseLabels(file: SourceFile, languages: readonly string[], diagnostics
   const labels = new Map<string, Labels>();
   for (const lang of languages) {
     const entry = entries.find((e) => e.key === lang);
+    const base = inherited?.get(lang);
+    if (!entry && base) {
+      labels.set(lang, base);
+      continue;
+    }
     if (!entry) {
       missing.push(diagnostic('error', 'template-labels-missing', file.head(), `no labels for language "${lang}": add a "${lang}:" block with ${LABEL_KEYS.length} labels; until then nothing is published in "${lang}" with this template`));
       continue;
@@ -231,7 +265,7 @@ function parseLabels(file: SourceFile, languages: readonly string[], diagnostics
     let complete = true;
     for (const key of LABEL_KEYS) {
       const field = fields.find((f) => f.key === key);
-      const value = scalarValue(field?.value ?? null);
+      const value = field ? scalarValue(field.value) : base?.[key];
       if (typeof value === 'string') set[key] = value;
       else {
         complete = false;

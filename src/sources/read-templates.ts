@@ -14,6 +14,8 @@ export interface TemplateSource {
   partials: SourceFile[];
   style: SourceFile | null;
   labels: SourceFile | null;
+  /** `template.yaml`: the template this one extends, whose files it takes where it has none of its own. */
+  manifest: SourceFile | null;
   /** SVG files of `assets/`, by file name. */
   assets: Map<string, SourceFile>;
   /** The font files `style.yaml` names, by the spec written there, read so that no later stage opens a file. */
@@ -57,6 +59,7 @@ async function readTemplate(files: ProjectFiles, name: string, refused: RefusedL
     partials,
     style,
     labels: await files.read(`${base}/labels.yaml`),
+    manifest: await files.read(`${base}/template.yaml`),
     assets,
     fonts: await readFonts(files.root, path.join(files.root, base), style?.usable ? style.text : null),
   };

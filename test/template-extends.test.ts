@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { editFile } from './helpers/files.js';
+import { REPO, makeProject } from './helpers/project.js';
+import { pdfText } from './helpers/read-back.js';
+
+/** The repository with a template `briefing` that extends `factsheet`, overriding one face, one colour and one label; global-partners uses it. */
+function withBriefing(): string {
+  const root = makeProject(REPO);
+  const dir = path.join(root, 'templates/briefing');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'template.yaml'), 'extends: factsheet\n');
+  writeFileSync(path.join(dir, 'style.yaml'), ['fonts:', '  files:', '    normal: source-sans/TTF/SourceSans3-Light.ttf', 'colors:', '  brand: "#7a1f2b"', ''].join('\n'));
+  writeFileSync(path.join(dir, 'labels.yaml'), ['en:', '  kind: Press briefing', ''].join('\n'));
+  for (const lang of ['fr', 'en']) editFile(root, `sources/global-partners/${lang}.md`, (t) => t.replace(/^tags:/m, 'template: briefing\ntags:'));
+  return root;
+}
+
+/** The font names a PDF embeds, as poppler lists them (without the subset prefix). */
+function pdfFonts(file: string): string[] {
+  const run = spawnSync('pdffonts', [file], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pdffonts failed on ${file}: ${run.stderr}`);
+  return run.stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort();
+}
+
+describe('a template that extends another', () => {
+  it('renders with the fonts, colours and labels it overrides, and the base for everything else', async () => {
+    const root = withBriefing();
+    const out = path.join(root, 'out');
+    const run = await runCli(['build', '--sheet', 'global-partners', '--root', root], root);
+    expect(run.stdout).not.toMatch(/ (error|warning): /);
+    expect(run.code).toBe(0);
+
+    // The label it overrides, in English; French keeps the base's words.
+    const html = readFileSync(path.join(out, 'en/global-partners.html'), 'utf8');
+    expect(html).toContain('Press briefing');
+    expect(html).toContain('--brand: #7a1f2b');
+    // A colour it does not override is the base's.
+    expect(html).toContain('--accent: #2f7bbf');
+    expect(readFileSync(path.join(out, 'fr/global-partners.html'), 'utf8')).toContain('Fiche d’information');
+
+    // The PDF draws body text in the face it names and headings in the base's bold face.
+    expect(pdfFonts(path.join(out, 'en/global-partners.pdf'))).toEqual(['SourceSans3-Light', 'SourceSans3-Semibold']);
+    expect(pdfText(path.join(out, 'en/global-partners.pdf'))).toContain('PRESS BRIEFING');
+
+    const document = strFromU8(unzipSync(readFileSync(path.join(out, 'en/global-partners.docx')))['word/document.xml']!);
+    expect(document).toContain('Press briefing');
+    expect(document.toLowerCase()).toContain('7a1f2b');
+  });
+
+  it('a template without a style or labels of its own is its base', async () => {
+    const root = withBriefing();
+    writeFileSync(path.join(root, 'templates/briefing/style.yaml'), '# Nothing differs.\n');
+    editFile(root, 'templates/briefing/labels.yaml', () => '{}\n');
+    const run = await runCli(['check', '--root', root], root);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
