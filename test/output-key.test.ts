@@ -13,7 +13,7 @@ let again: (change?: { sheet?: FactSheet; languages?: string[] }) => SheetView;
 
 beforeAll(async () => {
   view = (await projectViews()).find((v) => v.sheet.id === 'partnerships' && v.lang === 'en')!;
-  again = (change = {}) => sheetView(change.sheet ?? structuredClone(view.sheet), view.template, { languages: change.languages ?? ['en', 'fr'] });
+  again = (change = {}) => sheetView(change.sheet ?? structuredClone(view.sheet), view.template, { languages: change.languages ?? [view.lang, ...view.alternates.map((a) => a.lang)] });
 });
 
 describe('canonicalJson', () => {
