@@ -47,7 +47,8 @@ interface PendingOutput {
  * records as written by a build are replaced without --force or ever deleted.
  */
 export async function fullBuild(options: BuildOptions, sources: ProjectSources, memo: BuildMemoInputs): Promise<BuildReport> {
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: await readCheckCache(options.outDir) });
+  const kept = await readCheckCache(options.outDir);
+  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
@@ -64,7 +65,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   });
   try {
     await forgetBuild(folder);
-    await writeCheckCache(folder, result.cache!);
+    await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report);
     report.diagnostics = sortDiagnostics(diagnostics);
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.

@@ -51,10 +51,17 @@ export function versionKeys(sources: ProjectSources): VersionKeys {
     )
     .digest('hex');
   const files = new Map<string, SourceFile>(sources.sheets.map((s) => [s.file.path, s.file]));
+  // A version is keyed in each of its formats: its file is hashed once.
+  const fileHashes = new Map<string, string>();
+  const fileHash = (file: SourceFile): string => {
+    let hash = fileHashes.get(file.path);
+    if (hash === undefined) fileHashes.set(file.path, (hash = createHash('sha256').update(canonicalJson(sourceFileData(file))).digest('hex')));
+    return hash;
+  };
   return ({ sheet, languages, format, sourceDateEpoch }) => {
     const file = files.get(sheet.file);
     // A version the sources do not hold cannot be vouched for by them: it is keyed by what it is.
-    const own = file ? { file: sourceFileData(file) } : { sheet };
+    const own = file ? { file: fileHash(file) } : { sheet };
     const refs = figureRefsOf(sheet).map((ref) => [ref.id, ref.form, ref.value, ref.text]);
     // The page links the other languages, in the order given: the view's alternates.
     const alternates = languages.filter((lang) => lang !== sheet.lang);
