@@ -59,11 +59,36 @@ describe('a check with the entries of an earlier check', () => {
     expect(outcome(after)).toEqual(outcome(await check()));
   });
 
-  it('checks every sheet again when what they share changes (the registry)', async () => {
+  it('checks again, after a figure edit, only the sheets that quote the figure', async () => {
     const before = copied((await check()).cache!);
-    editFile(root, 'sources/figures.yaml', (text) => `${text}\n`);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17100'));
+    const after = await check(before);
+    expect([...after.cache!].filter(([id, entry]) => entry !== before.get(id)).map(([id]) => id)).toEqual(['partnerships']);
+    expect(outcome(after)).toEqual(outcome(await check()));
+  });
+
+  it('checks again a sheet that types the value a figure it does not quote takes, and one that typed the value it had', async () => {
+    editFile(root, 'sources/global-partners/en.md', (text) => `${text}\nSome 7200 troops.\n`);
+    const before = copied((await check()).cache!);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17200'));
+    const after = await check(before);
+    expect([...after.cache!].filter(([id, entry]) => entry !== before.get(id)).map(([id]) => id)).toEqual(['global-partners', 'partnerships']);
+    expect(after.diagnostics.some((d) => d.ruleId === 'literal-figure' && d.location.file === 'sources/global-partners/en.md' && d.message.includes('operations.troops'))).toBe(true);
+    expect(outcome(after)).toEqual(outcome(await check()));
+    // And back: the sheet no longer types a figure's value.
+    const warned = copied(after.cache!);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )7200/, '$17100'));
+    const back = await check(warned);
+    expect([...back.cache!].filter(([id, entry]) => entry !== warned.get(id)).map(([id]) => id)).toEqual(['global-partners', 'partnerships']);
+    expect(outcome(back)).toEqual(outcome(await check()));
+  });
+
+  it('checks every sheet again when what they share changes (a figure added to the registry)', async () => {
+    const before = copied((await check()).cache!);
+    editFile(root, 'sources/figures.yaml', (text) => `${text}\nextra.figure:\n  value: 12\n`);
     const after = await check(before);
     for (const [id, entry] of after.cache!) expect(entry, id).not.toBe(before.get(id));
+    expect(outcome(after)).toEqual(outcome(await check()));
   });
 
   it('takes what an entry says under its key, and nothing under another key', async () => {

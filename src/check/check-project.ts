@@ -20,7 +20,7 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
-import { emptySheetCheck, sheetKeys, type SheetCheck } from './sheet-cache.js';
+import { emptySheetCheck, footprintHolds, registryFootprint, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { readDiagnostics } from './read-problems.js';
 import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
 import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
@@ -162,12 +162,13 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
 
   // Each sheet (its versions and its review lock) is checked on its own, or taken from the cache when nothing it depends on changed.
   const groups = sheetGroups(sheetSources, sources);
-  const keyOf = options.cache ? sheetKeys(sources, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
+  const keyOf = options.cache ? sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
   const fresh: Array<{ id: string; sources: SheetSource[]; entry: SheetCheck }> = [];
   for (const [id, group] of groups) {
     const key = keyOf?.(id, group) ?? '';
     const cached = options.cache?.get(id);
-    if (cached && cached.key === key) {
+    // A figure edit leaves the key of a sheet that does not quote it: what its typed numbers were compared with must not have changed either.
+    if (cached && cached.key === key && footprintHolds(cached, registry)) {
       entries.set(id, cached);
       continue;
     }
@@ -198,6 +199,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
     entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
+    entry.footprint = registryFootprint(entry, registry, fileOf);
   }
   const published = [...entries.values()].flatMap((entry) => entry.typeset);
   checkProjectPages(sources, diagnostics);
