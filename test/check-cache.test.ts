@@ -83,6 +83,16 @@ describe('a check with the entries of an earlier check', () => {
     expect(outcome(back)).toEqual(outcome(await check()));
   });
 
+  it('checks again a sheet whose reference names the figure only once Markdown is read (an escaped dot)', async () => {
+    editFile(root, 'sources/global-partners/en.md', (text) => `${text}\nTroops: {{operations\\.troops}}.\n`);
+    const before = copied((await check()).cache!);
+    expect(before.get('global-partners')!.read.some((parsed) => JSON.stringify(parsed.sheet).includes('"id":"operations.troops"'))).toBe(true);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17400'));
+    const after = await check(before);
+    expect(after.cache!.get('global-partners')).not.toBe(before.get('global-partners'));
+    expect(outcome(after)).toEqual(outcome(await check()));
+  });
+
   it('checks every sheet again when what they share changes (a figure added to the registry)', async () => {
     const before = copied((await check()).cache!);
     editFile(root, 'sources/figures.yaml', (text) => `${text}\nextra.figure:\n  value: 12\n`);

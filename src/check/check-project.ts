@@ -20,7 +20,7 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
-import { emptySheetCheck, footprintHolds, registryFootprint, sheetKeys, type SheetCheck } from './sheet-cache.js';
+import { emptySheetCheck, footprintHolds, recordingRegistry, registryFootprint, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { readDiagnostics } from './read-problems.js';
 import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
 import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
@@ -176,12 +176,16 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     entries.set(id, entry);
     fresh.push({ id, sources: group, entry });
   }
+  /** The figure ids each fresh entry's parsing looked up: part of what its footprint holds. */
+  const looked = new Map<SheetCheck, Set<string>>();
   for (const { sources: group, entry } of fresh) {
+    const ids = new Set<string>();
+    looked.set(entry, ids);
     for (const source of group) {
       if (!source.file.usable) continue;
       const sheet = parseSheet(
         { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact: contacts.get(source.lang) ?? null },
-        { file: source.file, registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
+        { file: source.file, registry: keyOf ? recordingRegistry(registry, ids) : registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
       );
       if (sheet) entry.read.push(sheet);
     }
@@ -199,7 +203,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
     entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
-    entry.footprint = registryFootprint(entry, registry, fileOf);
+    if (keyOf) entry.footprint = registryFootprint(entry, registry, fileOf, looked.get(entry)!);
   }
   const published = [...entries.values()].flatMap((entry) => entry.typeset);
   checkProjectPages(sources, diagnostics);

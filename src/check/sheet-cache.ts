@@ -44,24 +44,23 @@ export function emptySheetCheck(key: string): SheetCheck {
 
 /**
  * The key of each sheet: what the project shares is serialised and hashed once, then
- * each sheet adds its own files and the registry entries its files name. `pdf` says
- * whether the check covers the PDF's glyphs.
+ * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs.
  *
- * Of the registry, a sheet's key holds only what its references can read: the entries
- * of the figures whose ids its files hold (and of the parts they are derived from), the
- * ids of all figures (an unknown id is answered with the closest), and whether the
- * registry was read whole. The warnings about typed numbers and country lists compare
- * the text with every figure; what they read is checked apart, by the entry's
- * footprint (registryFootprint), once the entry is found. So editing a figure checks
- * again the sheets that quote it, or that type its old or its new value.
+ * Of the registry, the key holds only the ids of all figures (an unknown id is answered
+ * with the closest), which are broken, and whether the registry was read whole. What
+ * else the check of a sheet read of it is checked apart, by the entry's footprint
+ * (registryFootprint), once the entry is found: the figures its references looked up,
+ * and the figures its typed numbers and country names were compared with. So editing
+ * a figure checks again the sheets that quote it, or that type its old or new value.
  */
 export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean }): (id: string, group: readonly SheetSource[]) => string {
+  const figures = [...registry.figures.values()];
   const shared = canonicalJson(
     {
       tool: toolFingerprint(),
       pdf: options.pdf,
       config: sources.config,
-      registry: { file: registry.file, ids: [...registry.figures.keys()], complete: registry.complete, disputed: [...registry.disputed].sort() },
+      registry: { file: registry.file, ids: figures.map((f) => f.id), broken: figures.filter((f) => f.broken).map((f) => f.id), complete: registry.complete, disputed: [...registry.disputed].sort() },
       boilerplate: sources.boilerplate,
       countryNames: sources.countryNames,
       templates: sources.templates,
@@ -72,49 +71,54 @@ export function sheetKeys(sources: ProjectSources, registry: Registry, options: 
   return (id, group) => {
     // The languages of every file of the sheet, valid or not: the review lock is read against them.
     const languages = sources.sheets.filter((s) => s.id === id).map((s) => s.lang);
-    const files = [...group.map((s) => s.file.text), sources.locks.get(id)?.text ?? ''];
-    const figures = namedFigures(registry, files);
-    const own = canonicalJson({ id, group: group.map((s) => ({ lang: s.lang, file: s.file })), languages, lock: sources.locks.get(id) ?? null, figures }, sourceFileData);
+    const own = canonicalJson({ id, group: group.map((s) => ({ lang: s.lang, file: s.file })), languages, lock: sources.locks.get(id) ?? null }, sourceFileData);
     return createHash('sha256').update(sharedHash).update('\n').update(own).digest('hex');
   };
 }
 
 /**
- * The figures whose ids some text holds as a word, with those they are derived from: a
- * reference names its figure, so this is every figure the text can quote and more.
+ * The registry as the parsing of one sheet is given it, noting each figure id looked up:
+ * with the sheet's files unchanged, the same ids are looked up again.
  */
-function namedFigures(registry: Registry, texts: readonly string[]): Figure[] {
-  const found = new Map<string, Figure>();
-  const visit = (text: string) => {
-    for (const word of text.match(ID_WORD) ?? []) {
-      for (const candidate of [word, word.replace(/[.-]+$/, '')]) {
-        const figure = registry.figures.get(candidate);
-        if (!figure || found.has(candidate)) continue;
-        found.set(candidate, figure);
-        if (figure.derivation) visit(canonicalJson(figure.derivation));
-      }
-    }
-  };
-  texts.forEach(visit);
-  return [...found.keys()].sort().map((figureId) => found.get(figureId)!);
+export function recordingRegistry(registry: Registry, looked: Set<string>): Registry {
+  return { ...registry, figures: new RecordingFigures(registry.figures, looked) };
 }
 
-const ID_WORD = /[A-Za-z0-9][A-Za-z0-9.-]*/g;
+class RecordingFigures extends Map<string, Figure> {
+  constructor(
+    figures: ReadonlyMap<string, Figure>,
+    private readonly looked: Set<string>,
+  ) {
+    super(figures);
+  }
+
+  override get(id: string): Figure | undefined {
+    this.looked?.add(id);
+    return super.get(id);
+  }
+
+  override has(id: string): boolean {
+    this.looked?.add(id);
+    return super.has(id);
+  }
+}
 
 /**
- * What the warnings about typed figures and country lists read of the registry for one
- * sheet: the values the sheet types (numbers, percentages, month-year dates) are kept,
- * and with them a hash of every figure whose value at a version's date is one of those
- * (as a number or as its month) and of every country list, with where they are defined.
- * An entry whose footprint hashes the same under the registry of now would warn the same.
+ * What the check of a sheet read of the registry besides its ids: the figures its
+ * references looked up (with the parts they are derived from), and, for the warnings
+ * about typed figures and country lists, every figure whose value at a version's date
+ * is one of the values the sheet types (numbers, percentages, month-year dates) and
+ * every country list, with where they are defined. The ids and typed values are kept;
+ * an entry whose footprint hashes the same under the registry of now reads the same.
  */
 export interface RegistryFootprint {
+  quoted: string[];
   typed: string[];
   dates: Array<string | null>;
   hash: string;
 }
 
-export function registryFootprint(entry: SheetCheck, registry: Registry, fileOf: (path: string) => SourceFile): RegistryFootprint {
+export function registryFootprint(entry: SheetCheck, registry: Registry, fileOf: (path: string) => SourceFile, quoted: ReadonlySet<string>): RegistryFootprint {
   const typed = new Set<string>();
   const start = { line: 1, column: 1, offset: 0 };
   for (const { sheet } of entry.read) {
@@ -122,25 +126,33 @@ export function registryFootprint(entry: SheetCheck, registry: Registry, fileOf:
     for (const unit of units) for (const literal of literalsOf(unit, sheet.lang, fileOf(sheet.file))) typed.add(literal.value);
   }
   const dates = [...new Set(entry.read.map(({ sheet }) => sheet.meta.date))];
-  const footprint = { typed: [...typed].sort(), dates };
+  const footprint = { quoted: [...quoted].sort(), typed: [...typed].sort(), dates };
   return { ...footprint, hash: footprintHash(registry, footprint) };
 }
 
-/** True when the registry of now reads, for the typed values of the entry, what its footprint recorded. */
+/** True when the registry of now reads, for the entry, what its footprint recorded. */
 export function footprintHolds(entry: SheetCheck, registry: Registry): boolean {
   return entry.footprint !== null && entry.footprint !== undefined && footprintHash(registry, entry.footprint) === entry.footprint.hash;
 }
 
-function footprintHash(registry: Registry, footprint: { typed: readonly string[]; dates: ReadonlyArray<string | null> }): string {
+function footprintHash(registry: Registry, footprint: Omit<RegistryFootprint, 'hash'>): string {
+  const quoted = new Map<string, Figure | null>();
+  const visit = (id: string) => {
+    if (quoted.has(id)) return;
+    const figure = registry.figures.get(id) ?? null;
+    quoted.set(id, figure);
+    if (figure?.derivation?.kind === 'sum') for (const part of figure.derivation.parts) visit(part.name);
+  };
+  footprint.quoted.forEach(visit);
   const typed = new Set(footprint.typed);
-  const read: unknown[] = [];
+  const compared: unknown[] = [];
   for (const date of footprint.dates) {
     for (const figure of registry.figures.values()) {
       const value = valueAt(figure.history, date);
       if (value === null) continue;
       const matches = (value.value !== null && typed.has(String(value.value))) || (value.asOf !== null && typed.has(value.asOf.slice(0, 7)));
-      if (matches || value.members) read.push([date, figure.id, figure.location, value]);
+      if (matches || value.members) compared.push([date, figure.id, figure.location, value]);
     }
   }
-  return createHash('sha256').update(canonicalJson(read)).digest('hex');
+  return createHash('sha256').update(canonicalJson({ quoted: [...quoted], compared })).digest('hex');
 }
