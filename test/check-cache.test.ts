@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckResult } from '../src/check/check-project.js';
 import type { SheetCheck } from '../src/check/sheet-cache.js';
 import { buildProject } from '../src/build/index.js';
-import { CHECK_CACHE_FILE, readCheckCache } from '../src/build/check-cache-file.js';
+import { checkCacheFile, readCheckCache } from '../src/build/check-cache-file.js';
 import { FORMATS } from '../src/render/index.js';
 import { readProject } from '../src/sources/read-project.js';
 import { editFile } from './helpers/files.js';
@@ -15,6 +15,7 @@ import { REPO, makeProject } from './helpers/project.js';
 // must find exactly what a check without them finds.
 
 let root: string;
+const IDS = ['global-partners', 'partnerships'];
 
 const check = async (cache?: ReadonlyMap<string, SheetCheck>): Promise<CheckResult> => checkProject(await readProject(root), { webPages: false, cache: cache ?? new Map() });
 
@@ -58,11 +59,46 @@ describe('a check with the entries of an earlier check', () => {
     expect(outcome(after)).toEqual(outcome(await check()));
   });
 
-  it('checks every sheet again when what they share changes (the registry)', async () => {
+  it('checks again, after a figure edit, only the sheets that quote the figure', async () => {
     const before = copied((await check()).cache!);
-    editFile(root, 'sources/figures.yaml', (text) => `${text}\n`);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17100'));
+    const after = await check(before);
+    expect([...after.cache!].filter(([id, entry]) => entry !== before.get(id)).map(([id]) => id)).toEqual(['partnerships']);
+    expect(outcome(after)).toEqual(outcome(await check()));
+  });
+
+  it('checks again a sheet that types the value a figure it does not quote takes, and one that typed the value it had', async () => {
+    editFile(root, 'sources/global-partners/en.md', (text) => `${text}\nSome 7200 troops.\n`);
+    const before = copied((await check()).cache!);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17200'));
+    const after = await check(before);
+    expect([...after.cache!].filter(([id, entry]) => entry !== before.get(id)).map(([id]) => id)).toEqual(['global-partners', 'partnerships']);
+    expect(after.diagnostics.some((d) => d.ruleId === 'literal-figure' && d.location.file === 'sources/global-partners/en.md' && d.message.includes('operations.troops'))).toBe(true);
+    expect(outcome(after)).toEqual(outcome(await check()));
+    // And back: the sheet no longer types a figure's value.
+    const warned = copied(after.cache!);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )7200/, '$17100'));
+    const back = await check(warned);
+    expect([...back.cache!].filter(([id, entry]) => entry !== warned.get(id)).map(([id]) => id)).toEqual(['global-partners', 'partnerships']);
+    expect(outcome(back)).toEqual(outcome(await check()));
+  });
+
+  it('checks again a sheet whose reference names the figure only once Markdown is read (an escaped dot)', async () => {
+    editFile(root, 'sources/global-partners/en.md', (text) => `${text}\nTroops: {{operations\\.troops}}.\n`);
+    const before = copied((await check()).cache!);
+    expect(before.get('global-partners')!.read.some((parsed) => JSON.stringify(parsed.sheet).includes('"id":"operations.troops"'))).toBe(true);
+    editFile(root, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17400'));
+    const after = await check(before);
+    expect(after.cache!.get('global-partners')).not.toBe(before.get('global-partners'));
+    expect(outcome(after)).toEqual(outcome(await check()));
+  });
+
+  it('checks every sheet again when what they share changes (a figure added to the registry)', async () => {
+    const before = copied((await check()).cache!);
+    editFile(root, 'sources/figures.yaml', (text) => `${text}\nextra.figure:\n  value: 12\n`);
     const after = await check(before);
     for (const [id, entry] of after.cache!) expect(entry, id).not.toBe(before.get(id));
+    expect(outcome(after)).toEqual(outcome(await check()));
   });
 
   it('takes what an entry says under its key, and nothing under another key', async () => {
@@ -77,12 +113,55 @@ describe('a check with the entries of an earlier check', () => {
 });
 
 describe('the entries kept in the output folder', () => {
-  it('are kept by a build and ignored whole when their file is damaged', async () => {
-    const out = path.join(root, 'out');
-    await buildProject({ root, outDir: out, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null });
+  let out: string;
+  const build = (strict = false) => buildProject({ root, outDir: out, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null, strict });
+  /** Inode and modification time of each sheet's entry file: a file written again is a new file. */
+  const identities = () => new Map(IDS.map((id) => [id, existsSync(checkCacheFile(out, id)) ? `${statSync(checkCacheFile(out, id)).ino}:${statSync(checkCacheFile(out, id)).mtimeMs}` : null]));
+  /** The sheets whose entry a build wrote: those it checked again. */
+  const rewritten = (before: Map<string, string | null>) => IDS.filter((id) => identities().get(id) !== before.get(id));
+
+  beforeAll(async () => {
+    out = path.join(root, 'out');
+    await build();
+  });
+
+  it('are kept by a build, a file per sheet', async () => {
     const kept = await readCheckCache(out);
-    expect([...kept.keys()].sort()).toEqual(['global-partners', 'partnerships']);
-    writeFileSync(path.join(out, '.factsheet', CHECK_CACHE_FILE), Buffer.from('not what a build wrote'));
-    expect((await readCheckCache(out)).size).toBe(0);
+    expect([...kept.keys()]).toEqual(IDS);
+    for (const id of IDS) expect(existsSync(checkCacheFile(out, id)), id).toBe(true);
+  });
+
+  it('are written again for exactly the sheet a paragraph edit checks again', async () => {
+    const before = identities();
+    editFile(root, 'sources/global-partners/fr.md', (text) => text.replace(/\n\n(?=[A-ZÀ-Ý])/, '\n\nTexte révisé. '));
+    await build();
+    expect(rewritten(before)).toEqual(['global-partners']);
+    const again = identities();
+    await build();
+    expect(rewritten(again)).toEqual([]);
+  });
+
+  it('leave out a damaged file, and a file holding another sheet\'s entry, and keep the rest', async () => {
+    const [first, second] = IDS as [string, string];
+    const bytes = readFileSync(checkCacheFile(out, second));
+    writeFileSync(checkCacheFile(out, first), Buffer.from('not what a build wrote'));
+    expect([...(await readCheckCache(out)).keys()]).toEqual([second]);
+    writeFileSync(checkCacheFile(out, first), bytes);
+    expect([...(await readCheckCache(out)).keys()]).toEqual([second]);
+    // The next build checks the sheet again and keeps its own entry (--strict, so that it is not the last build's result remembered).
+    const before = identities();
+    await build(true);
+    expect(rewritten(before)).toEqual([first]);
+    expect([...(await readCheckCache(out)).keys()]).toEqual(IDS);
+  });
+
+  it("remove a deleted sheet's entry, and the single file they were once kept in", async () => {
+    const former = path.join(out, '.factsheet', 'check-cache.bin');
+    writeFileSync(former, 'entries as once kept');
+    rmSync(path.join(root, 'sources/partnerships'), { recursive: true });
+    await build();
+    expect(existsSync(checkCacheFile(out, 'partnerships'))).toBe(false);
+    expect(existsSync(former)).toBe(false);
+    expect(readdirSync(path.dirname(checkCacheFile(out, 'global-partners')))).toEqual([path.basename(checkCacheFile(out, 'global-partners'))]);
   });
 });

@@ -1,19 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputKey, type KeyParts } from '../src/build/output-key.js';
-import { canonicalJson } from '../src/text/canonical-json.js';
+import { versionKeys, type VersionInputs, type VersionKeys } from '../src/build/output-key.js';
+import { checkProject } from '../src/check/index.js';
+import { figureRefsOf } from '../src/model/figure-refs.js';
 import type { FactSheet } from '../src/model/index.js';
-import { sheetView, type SheetView } from '../src/render/index.js';
-import { projectViews } from './helpers/views.js';
+import { readProject, type ProjectSources, type SheetSource } from '../src/sources/read-project.js';
+import { canonicalJson } from '../src/text/canonical-json.js';
+import { SourceFile } from '../src/text/source-file.js';
+import { REPO } from './helpers/project.js';
 
-const PARTS: KeyParts = { format: 'pdf', tool: '1.0.0', sourceDateEpoch: null };
-
-let view: SheetView;
-/** The same view made again from the same data: a new object with equal contents. */
-let again: (change?: { sheet?: FactSheet; languages?: string[] }) => SheetView;
+let sources: ProjectSources;
+let sheet: FactSheet;
+let keys: VersionKeys;
 
 beforeAll(async () => {
-  view = (await projectViews()).find((v) => v.sheet.id === 'partnerships' && v.lang === 'en')!;
-  again = (change = {}) => sheetView(change.sheet ?? structuredClone(view.sheet), view.template, { languages: change.languages ?? [view.lang, ...view.alternates.map((a) => a.lang)] });
+  sources = await readProject(REPO);
+  sheet = (await checkProject(sources)).sheets.find((s) => s.id === 'partnerships' && s.lang === 'en')!;
+  keys = versionKeys(sources);
 });
 
 describe('canonicalJson', () => {
@@ -61,26 +63,51 @@ describe('canonicalJson', () => {
   });
 });
 
-describe('outputKey', () => {
-  it('is the same for views made separately from the same data', () => {
-    expect(outputKey(again(), PARTS)).toBe(outputKey(view, PARTS));
+describe('versionKeys', () => {
+  const inputs = (sheet: FactSheet, change: Partial<VersionInputs> = {}): VersionInputs => ({ sheet, languages: ['en', 'fr'], format: 'pdf', sourceDateEpoch: null, ...change });
+  const withFile = (file: SourceFile, text: string) => SourceFile.fromBytes(file.path, new TextEncoder().encode(text));
+
+  it('is the same for a version read again from the same sources', async () => {
+    const again = await checkProject(await readProject(REPO));
+    const other = again.sheets.find((s) => s.id === sheet.id && s.lang === sheet.lang)!;
+    expect(other).not.toBe(sheet);
+    expect(versionKeys(await readProject(REPO))(inputs(other))).toBe(keys(inputs(sheet)));
   });
 
-  it('changes with the format, the tool version and SOURCE_DATE_EPOCH', () => {
-    const key = outputKey(view, PARTS);
-    expect(outputKey(view, { ...PARTS, format: 'html' })).not.toBe(key);
-    expect(outputKey(view, { ...PARTS, tool: '1.0.1' })).not.toBe(key);
-    expect(outputKey(view, { ...PARTS, sourceDateEpoch: 0 })).not.toBe(key);
+  it('changes with the format, SOURCE_DATE_EPOCH and the languages the page links', () => {
+    const key = keys(inputs(sheet));
+    expect(keys(inputs(sheet, { format: 'html' }))).not.toBe(key);
+    expect(keys(inputs(sheet, { sourceDateEpoch: 0 }))).not.toBe(key);
+    expect(keys(inputs(sheet, { languages: ['en'] }))).not.toBe(key);
   });
 
-  it('changes with the languages the page links, and with the text of a figure', () => {
-    const key = outputKey(again(), PARTS);
-    expect(outputKey(again({ languages: ['en'] }), PARTS)).not.toBe(key);
-    const sheet = structuredClone(view.sheet);
-    const paragraph = sheet.sections.flatMap((s) => s.blocks).find((b) => b.type === 'paragraph' && b.children.some((i) => i.type === 'figure'));
-    const figure = paragraph?.type === 'paragraph' ? paragraph.children.find((i) => i.type === 'figure') : undefined;
-    if (figure?.type !== 'figure') throw new Error('the sheet quotes no figure in a paragraph');
+  it('changes with the text of a figure the version quotes', () => {
+    const edited = structuredClone(sheet);
+    const figure = figureRefsOf(edited)[0];
+    if (!figure) throw new Error('the sheet quotes no figure');
     figure.text = `${figure.text}0`;
-    expect(outputKey(again({ sheet }), PARTS)).not.toBe(key);
+    expect(keys(inputs(edited))).not.toBe(keys(inputs(sheet)));
+  });
+
+  it("changes with the version's own file, and not with another version's", () => {
+    const key = keys(inputs(sheet));
+    const own = sources.sheets.find((s) => s.file.path === sheet.file)!;
+    const other = sources.sheets.find((s) => s.file.path !== sheet.file)!;
+    const swap = (source: SheetSource) => ({ ...sources, sheets: sources.sheets.map((s) => (s === source ? { ...s, file: withFile(s.file, `${s.file.text}\nMore.`) } : s)) });
+    expect(versionKeys(swap(own))(inputs(sheet))).not.toBe(key);
+    expect(versionKeys(swap(other))(inputs(sheet))).toBe(key);
+  });
+
+  it('changes with what every version shares: the settings, boilerplate, template files and font bytes', () => {
+    const key = keys(inputs(sheet));
+    const boilerplate = sources.boilerplate.map((b, i) => (i === 0 ? { ...b, file: withFile(b.file, `${b.file.text}\n`) } : b));
+    expect(versionKeys({ ...sources, boilerplate })(inputs(sheet))).not.toBe(key);
+    expect(versionKeys({ ...sources, config: withFile(sources.config!, `${sources.config!.text}\n`) })(inputs(sheet))).not.toBe(key);
+    const [template, ...rest] = sources.templates.templates;
+    const [spec, font] = [...template!.fonts].find(([, f]) => f.status === 'found')!;
+    if (font.status !== 'found') throw new Error('the template has no font file');
+    const fonts = new Map(template!.fonts).set(spec, { ...font, bytes: new Uint8Array([...font.bytes.subarray(0, 100), 0]) });
+    const templates = { ...sources.templates, templates: [{ ...template!, fonts }, ...rest] };
+    expect(versionKeys({ ...sources, templates })(inputs(sheet))).not.toBe(key);
   });
 });

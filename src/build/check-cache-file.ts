@@ -1,42 +1,90 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SheetCheck } from '../check/sheet-cache.js';
-import { replaceFile } from './durable-write.js';
 import type { OutputFolder } from './output-folder.js';
 import { statePaths } from './state-dir.js';
 
 /*
  * What the last build's check found for each sheet, kept in the build's own folder so
  * that the next build parses and compares only the sheets whose files (or whose shared
- * inputs) changed. Each entry carries the key it was found under and the check uses it
- * only under the same key; the file carries a hash of its contents and is ignored
- * whole when that does not match. Losing it costs only time.
+ * inputs) changed. Each sheet's entry is a file of its own, so a build that checks one
+ * sheet again writes one file, not every sheet's. Each entry carries the key it was
+ * found under and the check uses it only under the same key; each file carries a hash
+ * of its contents and the sheet it is for, and is ignored when either does not match.
+ * Losing them costs only time.
  */
 
-export const CHECK_CACHE_FILE = 'check-cache.bin';
-const VERSION = 1;
+/** The folder of the entries, under the build's own folder. */
+export const CHECK_CACHE_DIR = 'check';
+/** Where all entries were kept in one file before: removed when the entries are next written. */
+const FORMER_FILE = 'check-cache.bin';
+const VERSION = 2;
 const HASH_BYTES = 32;
+const EXTENSION = '.bin';
 
-/** The entries kept by the last build, or none when there are none that can be trusted. Read without the lock: the file is replaced whole, never written in place. */
+/** The file of a sheet's entry: named by a hash of its id, which may hold any character a folder name may, in any case. */
+export function checkCacheFile(outDir: string, id: string): string {
+  return path.join(statePaths(outDir).dir, CHECK_CACHE_DIR, `${createHash('sha256').update(id).digest('hex').slice(0, 32)}${EXTENSION}`);
+}
+
+/**
+ * The entries kept by the last build, by sheet id, leaving out any that cannot be
+ * trusted. Read without the lock: each file is replaced whole, never written in place.
+ */
 export async function readCheckCache(outDir: string): Promise<Map<string, SheetCheck>> {
+  const dir = path.join(statePaths(outDir).dir, CHECK_CACHE_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const read = await Promise.all(names.filter((name) => name.endsWith(EXTENSION)).map((name) => readEntry(outDir, path.join(dir, name))));
+  return new Map(read.filter((entry) => entry !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+async function readEntry(outDir: string, file: string): Promise<[string, SheetCheck] | null> {
   try {
-    const bytes = await readFile(path.join(statePaths(outDir).dir, CHECK_CACHE_FILE));
+    const bytes = await readFile(file);
     const payload = bytes.subarray(HASH_BYTES);
-    if (bytes.length < HASH_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, HASH_BYTES))) return new Map();
-    const data = deserialize(payload) as { version?: unknown; entries?: unknown };
-    if (data.version !== VERSION || !Array.isArray(data.entries)) return new Map();
-    return new Map(data.entries as Array<[string, SheetCheck]>);
+    if (bytes.length < HASH_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, HASH_BYTES))) return null;
+    const data = deserialize(payload) as { version?: unknown; id?: unknown; entry?: unknown };
+    // An entry in another sheet's file (copied there by hand) is not that sheet's.
+    if (data.version !== VERSION || typeof data.id !== 'string' || checkCacheFile(outDir, data.id) !== file || typeof data.entry !== 'object' || data.entry === null) return null;
+    return [data.id, data.entry as SheetCheck];
   } catch {
-    return new Map();
+    return null;
   }
 }
 
-/** Keeps the entries of this build's check; called with the output folder locked. */
-export async function writeCheckCache(folder: OutputFolder, entries: ReadonlyMap<string, SheetCheck>): Promise<void> {
-  const payload = serialize({ version: VERSION, entries: [...entries] });
-  const bytes = Buffer.concat([createHash('sha256').update(payload).digest(), payload]);
-  // Failing to keep it costs only the next build's time.
-  await replaceFile(path.join(folder.paths.dir, CHECK_CACHE_FILE), bytes).catch(() => undefined);
+/**
+ * Keeps the entries of this build's check; called with the output folder locked. Only
+ * entries that are not those read (`kept`) are written; files of sheets the check no
+ * longer has are removed.
+ */
+export async function writeCheckCache(folder: OutputFolder, entries: ReadonlyMap<string, SheetCheck>, kept: ReadonlyMap<string, SheetCheck>): Promise<void> {
+  const outDir = folder.outDir;
+  const dir = path.join(statePaths(outDir).dir, CHECK_CACHE_DIR);
+  // Failing to keep them costs only the next build's time.
+  try {
+    await mkdir(dir, { recursive: true });
+    const wanted = new Set([...entries.keys()].map((id) => path.basename(checkCacheFile(outDir, id))));
+    const unwanted = (await readdir(dir)).filter((name) => !wanted.has(name));
+    await Promise.all([
+      ...unwanted.map((name) => rm(path.join(dir, name), { force: true })),
+      rm(path.join(statePaths(outDir).dir, FORMER_FILE), { force: true }),
+      ...[...entries].filter(([id, entry]) => kept.get(id) !== entry).map(([id, entry]) => writeEntry(checkCacheFile(outDir, id), id, entry)),
+    ]);
+  } catch {
+    // Nothing to do: an entry not written is checked again.
+  }
+}
+
+/** Written beside and renamed into place, so a reader sees the old file or the new one; not flushed: a torn file fails its hash. */
+async function writeEntry(file: string, id: string, entry: SheetCheck): Promise<void> {
+  const payload = serialize({ version: VERSION, id, entry });
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true });
+  }
 }

@@ -15,14 +15,14 @@ import type { ProjectSources } from '../sources/read-project.js';
 import type { BuildOptions, BuildReport } from './build-project.js';
 import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.js';
 import { readCheckCache, writeCheckCache } from './check-cache-file.js';
-import { toolVersion } from '../sources/tool-version.js';
+import { toolFingerprint } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput, type VerifiedOutput } from '../verify/index.js';
 import { sha256 } from './manifest.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type StagedOutput } from './output-folder.js';
-import { pageKey } from './output-key.js';
+import { pageKey, versionKeys, type VersionKeys } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 import { typesetSheet } from '../typography/index.js';
@@ -47,7 +47,8 @@ interface PendingOutput {
  * records as written by a build are replaced without --force or ever deleted.
  */
 export async function fullBuild(options: BuildOptions, sources: ProjectSources, memo: BuildMemoInputs): Promise<BuildReport> {
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: await readCheckCache(options.outDir) });
+  const kept = await readCheckCache(options.outDir);
+  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept });
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
@@ -64,7 +65,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   });
   try {
     await forgetBuild(folder);
-    await writeCheckCache(folder, result.cache!);
+    await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report);
     report.diagnostics = sortDiagnostics(diagnostics);
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
@@ -82,8 +83,9 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   // What to render is decided here, in the order of the sheets, before any worker starts: a
   // rebuild with nothing to render starts none. The pool decides only where rendering runs.
   const plans = new Map<string, OutputPlan>();
+  const keys = versionKeys(sources);
   for (const id of ids) {
-    if (selected(id) && !result.failedSheets.has(id)) plans.set(id, await planOutputs(publishable(id, sources, result, options, report), result, options, folder));
+    if (selected(id) && !result.failedSheets.has(id)) plans.set(id, await planOutputs(publishable(id, sources, result, options, report), result, options, folder, keys));
   }
   const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
   const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
@@ -107,7 +109,7 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   } finally {
     await pool.close();
   }
-  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report);
+  await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report, keys);
   const labels = pageLabels(result);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
   // A page template that could not be read clean is reported by the check and not used.
@@ -201,12 +203,12 @@ async function readBack(sheet: FactSheet, format: Format, bytes: Uint8Array): Pr
  * only what this run touched: one whose manifest record was made from the model as it
  * is now, and whose bytes are as recorded, is taken at its record; any other is read back.
  */
-async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport): Promise<void> {
+async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, folder: OutputFolder, seen: ReadonlySet<string>, verified: VerifiedUses, report: BuildReport, keys: VersionKeys): Promise<void> {
   const published = new Map(result.sheets.map((s) => [s.file, s]));
   for (const read of result.parsed) {
     // Outputs state the typeset sheet: the published one, or (held back) the one that was.
     const sheet = published.get(read.file) ?? typesetSheet(read);
-    const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch);
+    const keyOf = currentKeys(sheet, publishedLanguages(sheet.id, [], result, folder), result, options.sourceDateEpoch, keys);
     for (const format of FORMATS) {
       const relative = outputPath(sheet, format);
       if (seen.has(relative) || !folder.owns(relative)) continue;
@@ -342,7 +344,7 @@ function inOrder<T>(started: Array<Promise<T>>): { next(): Promise<T> } {
  */
 async function writePage(source: { path: string; text: string }, relative: string, context: unknown, render: () => string, folder: OutputFolder, report: BuildReport): Promise<void> {
   const template = source.path;
-  const key = pageKey(relative, source.text, context, toolVersion());
+  const key = pageKey(relative, source.text, context, toolFingerprint());
   if (await folder.upToDate(relative, key)) {
     report.unchanged.push(relative);
     return;

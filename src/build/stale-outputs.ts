@@ -2,9 +2,8 @@ import type { CheckResult } from '../check/check-project.js';
 import type { FactSheet } from '../model/fact-sheet.js';
 import { EXTENSIONS, type Format } from '../render/renderer.js';
 import { sheetView, type SheetView } from '../render/view.js';
-import { toolVersion } from '../sources/tool-version.js';
 import type { OutputFolder } from './output-folder.js';
-import { outputKey } from './output-key.js';
+import type { VersionKeys } from './output-key.js';
 
 /** A sheet version whose outputs in these formats must be rendered: their keys changed, or their files did. */
 export interface StaleVersion {
@@ -40,38 +39,35 @@ export async function planOutputs(
   result: CheckResult,
   options: { formats: readonly Format[]; sourceDateEpoch: number | null },
   folder: OutputFolder,
+  keys: VersionKeys,
 ): Promise<OutputPlan> {
   const languages = publishedLanguages(versions[0]?.id ?? '', versions, result, folder);
+  const { sourceDateEpoch } = options;
   const stale: StaleVersion[] = [];
   const upToDate: UpToDateOutput[] = [];
   for (const sheet of versions) {
-    const view = sheetView(sheet, result.templates.get(sheet.meta.template)!, { languages, sourceDateEpoch: options.sourceDateEpoch });
     const outputs: StaleVersion['outputs'] = [];
     for (const format of options.formats) {
       const relative = outputPath(sheet, format);
-      const key = keyOf(view, format, options.sourceDateEpoch);
+      const key = keys({ sheet, languages, format, sourceDateEpoch });
       const record = await folder.upToDate(relative, key);
       if (record === null) outputs.push({ format, key });
       else upToDate.push({ relative, sheet, format, misses: record.misses });
     }
-    if (outputs.length > 0) stale.push({ view, languages, outputs });
+    // The view is made only for a version with something to render.
+    if (outputs.length > 0) stale.push({ view: sheetView(sheet, result.templates.get(sheet.meta.template)!, { languages, sourceDateEpoch }), languages, outputs });
   }
   return { stale, upToDate };
 }
 
 /**
- * The keys the outputs of this version would have now, by format (the view made once,
- * when first asked for), or null when it could not be rendered (its template unusable).
+ * The keys the outputs of this version would have now, by format, or null when it could
+ * not be rendered (its template unusable).
  */
-export function currentKeys(sheet: FactSheet, languages: readonly string[], result: CheckResult, sourceDateEpoch: number | null): ((format: Format) => string) | null {
+export function currentKeys(sheet: FactSheet, languages: readonly string[], result: CheckResult, sourceDateEpoch: number | null, keys: VersionKeys): ((format: Format) => string) | null {
   const template = result.templates.get(sheet.meta.template);
   if (!template?.labels.has(sheet.lang)) return null;
-  let view: SheetView | null = null;
-  return (format) => keyOf((view ??= sheetView(sheet, template, { languages, sourceDateEpoch })), format, sourceDateEpoch);
-}
-
-function keyOf(view: SheetView, format: Format, sourceDateEpoch: number | null): string {
-  return outputKey(view, { format, tool: toolVersion(), sourceDateEpoch });
+  return (format) => keys({ sheet, languages, format, sourceDateEpoch });
 }
 
 /** The languages of a sheet its pages link: the versions written now and those the output folder holds. */

@@ -21,7 +21,7 @@ import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
 import { figureIdsOf } from '../model/figure-refs.js';
 import { type ProjectSources, type SheetSource } from '../sources/read-project.js';
-import { emptySheetCheck, sheetKeys, type SheetCheck } from './sheet-cache.js';
+import { emptySheetCheck, footprintHolds, recordingRegistry, registryFootprint, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { readDiagnostics } from './read-problems.js';
 import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
 import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
@@ -163,12 +163,13 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
 
   // Each sheet (its versions and its review lock) is checked on its own, or taken from the cache when nothing it depends on changed.
   const groups = sheetGroups(sheetSources, sources);
-  const keyOf = options.cache ? sheetKeys(sources, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
+  const keyOf = options.cache ? sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
   const fresh: Array<{ id: string; sources: SheetSource[]; entry: SheetCheck }> = [];
   for (const [id, group] of groups) {
     const key = keyOf?.(id, group) ?? '';
     const cached = options.cache?.get(id);
-    if (cached && cached.key === key) {
+    // A figure edit leaves the key of a sheet that does not quote it: what its typed numbers were compared with must not have changed either.
+    if (cached && cached.key === key && footprintHolds(cached, registry)) {
       entries.set(id, cached);
       continue;
     }
@@ -176,12 +177,16 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     entries.set(id, entry);
     fresh.push({ id, sources: group, entry });
   }
+  /** The figure ids each fresh entry's parsing looked up: part of what its footprint holds. */
+  const looked = new Map<SheetCheck, Set<string>>();
   for (const { sources: group, entry } of fresh) {
+    const ids = new Set<string>();
+    looked.set(entry, ids);
     for (const source of group) {
       if (!source.file.usable) continue;
       const sheet = parseSheet(
         { id: source.id, lang: source.lang, sourceLanguage: config.sourceLanguage, contact: contacts.get(source.lang) ?? null, languages: config.languages },
-        { file: source.file, registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
+        { file: source.file, registry: keyOf ? recordingRegistry(registry, ids) : registry, formatter: await formatterOf(source.lang), diagnostics: entry.diagnostics },
       );
       if (sheet) entry.read.push(sheet);
     }
@@ -203,6 +208,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));
     entry.diagnostics.push(...literalMembersWarnings(versions, registry, (lang) => countryNames.get(lang) ?? NO_COUNTRY_NAMES));
+    if (keyOf) entry.footprint = registryFootprint(entry, registry, fileOf, looked.get(entry)!);
   }
   const published = [...entries.values()].flatMap((entry) => entry.typeset);
   checkProjectPages(sources, diagnostics);

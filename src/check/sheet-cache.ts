@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../text/canonical-json.js';
+import { valueAt } from '../figures/dated-values.js';
+import type { Figure, Registry } from '../figures/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FactSheet } from '../model/fact-sheet.js';
 import type { ParsedSheet } from '../parse/sheet.js';
 import type { ProjectSources, SheetSource } from '../sources/read-project.js';
 import { toolFingerprint } from '../sources/tool-version.js';
-import { sourceFileData } from '../text/source-file.js';
+import { sourceFileData, type SourceFile } from '../text/source-file.js';
 import type { UnreadableReviews } from './translation/index.js';
+import { literalsOf } from './translation/literals.js';
+import { sectionUnits } from './translation/review-lock.js';
+import { headUnits } from './translation/units.js';
 
 /**
  * What checking one sheet found: its versions as read, and the problems, glyph gaps
@@ -29,23 +34,33 @@ export interface SheetCheck {
   unreviewed: string[];
   edited: Array<[string, { by?: string; on?: string }]>;
   reviewUnknown: UnreadableReviews | null;
+  /** What the check of typed numbers read of the registry: see registryFootprint. */
+  footprint: RegistryFootprint | null;
 }
 
 export function emptySheetCheck(key: string): SheetCheck {
-  return { key, read: [], typeset: [], diagnostics: [], glyphs: [], undrawable: [], unreviewed: [], edited: [], reviewUnknown: null };
+  return { key, read: [], typeset: [], diagnostics: [], glyphs: [], undrawable: [], unreviewed: [], edited: [], reviewUnknown: null, footprint: null };
 }
 
 /**
  * The key of each sheet: what the project shares is serialised and hashed once, then
  * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs.
+ *
+ * Of the registry, the key holds only the ids of all figures (an unknown id is answered
+ * with the closest), which are broken, and whether the registry was read whole. What
+ * else the check of a sheet read of it is checked apart, by the entry's footprint
+ * (registryFootprint), once the entry is found: the figures its references looked up,
+ * and the figures its typed numbers and country names were compared with. So editing
+ * a figure checks again the sheets that quote it, or that type its old or new value.
  */
-export function sheetKeys(sources: ProjectSources, options: { pdf: boolean }): (id: string, group: readonly SheetSource[]) => string {
+export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean }): (id: string, group: readonly SheetSource[]) => string {
+  const figures = [...registry.figures.values()];
   const shared = canonicalJson(
     {
       tool: toolFingerprint(),
       pdf: options.pdf,
       config: sources.config,
-      figures: sources.figures,
+      registry: { file: registry.file, ids: figures.map((f) => f.id), broken: figures.filter((f) => f.broken).map((f) => f.id), complete: registry.complete, disputed: [...registry.disputed].sort() },
       boilerplate: sources.boilerplate,
       countryNames: sources.countryNames,
       templates: sources.templates,
@@ -59,4 +74,85 @@ export function sheetKeys(sources: ProjectSources, options: { pdf: boolean }): (
     const own = canonicalJson({ id, group: group.map((s) => ({ lang: s.lang, file: s.file })), languages, lock: sources.locks.get(id) ?? null }, sourceFileData);
     return createHash('sha256').update(sharedHash).update('\n').update(own).digest('hex');
   };
+}
+
+/**
+ * The registry as the parsing of one sheet is given it, noting each figure id looked up:
+ * with the sheet's files unchanged, the same ids are looked up again.
+ */
+export function recordingRegistry(registry: Registry, looked: Set<string>): Registry {
+  return { ...registry, figures: new RecordingFigures(registry.figures, looked) };
+}
+
+class RecordingFigures extends Map<string, Figure> {
+  constructor(
+    figures: ReadonlyMap<string, Figure>,
+    private readonly looked: Set<string>,
+  ) {
+    super(figures);
+  }
+
+  override get(id: string): Figure | undefined {
+    this.looked?.add(id);
+    return super.get(id);
+  }
+
+  override has(id: string): boolean {
+    this.looked?.add(id);
+    return super.has(id);
+  }
+}
+
+/**
+ * What the check of a sheet read of the registry besides its ids: the figures its
+ * references looked up (with the parts they are derived from), and, for the warnings
+ * about typed figures and country lists, every figure whose value at a version's date
+ * is one of the values the sheet types (numbers, percentages, month-year dates) and
+ * every country list, with where they are defined. The ids and typed values are kept;
+ * an entry whose footprint hashes the same under the registry of now reads the same.
+ */
+export interface RegistryFootprint {
+  quoted: string[];
+  typed: string[];
+  dates: Array<string | null>;
+  hash: string;
+}
+
+export function registryFootprint(entry: SheetCheck, registry: Registry, fileOf: (path: string) => SourceFile, quoted: ReadonlySet<string>): RegistryFootprint {
+  const typed = new Set<string>();
+  const start = { line: 1, column: 1, offset: 0 };
+  for (const { sheet } of entry.read) {
+    const units = [...headUnits(sheet, sheet.sections[0]?.span ?? { start, end: start }), ...sheet.sections.flatMap(sectionUnits)];
+    for (const unit of units) for (const literal of literalsOf(unit, sheet.lang, fileOf(sheet.file))) typed.add(literal.value);
+  }
+  const dates = [...new Set(entry.read.map(({ sheet }) => sheet.meta.date))];
+  const footprint = { quoted: [...quoted].sort(), typed: [...typed].sort(), dates };
+  return { ...footprint, hash: footprintHash(registry, footprint) };
+}
+
+/** True when the registry of now reads, for the entry, what its footprint recorded. */
+export function footprintHolds(entry: SheetCheck, registry: Registry): boolean {
+  return entry.footprint !== null && entry.footprint !== undefined && footprintHash(registry, entry.footprint) === entry.footprint.hash;
+}
+
+function footprintHash(registry: Registry, footprint: Omit<RegistryFootprint, 'hash'>): string {
+  const quoted = new Map<string, Figure | null>();
+  const visit = (id: string) => {
+    if (quoted.has(id)) return;
+    const figure = registry.figures.get(id) ?? null;
+    quoted.set(id, figure);
+    if (figure?.derivation?.kind === 'sum') for (const part of figure.derivation.parts) visit(part.name);
+  };
+  footprint.quoted.forEach(visit);
+  const typed = new Set(footprint.typed);
+  const compared: unknown[] = [];
+  for (const date of footprint.dates) {
+    for (const figure of registry.figures.values()) {
+      const value = valueAt(figure.history, date);
+      if (value === null) continue;
+      const matches = (value.value !== null && typed.has(String(value.value))) || (value.asOf !== null && typed.has(value.asOf.slice(0, 7)));
+      if (matches || value.members) compared.push([date, figure.id, figure.location, value]);
+    }
+  }
+  return createHash('sha256').update(canonicalJson({ quoted: [...quoted], compared })).digest('hex');
 }
