@@ -105,6 +105,7 @@ describe('left-to-right islands', () => {
     expect(cut('مجلس الشراكة (EAPC) و#NATO')).toBe('مجلس الشراكة [(EAPC)] و[#NATO]');
     expect(cut('(مجلس EAPC)، 41 بلدًا')).toBe('(مجلس [EAPC])، [41] بلدًا');
     expect(cut('7,000 جندي')).toBe('[7,000] جندي');
+    expect(cut('في القرن الـ21، و2012')).toBe('في القرن الـ21، و2012');
   });
 });
 

@@ -32,6 +32,8 @@ export function ltrIslands(text: string): Segment[] {
     while (end > start && text[end - 1] === ')' && count(text, start, end, '(') < count(text, start, end, ')')) end--;
     while (start < end && text[start] === '(' && count(text, start, end, '(') > count(text, start, end, ')')) start++;
     if (start === end || !/[\p{Script=Latin}0-9]/u.test(text.slice(start, end))) continue;
+    // Digits glued to the word before them ("الـ21") stay in it: an island there would let a line break part them.
+    if (start > 0 && /[\p{L}\p{M}\u0640]/u.test(text[start - 1]!) && /^[0-9]/.test(text.slice(start, end))) continue;
     if (start > at) segments.push({ text: text.slice(at, start), ltr: false });
     segments.push({ text: text.slice(start, end), ltr: true });
     at = end;

@@ -64,6 +64,7 @@ export const HTML_CONTEXT_SHAPE: Shape = object({
     phoneParts: list(object({ text, e164: nullable(text) })),
     email: text,
     hashtags: list(text),
+    digits: nullable(text),
   }),
   phone: list(object({ text, href: nullable(text) })),
   emailHref: text,
