@@ -75,7 +75,6 @@ describe('text direction comes from the language', () => {
     const root = makeProject(REPO);
     // An unreviewed translation is published when the settings say so.
     edit(path.join(root, 'factsheet.yaml'), (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, ar]\nunreviewed: publish'));
-    edit(path.join(root, 'templates/factsheet/labels.yaml'), (t) => t.replace(/^en:\n((?: {2}.*\n|\s*#.*\n)+)/m, (all, body: string) => `${all}ar:\n${body}`));
     cpSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/ar.yaml'));
     cpSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/ar.md'));
 
@@ -90,7 +89,6 @@ describe('text direction comes from the language', () => {
   it('refuses a PDF whose font cannot draw the language: check finds the Arabic letters missing from the font, before rendering', async () => {
     const root = makeProject(REPO);
     edit(path.join(root, 'factsheet.yaml'), (t) => t.replace('languages: [fr, en]', 'languages: [fr, en, ar]'));
-    edit(path.join(root, 'templates/factsheet/labels.yaml'), (t) => t.replace(/^en:\n((?: {2}.*\n|\s*#.*\n)+)/m, (all, body: string) => `${all}ar:\n${body}`));
     cpSync(path.join(root, 'sources/boilerplate/en.yaml'), path.join(root, 'sources/boilerplate/ar.yaml'));
     cpSync(path.join(root, 'sources/global-partners/en.md'), path.join(root, 'sources/global-partners/ar.md'));
     const { report } = await build(root, { sheets: ['global-partners'], langs: ['ar'], formats: ['pdf'] });

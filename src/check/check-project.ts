@@ -155,7 +155,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   const formatters = new Map<string, Promise<Formatter>>();
   const formatterOf = (lang: string): Promise<Formatter> => {
     let formatter = formatters.get(lang);
-    if (!formatter) formatters.set(lang, (formatter = createFormatter(lang, countryNames.get(lang) ?? undefined)));
+    if (!formatter) formatters.set(lang, (formatter = createFormatter(lang, countryNames.get(lang) ?? undefined, contacts.get(lang)?.digits ?? null)));
     return formatter;
   };
   readiness = languageReadiness(config, contacts);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_FRACTION_DIGITS, type Decimal } from './decimal.js';
 import { parseIsoDate, utcDate } from './iso-date.js';
 import { dateLocale } from './date-locale.js';
+import { withDigits } from './digits.js';
 import { monthName } from './month-cases.js';
 import { toOwnScript } from './own-script.js';
 import { numberGrammar, type NumberGrammar } from './spellout.js';
@@ -32,11 +33,15 @@ export interface Formatter {
   countries: CountryLister;
 }
 
-export async function createFormatter(lang: string, countryNames: CountryNameSettings = NO_COUNTRY_NAMES): Promise<Formatter> {
+/**
+ * `digits` is the language's numbering system (boilerplate `digits:`, digits.ts), applied here
+ * once to every number, month and year the sheets quote; null keeps the language's default.
+ */
+export async function createFormatter(lang: string, countryNames: CountryNameSettings = NO_COUNTRY_NAMES, digits: string | null = null): Promise<Formatter> {
   // Intl formats a string as the exact decimal it writes; a value never has more fraction digits than this.
-  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: MAX_FRACTION_DIGITS });
-  const months = new Intl.DateTimeFormat(dateLocale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const years = new Intl.DateTimeFormat(dateLocale(lang), { year: 'numeric', timeZone: 'UTC' });
+  const numbers = new Intl.NumberFormat(withDigits(lang, digits), { maximumFractionDigits: MAX_FRACTION_DIGITS });
+  const months = new Intl.DateTimeFormat(withDigits(dateLocale(lang), digits), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const years = new Intl.DateTimeFormat(withDigits(dateLocale(lang), digits), { year: 'numeric', timeZone: 'UTC' });
   const toDate = (iso: string): Date => {
     const date = parseIsoDate(iso);
     if (!date) throw new RangeError(`not an ISO date: ${iso}`);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { RuleSets, type RuleSetSource } from './rbnf.js';
 import { ukrainianCaseRuleSets } from './uk-cases.js';
+import { ARABIC_GRAMMAR } from './ar-number-words.js';
 
 /**
  * Number words in the case and gender a sentence needs ("из пяти стран", "две встречи",
@@ -41,6 +42,8 @@ export function numberGrammar(lang: string): NumberGrammar | null {
 
 function load(lang: string): NumberGrammar | null {
   const locale = new Intl.Locale(lang);
+  // CLDR's Arabic rule sets have no case and one set of words for both genders (ar-number-words.ts).
+  if (locale.language === 'ar') return ARABIC_GRAMMAR;
   const sources = spelloutSources(locale.baseName) ?? spelloutSources(locale.language);
   if (!sources) return null;
   if (locale.language === 'uk') Object.assign(sources, ukrainianCaseRuleSets());

@@ -48,6 +48,12 @@ export interface Contact {
   /** A checked address: it becomes a `mailto:` link. */
   email: string;
   hashtags: string[];
+  /**
+   * The digits the language writes figures and dates in (`digits:` of the boilerplate, a Unicode
+   * numbering system: `latn`, `arab`...), or null for the language's default. Phone numbers,
+   * e-mail and hashtags keep theirs.
+   */
+  digits: string | null;
 }
 
 /** A number of the phone line (`e164` set) or the text between two numbers (`e164` null). */

@@ -6,12 +6,15 @@ import type { Location } from '../model/position.js';
 import type { PhonePart } from '../model/fact-sheet.js';
 import type { Node } from 'yaml';
 import { emailProblem, parsePhoneEntry } from './phone.js';
+import { digitSystems } from '../figures/digits.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
 
 export const BOILERPLATE_DIR = 'sources/boilerplate';
 
 const TEXT_FIELDS = ['organisation', 'division', 'section', 'email'] as const;
 const FIELDS: readonly string[] = ['organisation', 'division', 'section', 'phone', 'email', 'hashtags'];
+/** Fields a boilerplate may leave out. */
+const OPTIONAL_FIELDS: readonly string[] = ['digits'];
 /** Between the entries of a list of phone numbers. */
 const PHONE_SEPARATOR = ', ';
 
@@ -24,7 +27,7 @@ export function parseBoilerplate(file: SourceFile): { contact: Contact | null; d
     diagnostics.push(diagnostic('error', 'boilerplate-invalid', file.head(), `the boilerplate must be a mapping with the fields ${FIELDS.join(', ')}`));
     return { contact: null, diagnostics };
   }
-  const contact: Partial<Contact> = {};
+  const contact: Partial<Contact> = { digits: null };
   for (const { key, keyNode, value } of entries) {
     const where = nodeLocation(yaml, value, nodeLocation(yaml, keyNode));
     if ((TEXT_FIELDS as readonly string[]).includes(key)) {
@@ -40,8 +43,18 @@ export function parseBoilerplate(file: SourceFile): { contact: Contact | null; d
       const tags = items?.map((item) => scalarValue(item));
       if (tags && tags.every((tag): tag is string => typeof tag === 'string' && /^#\S+$/.test(tag))) contact.hashtags = tags;
       else diagnostics.push(diagnostic('error', 'boilerplate-invalid', where, `"hashtags" must be a list of hashtags like "#NATO", found ${describeYamlValue(value)}`));
+    } else if (key === 'digits') {
+      const digits = scalarValue(value);
+      const systems = digitSystems();
+      if (typeof digits === 'string' && systems.includes(digits)) contact.digits = digits;
+      else {
+        const suggestion = typeof digits === 'string' ? closest(digits, systems) : null;
+        diagnostics.push(
+          diagnostic('error', 'boilerplate-invalid', where, `"digits" must name a numbering system of decimal digits such as "latn" or "arab", found ${describeYamlValue(value)}${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
+        );
+      }
     } else {
-      const suggestion = closest(key, FIELDS);
+      const suggestion = closest(key, [...FIELDS, ...OPTIONAL_FIELDS]);
       diagnostics.push(
         diagnostic('warning', 'boilerplate-field-unknown', nodeLocation(yaml, keyNode), `unknown boilerplate field "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
       );

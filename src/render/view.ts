@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { dateLocale } from '../figures/date-locale.js';
+import { withDigits } from '../figures/digits.js';
 import { utcDate } from '../figures/iso-date.js';
 import type { FactSheet, Inline } from '../model/fact-sheet.js';
 import { plainText } from '../model/plain-text.js';
@@ -59,7 +60,7 @@ export function sheetView(sheet: FactSheet, template: Template, options: ViewOpt
   const labels = template.labels.get(sheet.lang);
   if (!labels) throw new Error(`template "${template.name}" has no labels for "${sheet.lang}"`);
   const titleText = plainText(sheet.meta.title);
-  const date = sheet.meta.date ? longDate(sheet.meta.date, sheet.lang) : null;
+  const date = sheet.meta.date ? longDate(sheet.meta.date, withDigits(dateLocale(sheet.lang), sheet.contact.digits)) : null;
   const fill = (source: string): string => compiledLabel(source)({ title: titleText, date: date ?? '', labels, contact: sheet.contact, lang: sheet.lang });
   const lead = sheet.sections[0];
   const firstParagraph = lead && lead.heading === null ? lead.blocks.find((b) => b.type === 'paragraph') : undefined;
@@ -97,10 +98,11 @@ export function autonym(lang: string): string {
 /** A formatter per language, made once: making one costs more than formatting with it. */
 const longDates = new Map<string, Intl.DateTimeFormat>();
 
-function longDate(iso: string, lang: string): string {
+/** The sheet's date in `locale`, the language's date locale with its digits. */
+function longDate(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  let format = longDates.get(lang);
-  if (!format) longDates.set(lang, (format = new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  let format = longDates.get(locale);
+  if (!format) longDates.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
   return format.format(utcDate(year, month, day));
 }
 

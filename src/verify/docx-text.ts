@@ -5,7 +5,9 @@ import { decodeXmlEntities } from './xml-entities.js';
 /**
  * The text of a .docx: one line per `<w:p>` in document order (table cells included),
  * each the concatenation of its `<w:t>` texts, `<w:tab/>` as a tab and `<w:br/>` or
- * `<w:cr/>` as a newline. Characters are kept exactly (U+202F stays U+202F).
+ * `<w:cr/>` as a newline. Characters are kept exactly (U+202F stays U+202F), but for the
+ * directional isolates (U+2066 to U+2069) a right-to-left document sets its left-to-right
+ * islands apart with: they mark where text runs, they are not text.
  */
 export function docxText(bytes: Uint8Array): string {
   let files: Record<string, Uint8Array>;
@@ -69,5 +71,7 @@ export function wordprocessingText(xml: string): string {
       if (fallback === 0) paragraphs.push('');
     } else if (name === 'mc:Fallback') fallback++;
   }
-  return paragraphs.join('\n');
+  return paragraphs.join('\n').replace(ISOLATES, '');
 }
+
+const ISOLATES = /[\u2066-\u2069]/g;

@@ -24,6 +24,13 @@ export function findDecades(text: string, lang: string, markers: Markers, blocks
       add(match.index, match.index + match[0].length, full !== undefined ? Number(full) : 1900 + Number(short));
     }
   }
+  if (markers.decadeWord && markers.decadeTens) {
+    // A decade written as one word from its tens (ar "تسعينيات"): of the twentieth century, as two-digit decades are.
+    for (const match of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${markers.decadeWord})(?![\\p{L}\\p{N}_])`, 'gu'))) {
+      const tens = markers.decadeTens[match.groups?.tens ?? ''];
+      if (tens !== undefined) add(match.index, match.index + match[0].length, 1900 + tens, 'words');
+    }
+  }
   if (markers.decadeBefore) {
     const table = wordTable(lang);
     let words: Word[] | undefined;

@@ -17,6 +17,11 @@ export interface Markers {
   decadeAfter?: readonly string[];
   /** A decade as a word then a year or a number: fr "années 1990", "années 90", "années quatre-vingt-dix". */
   decadeBefore?: string;
+  /** The word for century before its number, where the language puts it first: ar "القرن 21", "القرن الـ21". */
+  centuryBefore?: string;
+  /** A decade as one word from its tens: ar "تسعينيات" (the 1990s), a RegExp source whose `tens` group is a key of `decadeTens`. */
+  decadeWord?: string;
+  decadeTens?: Readonly<Record<string, number>>;
   /** Words for "per cent" after a number ("%" is read in every language). */
   percent?: string;
 }
@@ -54,6 +59,9 @@ export const MARKERS: Readonly<Record<string, Markers>> = {
     percent: 'відс(?:о|і)т\\p{L}*',
   },
   ar: {
+    centuryBefore: 'القرن',
+    decadeWord: '(?:ال)?(?<tens>عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)(?:ينيات|ينات)',
+    decadeTens: { عشر: 20, ثلاث: 30, أربع: 40, خمس: 50, ست: 60, سبع: 70, ثمان: 80, تسع: 90 },
     percent: 'في\\s+المائة|في\\s+المئة|بالمائة|بالمئة',
   },
 };

@@ -39,6 +39,7 @@ export function findOrdinals(text: string, lang: string, markers: Markers, block
 }
 
 function findCenturies(text: string, lang: string, markers: Markers, blocks: Span[]): Literal[] {
+  if (markers.centuryBefore) return centuriesWordFirst(text, markers.centuryBefore, blocks);
   if (!markers.century) return [];
   const forms = [
     markers.ordinal ? `(?<digits>[0-9]{1,2})(?:${markers.ordinal})` : null,
@@ -69,6 +70,19 @@ function findCenturies(text: string, lang: string, markers: Markers, blocks: Spa
     if (!found || found.value === null || found.value === 0 || found.value > MAX_CENTURY || overlaps(blocks, found.start, end)) continue;
     literals.push({ kind: 'century', value: String(found.value), raw: text.slice(found.start, end), start: found.start, end, written: found.written });
     blocks.push([found.start, end]);
+  }
+  return literals;
+}
+
+/** The word for century, then its number in digits, bare or after the article ("القرن 21", "القرن الـ21"). */
+function centuriesWordFirst(text: string, word: string, blocks: Span[]): Literal[] {
+  const literals: Literal[] = [];
+  for (const m of text.matchAll(pattern(`(?<![\\p{L}\\p{N}_])(?:${word})[\\s\\u00A0]+(?:ال\\u0640?)?(?<digits>[0-9]{1,2})${AFTER}`, 'gu'))) {
+    const value = Number(m.groups!.digits);
+    const end = m.index + m[0].length;
+    if (value === 0 || value > MAX_CENTURY || overlaps(blocks, m.index, end)) continue;
+    literals.push({ kind: 'century', value: String(value), raw: m[0], start: m.index, end, written: 'digits' });
+    blocks.push([m.index, end]);
   }
   return literals;
 }

@@ -1,7 +1,7 @@
 import { BorderStyle, ExternalHyperlink, HeadingLevel, LineRuleType, Paragraph, type FileChild } from 'docx';
 import { allowedLink } from '../../model/link-policy.js';
 import type { SheetView } from '../view.js';
-import { plainRun } from './inline-runs.js';
+import { ltrRun, plainRuns } from './inline-runs.js';
 import { STYLE } from './styles.js';
 import { panel } from './panel.js';
 import { sides, twips, wordColor } from './units.js';
@@ -19,23 +19,24 @@ export function contactPanel(view: SheetView): FileChild[] {
   const alignment = sides(dir).start;
 
   const paragraphs: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, ...bidi, alignment, children: [plainRun(labels.contact, dir)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, ...bidi, alignment, children: plainRuns(labels.contact, dir) }),
     new Paragraph({
       style: STYLE.contact,
       ...bidi,
       alignment,
-      children: [plainRun(`${contact.division} \u2013 ${contact.section}`, dir, { bold: true, boldComplexScript: true })],
+      children: plainRuns(`${contact.division} \u2013 ${contact.section}`, dir, { bold: true, boldComplexScript: true }),
     }),
     new Paragraph({
       style: STYLE.contact,
       ...bidi,
       alignment,
-      // A hyperlink per number; the text between numbers ("/") plain.
+      // A hyperlink per number; the text between numbers ("/") plain. The line reads left to right as a whole.
       children: [
-        plainRun(`${labels.phone} `, dir),
-        ...contact.phoneParts.map((part) =>
-          part.e164 === null ? plainRun(part.text, dir) : new ExternalHyperlink({ link: allowedLink(`tel:${part.e164}`), children: [plainRun(part.text, dir, { style: 'Hyperlink' })] }),
-        ),
+        ...plainRuns(`${labels.phone} `, dir),
+        ...contact.phoneParts.map((part, index) => {
+          const text = isolatedPart(part.text, index, contact.phoneParts.length, dir);
+          return part.e164 === null ? ltrRun(text, dir, {}, false) : new ExternalHyperlink({ link: allowedLink(`tel:${part.e164}`), children: [ltrRun(text, dir, { style: 'Hyperlink' }, false)] });
+        }),
       ],
     }),
     new Paragraph({
@@ -43,8 +44,8 @@ export function contactPanel(view: SheetView): FileChild[] {
       ...bidi,
       alignment,
       children: [
-        plainRun(`${labels.email} `, dir),
-        new ExternalHyperlink({ link: allowedLink(`mailto:${contact.email}`), children: [plainRun(contact.email, dir, { style: 'Hyperlink' })] }),
+        ...plainRuns(`${labels.email} `, dir),
+        new ExternalHyperlink({ link: allowedLink(`mailto:${contact.email}`), children: [ltrRun(contact.email, dir, { style: 'Hyperlink' })] }),
       ],
     }),
   ];
@@ -55,7 +56,10 @@ export function contactPanel(view: SheetView): FileChild[] {
         ...bidi,
         alignment,
         spacing: { before: twips(4), after: 0 },
-        children: [plainRun(contact.hashtags.join(' '), dir, { bold: true, boldComplexScript: true, color: wordColor(style.colors.accent) })],
+        children: contact.hashtags.flatMap((tag, index) => [
+          ...(index > 0 ? plainRuns(' ', dir) : []),
+          ltrRun(tag, dir, { bold: true, boldComplexScript: true, color: wordColor(style.colors.accent) }),
+        ]),
       }),
     );
   }
@@ -65,4 +69,10 @@ export function contactPanel(view: SheetView): FileChild[] {
     new Paragraph({ ...bidi, spacing: { before: 0, after: 0, line: twips(style.spacing.heading_before), lineRule: LineRuleType.EXACT }, keepNext: true }),
     panel(view, style.colors.panel, PADDING, paragraphs, rule),
   ];
+}
+
+/** The phone line's parts isolated as one: the first opens the isolate, the last closes it. */
+function isolatedPart(text: string, index: number, count: number, dir: 'ltr' | 'rtl'): string {
+  if (dir === 'ltr') return text;
+  return `${index === 0 ? '\u2066' : ''}${text}${index === count - 1 ? '\u2069' : ''}`;
 }

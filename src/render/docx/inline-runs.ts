@@ -2,6 +2,7 @@ import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } fro
 import type { Inline } from '../../model/fact-sheet.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { runsOf, type Run } from '../view.js';
+import { ltrIslands } from '../ltr-islands.js';
 
 /** Run properties every run of a paragraph shares, such as the colour of text on the title band. */
 export type RunBase = Omit<IRunOptions, 'text' | 'children' | 'break'>;
@@ -16,7 +17,7 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
   for (let i = 0; i < runs.length; ) {
     const run = runs[i]!;
     if (run.link === null) {
-      children.push(textRun(run, dir, base));
+      children.push(...textRuns(run, dir, base));
       i += 1;
       continue;
     }
@@ -24,7 +25,7 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
     const link = run.link;
     const linked: TextRun[] = [];
     while (i < runs.length && runs[i]!.link === link) {
-      linked.push(textRun(runs[i]!, dir, { ...base, style: 'Hyperlink' }));
+      linked.push(...textRuns(runs[i]!, dir, { ...base, style: 'Hyperlink' }));
       i += 1;
     }
     children.push(new ExternalHyperlink({ link: allowedLink(link), children: linked }));
@@ -32,18 +33,47 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
   return children;
 }
 
-function textRun(run: Run, dir: 'ltr' | 'rtl', base: RunBase): TextRun {
+/** A run, or in a right-to-left paragraph one run per left-to-right island and per stretch between them. */
+function textRuns(run: Run, dir: 'ltr' | 'rtl', base: RunBase): TextRun[] {
   const options: IRunOptions = {
     ...base,
     ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
     ...(run.italic ? { italics: true, italicsComplexScript: true } : {}),
     ...(run.superscript ? { superScript: true } : {}),
-    ...(dir === 'rtl' ? { rightToLeft: true } : {}),
   };
-  return run.lineBreak ? new TextRun({ ...options, break: 1 }) : new TextRun({ ...options, text: run.text });
+  if (run.lineBreak) return [new TextRun({ ...options, ...direction(dir, false), break: 1 })];
+  return directedRuns(run.text, dir, options);
 }
 
-/** A plain run of text, for the words the template adds (labels, contact details). */
-export function plainRun(text: string, dir: 'ltr' | 'rtl', base: RunBase = {}): TextRun {
-  return new TextRun({ ...base, ...(dir === 'rtl' ? { rightToLeft: true } : {}), text });
+/** A plain run of text, for the words the template adds (labels, contact details); cut at its islands as sheet text is. */
+export function plainRuns(text: string, dir: 'ltr' | 'rtl', base: RunBase = {}): TextRun[] {
+  return directedRuns(text, dir, base);
+}
+
+/** Text that reads left to right whatever the paragraph (a phone number, an address, a hashtag): one left-to-right run. */
+export function ltrRun(text: string, dir: 'ltr' | 'rtl', base: RunBase = {}, isolate = true): TextRun {
+  return new TextRun({ ...base, ...direction(dir, true), text: isolate ? isolated(text, dir) : text });
+}
+
+function directedRuns(text: string, dir: 'ltr' | 'rtl', options: IRunOptions): TextRun[] {
+  if (dir === 'ltr') return [new TextRun({ ...options, text })];
+  return ltrIslands(text).map((segment) => new TextRun({ ...options, ...direction(dir, segment.ltr), text: segment.ltr ? isolated(segment.text, dir) : segment.text }));
+}
+
+/**
+ * A run's direction in a right-to-left document: `w:rtl` on its own text, and an explicit
+ * `w:rtl w:val="false"` on an island, since the paragraph styles of such a document set it.
+ */
+function direction(dir: 'ltr' | 'rtl', island: boolean): IRunOptions {
+  return dir === 'rtl' ? { rightToLeft: !island } : {};
+}
+
+/**
+ * An island between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE: Word takes a run without
+ * `w:rtl` as left to right, but LibreOffice and other readers lay out the paragraph with the
+ * Unicode bidirectional algorithm alone, which reorders "+32(0)2 707 1010/1002" unless isolated.
+ * The marks are invisible; reading the document back drops them (verify/docx-text.ts).
+ */
+function isolated(text: string, dir: 'ltr' | 'rtl'): string {
+  return dir === 'rtl' ? `\u2066${text}\u2069` : text;
 }

@@ -1,3 +1,4 @@
+import { scriptFont } from '../script-font.js';
 import { BorderStyle, UnderlineType, LineRuleType, type IStylesOptions } from 'docx';
 import type { SheetView } from '../view.js';
 import { halfPoints, lineSpacing, twips, wordColor } from './units.js';
@@ -15,7 +16,9 @@ export const STYLE = {
 /** The document's styles, all from the template: Word users see and reuse them by name. */
 export function documentStyles(view: SheetView): IStylesOptions {
   const { style } = view;
-  const font = style.fonts.word;
+  // Text of a script the template font lacks (Arabic) is drawn with the complex-script font, w:rFonts w:cs.
+  const cs = scriptFont(view.lang);
+  const font = cs === null ? style.fonts.word : { ascii: style.fonts.word, hAnsi: style.fonts.word, eastAsia: style.fonts.word, cs };
   const color = (role: keyof typeof style.colors): string => wordColor(style.colors[role]);
   const rtl = view.dir === 'rtl';
   const bidi = rtl ? { rightToLeft: true } : {};
@@ -62,7 +65,7 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), bold: true, allCaps: true, characterSpacing: 10, color: color('brand'), ...bidi },
+        run: { font, size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), bold: true, allCaps: true, ...(rtl ? {} : { characterSpacing: 10 }), color: color('brand'), ...bidi },
         paragraph: { spacing: { before: 0, after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       hyperlink: {

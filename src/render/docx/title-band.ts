@@ -1,6 +1,6 @@
 import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
 import type { SheetView } from '../view.js';
-import { inlineRuns, plainRun } from './inline-runs.js';
+import { inlineRuns, plainRuns } from './inline-runs.js';
 import { panel } from './panel.js';
 import { STYLE } from './styles.js';
 import { halfPoints, sides, textWidth, twips, wordColor } from './units.js';
@@ -26,16 +26,17 @@ export function titleBand(view: SheetView): Table {
     tabStops: [{ type: TabStopType.RIGHT, position: inner }],
     spacing: { after: twips(12) },
     children: [
-      plainRun(view.sheet.contact.organisation.toLocaleUpperCase(view.lang), dir, {
+      ...plainRuns(view.sheet.contact.organisation.toLocaleUpperCase(view.lang), dir, {
         bold: true,
         boldComplexScript: true,
         size: halfPoints(style.sizes.organisation),
         sizeComplexScript: halfPoints(style.sizes.organisation),
-        characterSpacing: 10,
+        // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
+        ...(dir === 'ltr' ? { characterSpacing: 10 } : {}),
         color: inverse,
       }),
       new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
-      plainRun(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, characterSpacing: 6 }),
+      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, ...(dir === 'ltr' ? { characterSpacing: 6 } : {}) }),
     ],
   });
   const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir) })];
@@ -49,7 +50,7 @@ export function titleBand(view: SheetView): Table {
         ...bidi,
         alignment,
         spacing: { before: twips(6) },
-        children: [plainRun(view.date, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse })],
+        children: plainRuns(view.date, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse }),
       }),
     );
   }

@@ -6,6 +6,7 @@ import type { Output, Renderer } from '../renderer.js';
 import type { SheetView } from '../view.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { inlineHtml } from './inline-html.js';
+import { scriptFont } from '../script-font.js';
 
 const compiled = new WeakMap<Template, Handlebars.TemplateDelegate>();
 
@@ -46,6 +47,7 @@ const STYLE_SHAPE = object({
 export const HTML_CONTEXT_SHAPE: Shape = object({
   lang: text,
   dir: text,
+  scriptFont: nullable(text),
   title: html,
   titleText: text,
   subtitle: nullable(html),
@@ -62,6 +64,7 @@ export const HTML_CONTEXT_SHAPE: Shape = object({
     phoneParts: list(object({ text, e164: nullable(text) })),
     email: text,
     hashtags: list(text),
+    digits: nullable(text),
   }),
   phone: list(object({ text, href: nullable(text) })),
   emailHref: text,
@@ -90,9 +93,11 @@ export function htmlContext(view: SheetView) {
   return {
     lang: view.lang,
     dir: view.dir,
-    title: safe(inlineHtml(sheet.meta.title)),
+    // The face of the language's script, first in the page's font stack (script-font.ts).
+    scriptFont: scriptFont(view.lang),
+    title: safe(inlineHtml(sheet.meta.title, view.dir)),
     titleText: view.titleText,
-    subtitle: sheet.meta.subtitle ? safe(inlineHtml(sheet.meta.subtitle)) : null,
+    subtitle: sheet.meta.subtitle ? safe(inlineHtml(sheet.meta.subtitle, view.dir)) : null,
     date: view.date,
     isoDate: sheet.meta.date,
     description: view.summary,
@@ -106,24 +111,24 @@ export function htmlContext(view: SheetView) {
     mark: safe(view.template.mark),
     self: `${sheet.id}.html`,
     translations: view.alternates.map((a) => ({ lang: a.lang, name: a.name, href: `../${a.lang}/${sheet.id}.html` })),
-    sections: sheet.sections.map((section) => sectionContext(section, safe)),
+    sections: sheet.sections.map((section) => sectionContext(section, view.dir, safe)),
   };
 }
 
-function sectionContext(section: Section, safe: (html: string) => Handlebars.SafeString) {
+function sectionContext(section: Section, dir: 'ltr' | 'rtl', safe: (html: string) => Handlebars.SafeString) {
   return {
     slug: section.slug,
-    heading: section.heading ? safe(inlineHtml(section.heading)) : null,
-    blocks: section.blocks.map((block) => blockContext(block, safe)),
+    heading: section.heading ? safe(inlineHtml(section.heading, dir)) : null,
+    blocks: section.blocks.map((block) => blockContext(block, dir, safe)),
   };
 }
 
-function blockContext(block: Block, safe: (html: string) => Handlebars.SafeString) {
-  if (block.type === 'paragraph') return { type: 'paragraph', html: safe(inlineHtml(block.children)) };
+function blockContext(block: Block, dir: 'ltr' | 'rtl', safe: (html: string) => Handlebars.SafeString) {
+  if (block.type === 'paragraph') return { type: 'paragraph', html: safe(inlineHtml(block.children, dir)) };
   return {
     type: 'list',
     ordered: block.ordered,
     start: block.ordered && block.start !== 1 ? block.start : null,
-    items: block.items.map((item) => safe(inlineHtml(item.children))),
+    items: block.items.map((item) => safe(inlineHtml(item.children, dir))),
   };
 }
