@@ -13,6 +13,7 @@
 import type { PDFWorker as PdfWorker, TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { plainCopy } from './plain-copy.js';
 import { portPair } from './pdfjs-port.js';
+import { hasRightToLeft, logicalOrder } from './rtl-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/build/pdf.mjs');
 
@@ -91,11 +92,12 @@ async function quietly<T>(load: () => Promise<T>): Promise<T> {
 const PDFJS_LOAD_WARNING = /^Warning: Please use the `legacy` build in Node\.js environments/;
 
 /**
- * The text of a PDF: the text items of each page in content order, a newline where pdf.js
- * marks the end of a line and between pages. Lines broken after the hyphen of a compound
+ * The text of a PDF: the text items of each page in content order (in reading order for
+ * the right-to-left lines of a right-to-left document), a newline where pdf.js marks the
+ * end of a line and between pages. Lines broken after the hyphen of a compound
  * ("Nouvelle-" / "Zélande") are joined back; see {@link joinHyphenatedLines}.
  */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
+export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}): Promise<string> {
   const { lib, worker } = await reader();
   const task = lib.getDocument({
     // A copy: pdf.js takes over the buffer it is given.
@@ -114,7 +116,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     const pages: string[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      pages.push(pageText(await page.getTextContent()));
+      pages.push(pageText(await page.getTextContent(), options.rtl ?? false));
       page.cleanup();
     }
     return joinHyphenatedLines(pages.join('\n'));
@@ -125,13 +127,23 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function pageText(content: TextContent): string {
-  let text = '';
+/**
+ * The text of a page, line by line. `rtl` says the document is set right to left: its
+ * lines that hold right-to-left text are put back in reading order (rtl-lines.ts).
+ */
+function pageText(content: TextContent, rtl: boolean): string {
+  const lines: TextItem[][] = [[]];
   for (const item of content.items) {
     if (!('str' in item)) continue; // marked-content boundaries carry no text
     const textItem: TextItem = item;
-    text += textItem.str;
-    if (textItem.hasEOL) text += '\n';
+    lines[lines.length - 1]!.push(textItem);
+    if (textItem.hasEOL) lines.push([]);
+  }
+  let text = '';
+  for (const line of lines) {
+    const ordered = rtl && hasRightToLeft(line) ? logicalOrder(line) : line;
+    text += ordered.map((item) => item.str).join('');
+    if (line.length > 0 && line[line.length - 1]!.hasEOL) text += '\n';
   }
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
