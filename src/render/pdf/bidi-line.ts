@@ -35,13 +35,28 @@ export function isolateIslands(text: string): { text: string; source: number[] }
     for (; at < to; at++) add(text[at]!, at);
   };
   for (const match of text.matchAll(ISLAND)) {
-    copy(match.index);
+    const [start, end] = balanced(match[0]);
+    if (end <= start) continue;
+    copy(match.index + start);
     add(LRI, -1);
-    copy(match.index + match[0].length);
+    copy(match.index + end);
     add(PDI, -1);
   }
   copy(text.length);
   return { text: out, source };
+}
+
+/**
+ * The part of an island that keeps its brackets paired: a "(" it does not close or a
+ * ")" it does not open belongs to the text around it ("الحلفاء (الـ28)").
+ */
+function balanced(island: string): [number, number] {
+  let start = 0;
+  let end = island.length;
+  const count = (text: string, char: string) => text.split(char).length - 1;
+  while (end > start && island[end - 1] === ')' && count(island.slice(start, end), ')') > count(island.slice(start, end), '(')) end--;
+  while (start < end && island[start] === '(' && count(island.slice(start, end), '(') > count(island.slice(start, end), ')')) start++;
+  return [start, end];
 }
 
 /** A piece of a line in visual order: a range of the text, its direction, and the text to draw. */
