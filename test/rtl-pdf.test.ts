@@ -7,6 +7,7 @@ import { breakLines } from '../src/render/pdf/paragraph.js';
 import type { RenderJob } from '../src/render/pool/render-job.js';
 import { readProject } from '../src/sources/index.js';
 import { outputText, renderAndVerify } from '../src/verify/index.js';
+import { pdfTextItems } from '../src/verify/pdf-text.js';
 import { FIXTURES, makeProject } from './helpers/project.js';
 
 /** The right-to-left fixture: an Arabic sheet mixing a figure, a Latin name, a phone number, an e-mail and a hashtag. */
@@ -71,10 +72,23 @@ describe('an Arabic PDF', () => {
     expect(lines).toContain('منظمة حلف شمال الأطلسي صحيفة وقائع');
   });
 
-  it('draws Arabic in the Arabic font of the template and Latin in its main font; a French PDF embeds no Arabic font', async () => {
+  it('sets Arabic words quoted in a French paragraph right to left, and reads them back in logical order', async () => {
+    const verified = await renderAndVerify(job('fr'), result.templates);
+    expect(verified.missed).toEqual([]);
+    const text = await outputText('pdf', verified.bytes);
+    expect(text).toContain('(en arabe : شركاء الناتو)');
+    // As drawn: the first Arabic word stands to the right of the second.
+    const [page] = await pdfTextItems(verified.bytes);
+    const x = (word: string) => page!.find((item) => item.str.includes(word))!.transform[4]!;
+    expect(x('شركاء')).toBeGreaterThan(x('الناتو'));
+    expect(x('الناتو')).toBeGreaterThan(x('arabe'));
+  });
+
+  it('draws Arabic in the Arabic font of the template and Latin in its main font, in Arabic and French PDFs alike', async () => {
     const fonts = async (lang: string) => baseFonts((await renderAndVerify(job(lang), result.templates)).bytes);
     expect(await fonts('ar')).toEqual(['NotoNaskhArabic', 'NotoNaskhArabic-Bold', 'SourceSans3-Regular', 'SourceSans3-Semibold']);
-    expect(await fonts('fr')).toEqual(['SourceSans3-Regular', 'SourceSans3-Semibold']);
+    // The French sheet quotes two Arabic words, in the regular face.
+    expect(await fonts('fr')).toEqual(['NotoNaskhArabic', 'SourceSans3-Regular', 'SourceSans3-Semibold']);
   });
 });
 

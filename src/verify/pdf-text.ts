@@ -10,10 +10,10 @@
  * The generic build needs one thing Node 20 lacks, `Promise.withResolvers` (ES2024,
  * Node 22), defined below as the standard says, and only when missing.
  */
-import type { PDFWorker as PdfWorker, TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFWorker as PdfWorker, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { plainCopy } from './plain-copy.js';
 import { portPair } from './pdfjs-port.js';
-import { hasRightToLeft, logicalOrder } from './rtl-lines.js';
+import { hasRightToLeft, logicalOrder, logicalOrderLtr } from './rtl-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/build/pdf.mjs');
 
@@ -98,6 +98,12 @@ const PDFJS_LOAD_WARNING = /^Warning: Please use the `legacy` build in Node\.js 
  * ("Nouvelle-" / "Zélande") are joined back; see {@link joinHyphenatedLines}.
  */
 export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}): Promise<string> {
+  const pages = await pdfTextItems(bytes);
+  return joinHyphenatedLines(pages.map((items) => pageText(items, options.rtl ?? false)).join('\n'));
+}
+
+/** The text items of each page, as pdf.js gives them (in the order they are drawn). */
+export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
   const { lib, worker } = await reader();
   const task = lib.getDocument({
     // A copy: pdf.js takes over the buffer it is given.
@@ -113,13 +119,14 @@ export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}
   });
   try {
     const doc = await task.promise;
-    const pages: string[] = [];
+    const pages: TextItem[][] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      pages.push(pageText(await page.getTextContent(), options.rtl ?? false));
+      // Marked-content boundaries carry no text.
+      pages.push((await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item));
       page.cleanup();
     }
-    return joinHyphenatedLines(pages.join('\n'));
+    return pages;
   } catch (error) {
     throw new Error(`the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
@@ -131,17 +138,15 @@ export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}
  * The text of a page, line by line. `rtl` says the document is set right to left: its
  * lines that hold right-to-left text are put back in reading order (rtl-lines.ts).
  */
-function pageText(content: TextContent, rtl: boolean): string {
+function pageText(items: readonly TextItem[], rtl: boolean): string {
   const lines: TextItem[][] = [[]];
-  for (const item of content.items) {
-    if (!('str' in item)) continue; // marked-content boundaries carry no text
-    const textItem: TextItem = item;
-    lines[lines.length - 1]!.push(textItem);
-    if (textItem.hasEOL) lines.push([]);
+  for (const item of items) {
+    lines[lines.length - 1]!.push(item);
+    if (item.hasEOL) lines.push([]);
   }
   let text = '';
   for (const line of lines) {
-    const ordered = rtl && hasRightToLeft(line) ? logicalOrder(line) : line;
+    const ordered = !hasRightToLeft(line) ? line : rtl ? logicalOrder(line) : logicalOrderLtr(line);
     text += ordered.map((item) => item.str).join('');
     if (line.length > 0 && line[line.length - 1]!.hasEOL) text += '\n';
   }

@@ -82,8 +82,9 @@ export interface Paragraph {
   embedding: EmbeddingLevels;
 }
 
-export function rtlParagraph(text: string): Paragraph {
-  const embedding = bidi.getEmbeddingLevels(text, 'rtl');
+/** The bidi levels of a paragraph whose base direction is `dir` (right to left unless said). */
+export function rtlParagraph(text: string, dir: 'ltr' | 'rtl' = 'rtl'): Paragraph {
+  const embedding = bidi.getEmbeddingLevels(text, dir);
   return { text, levels: embedding.levels, embedding };
 }
 
@@ -93,7 +94,7 @@ export function isRtlLetter(char: string): boolean {
   return type === 'R' || type === 'AL';
 }
 
-function hasRtlLetter(text: string): boolean {
+export function hasRtlLetter(text: string): boolean {
   for (const char of text) if (isRtlLetter(char)) return true;
   return false;
 }

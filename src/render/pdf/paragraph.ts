@@ -3,7 +3,7 @@ import type { FontFace } from '../../model/template.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { fontOf } from '../../parse/font-file.js';
 import { runsOf, type SheetView } from '../view.js';
-import { isolateIslands, isRtlLetter, rtlParagraph, visualPieces } from './bidi-line.js';
+import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces } from './bidi-line.js';
 import { faceBytes, fontRuns, hasGlyph } from './font-runs.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
@@ -49,7 +49,9 @@ export function inlineFragments(inlines: readonly Inline[]): Fragment[] {
  * right-aligned (bidi-line.ts).
  */
 export function paragraph(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): Record<string, unknown> {
-  if (view.dir === 'rtl') return { stack: rtlLines(fragments, view, style) };
+  if (view.dir === 'rtl') return { stack: bidiLines(fragments, view, style, 'rtl') };
+  // Right-to-left words quoted in a left-to-right paragraph need the same treatment.
+  if (fragments.some((fragment) => hasRtlLetter(fragment.text))) return { stack: bidiLines(fragments, view, style, 'ltr') };
   return { text: fragments.flatMap((fragment) => byFont(fragment, view, style)) };
 }
 
@@ -74,7 +76,7 @@ interface Char {
   family: string;
 }
 
-function rtlLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): Node[] {
+function bidiLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle, dir: 'ltr' | 'rtl'): Node[] {
   let text = '';
   const chars: Char[] = [];
   for (const [index, fragment] of fragments.entries()) {
@@ -103,12 +105,13 @@ function rtlLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
     }
     return total;
   };
-  const isolated = isolateIslands(text);
+  // Left-to-right islands need isolating in right-to-left text only.
+  const isolated = dir === 'rtl' ? isolateIslands(text) : { text, source: Array.from({ length: text.length }, (_, i) => i) };
   const indexIn: number[] = [];
   isolated.source.forEach((source, at) => {
     if (source >= 0) indexIn[source] = at;
   });
-  const bidi = rtlParagraph(isolated.text);
+  const bidi = rtlParagraph(isolated.text, dir);
   const sameRun = (a: number, b: number): boolean => {
     const [x, y] = [chars[isolated.source[a]!], chars[isolated.source[b]!]];
     return !!x && !!y && x.fragment === y.fragment && x.script === y.script;
@@ -131,7 +134,7 @@ function rtlLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
         return node;
       });
     });
-    lines.push({ text: pieces.length > 0 ? pieces : ' ', alignment: 'right', noWrap: true });
+    lines.push({ text: pieces.length > 0 ? pieces : ' ', alignment: dir === 'rtl' ? 'right' : 'left', noWrap: true });
   }
   return lines;
 }
