@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { FactSheet, Inline } from '../model/fact-sheet.js';
 import type { FontFace, Template } from '../model/template.js';
-import { fontOf } from '../parse/font-file.js';
+import { faceBytes, fontRuns, hasGlyph } from '../render/pdf/font-runs.js';
 import { mapEntries, parseYaml, scalarValue, seqItems } from '../parse/yaml.js';
 import { sheetView } from '../render/view.js';
 import type { SourceFile } from '../text/source-file.js';
@@ -45,64 +45,49 @@ export function glyphProblems(sources: GlyphSources): Diagnostic[] {
   const reported = new Set<string>();
   const problems: Diagnostic[] = [];
   for (const piece of piecesOf(sources)) {
-    let run: { from: number; to: number; chars: string[] } | null = null;
+    let run: { from: number; to: number; chars: string[]; script: string | null } | null = null;
     const close = () => {
-      const fresh = run?.chars.filter((char, i, all) => all.indexOf(char) === i && !reported.has(`${piece.file.path}\u0000${char}`)) ?? [];
+      const key = (char: string) => `${piece.file.path}\u0000${run!.script}\u0000${char}`;
+      const fresh = run?.chars.filter((char, i, all) => all.indexOf(char) === i && !reported.has(key(char))) ?? [];
       if (run && fresh.length > 0) {
-        for (const char of fresh) reported.add(`${piece.file.path}\u0000${char}`);
-        problems.push(diagnostic('error', 'glyph-missing', piece.file.location(run.from, run.to), missingMessage(template, piece.face, fresh)));
+        for (const char of fresh) reported.add(key(char));
+        problems.push(diagnostic('error', 'glyph-missing', piece.file.location(run.from, run.to), missingMessage(template, run.script, piece.face, fresh)));
       }
       run = null;
     };
-    let index = 0;
-    for (const char of piece.text) {
-      const drawn = piece.upper ? char.toLocaleUpperCase(sheet.lang) : char;
-      if ([...drawn].some((c) => lacksGlyph(template, piece.face, c))) {
-        const from = piece.at(index);
-        if (run) [run.to, run.chars] = [Math.max(run.to, from + char.length), [...run.chars, char]];
-        else run = { from, to: from + char.length, chars: [char] };
-      } else if (char.trim() !== '' || !run) {
-        close();
+    // The font that draws each character is the one the PDF chooses (render/pdf/font-runs.ts).
+    for (const fontRun of fontRuns(template, piece.text, sheet.lang, piece.face)) {
+      const bytes = faceBytes(template, fontRun.script, piece.face);
+      if (run && run.script !== fontRun.script) close();
+      let index = fontRun.start;
+      for (const char of fontRun.text) {
+        const drawn = piece.upper ? char.toLocaleUpperCase(sheet.lang) : char;
+        if ([...drawn].some((c) => !hasGlyph(bytes, c))) {
+          const from = piece.at(index);
+          if (run) [run.to, run.chars] = [Math.max(run.to, from + char.length), [...run.chars, char]];
+          else run = { from, to: from + char.length, chars: [char], script: fontRun.script };
+        } else if (char.trim() !== '' || !run) {
+          close();
+        }
+        index += char.length;
       }
-      index += char.length;
     }
     close();
   }
   return problems;
 }
 
-function missingMessage(template: Template, face: FontFace, chars: string[]): string {
+function missingMessage(template: Template, script: string | null, face: FontFace, chars: string[]): string {
   const named = chars.slice(0, 3).map((char) => `${codePoint(char)} "${char}"`);
   const more = chars.length > 3 ? ` and ${chars.length - 3} more` : '';
-  const file = template.style.fonts.files[face].replace(/^.*[\\/]/, '');
-  return `the ${FACE_NAMES[face]} face of the PDF font "${template.style.fonts.family}" (${file}) has no glyph for ${named.join(', ')}${more}: the PDF would show empty boxes; use a template whose font covers this script`;
+  const font = script === null ? template.style.fonts : template.style.fonts.scripts[script]!;
+  const file = font.files[face].replace(/^.*[\\/]/, '');
+  const remedy = script === null ? 'use a template whose font covers this script' : `name a ${script} font in "fonts.scripts" that has it`;
+  return `the ${FACE_NAMES[face]} face of the PDF font "${font.family}" (${file}) has no glyph for ${named.join(', ')}${more}: the PDF would show empty boxes; ${remedy}`;
 }
 
 function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-const coverage = new WeakMap<Uint8Array, Map<string, boolean>>();
-
-/**
- * Whether pdfkit would draw `char` as .notdef in a face. fontkit's layout is what
- * pdfkit encodes text with: it already turns default-ignorable characters (soft
- * hyphen, joiners) into an invisible space, so only real gaps count. Line breaks
- * and other control characters are layout, not drawn.
- */
-function lacksGlyph(template: Template, face: FontFace, char: string): boolean {
-  if (char.codePointAt(0)! < 0x20) return false;
-  const bytes = template.fonts[face];
-  let known = coverage.get(bytes);
-  if (!known) coverage.set(bytes, (known = new Map()));
-  let lacks = known.get(char);
-  if (lacks === undefined) {
-    const font = fontOf(bytes);
-    // The character map answers for almost every character; layout only for those it lacks.
-    lacks = !font.hasGlyphForCodePoint(char.codePointAt(0)!) && font.layout(char).glyphs.some((glyph) => glyph.id === 0);
-    known.set(char, lacks);
-  }
-  return lacks;
 }
 
 /** The texts of the PDF (pdf-content.ts and the running header and footer) with their faces. */

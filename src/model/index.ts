@@ -7,3 +7,5 @@ export type { Template, TemplateStyle, Labels, FontFace, ColorRole, SizeRole, Sp
 export { FONT_FACES, COLOR_ROLES, SIZE_ROLES, SPACING_ROLES, LABEL_KEYS } from './template.js';
 export { figureRefsOf, figureIdsOf, figuresIn, textRunsOf } from './figure-refs.js';
 export { walkInlines } from './walk-inlines.js';
+export type { ScriptFont, FontChoice, ScriptRun } from './script-fonts.js';
+export { fontForScript, fontForLanguage, scriptOfLanguage, scriptRuns, FACE_FALLBACK } from './script-fonts.js';

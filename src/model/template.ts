@@ -1,3 +1,5 @@
+import type { ScriptFont } from './script-fonts.js';
+
 /** The look of a template, from its `style.yaml`: what every renderer reads. Sizes in points. */
 export interface TemplateStyle {
   page: {
@@ -13,6 +15,10 @@ export interface TemplateStyle {
     word: string;
     /** The CSS font-family stack of the web page. */
     css: string;
+    /** Fonts of other scripts, by Unicode script name (see script-fonts.ts). */
+    scripts: Record<string, ScriptFont>;
+    /** A language's own script where its likely script is not the one wanted ("ar": "Arabic"). */
+    languages: Record<string, string>;
   };
   colors: Record<ColorRole, string>;
   sizes: Record<SizeRole, number>;
@@ -49,4 +55,6 @@ export interface Template {
   mark: string;
   /** The bytes of the four faces the PDF embeds, read by the sources stage: renderers open no file. */
   fonts: Record<FontFace, Uint8Array>;
+  /** The bytes of each script font's faces, by script name, every face filled (FACE_FALLBACK). */
+  scriptFonts: Record<string, Record<FontFace, Uint8Array>>;
 }

@@ -15,6 +15,7 @@ import {
 import type { FontSource } from '../sources/read-fonts.js';
 import type { TemplateSource } from '../sources/read-templates.js';
 import { loadFont } from './font-file.js';
+import { parseScriptFonts } from './script-fonts.js';
 import type { SourceFile } from '../text/source-file.js';
 import { isFontFamilyList } from './css-font-family.js';
 import { describeYamlValue, mapEntries, nodeLocation, parseYaml, scalarValue, seqItems, type YamlSource } from './yaml.js';
@@ -63,12 +64,13 @@ export function parseTemplate(
   }
 
   const fonts = source.style || !parent ? ({} as Template['fonts']) : { ...parent.fonts };
-  const style = source.style ? parseStyle(source.style, lookupFont, fonts, diagnostics, parent) : (parent?.style ?? null);
+  const scriptFonts: Template['scriptFonts'] = source.style || !parent ? {} : { ...parent.scriptFonts };
+  const style = source.style ? parseStyle(source.style, lookupFont, fonts, scriptFonts, diagnostics, parent) : (parent?.style ?? null);
   // A language without its labels holds back that language only (check/language-readiness.ts), not the template.
   const languageProblems: Diagnostic[] = [];
   const labels = source.labels ? parseLabels(source.labels, languages, diagnostics, languageProblems, parent?.labels ?? null) : (parent?.labels ?? null);
   if (!source.page || !style || !labels || !mark || diagnostics.some((d) => d.severity === 'error')) return { template: null, diagnostics: [...diagnostics, ...languageProblems] };
-  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts }, diagnostics: [...diagnostics, ...languageProblems] };
+  return { template: { name: source.name, dir: source.dir, style, labels, html: { page: source.page.text, partials }, mark, fonts, scriptFonts }, diagnostics: [...diagnostics, ...languageProblems] };
 }
 
 export function handlebarsProblem(file: SourceFile): Diagnostic | null {
@@ -83,7 +85,7 @@ export function handlebarsProblem(file: SourceFile): Diagnostic | null {
   }
 }
 
-function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template['fonts'], diagnostics: Diagnostic[], inherited: Template | null): TemplateStyle | null {
+function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template['fonts'], scriptFontData: Template['scriptFonts'], diagnostics: Diagnostic[], inherited: Template | null): TemplateStyle | null {
   const { yaml, diagnostics: problems } = parseYaml(file, file.text);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return null;
@@ -114,9 +116,12 @@ function parseStyle(file: SourceFile, lookupFont: FontLookup, fontData: Template
   if (css !== null && reader.declares(fonts, 'css') && !isFontFamilyList(css)) {
     reader.invalid(reader.child(fonts, 'css'), `"fonts.css" must be a CSS font-family list: family names in quotes (no quotes, backslashes or <> inside) or plain names, separated by commas; found "${css}"`);
   }
+  // The base's script fonts and language scripts stand unless this file names them again, script by script.
+  const base = inherited ? { scripts: inherited.style.fonts.scripts, languages: inherited.style.fonts.languages, fontData: inherited.scriptFonts } : null;
+  const { scripts, languages } = parseScriptFonts(reader, fonts, lookupFont, scriptFontData, base);
   const style = {
     page: { size: (size ?? 'A4') as TemplateStyle['page']['size'], margins: margins as TemplateStyle['page']['margins'] },
-    fonts: { family: reader.text(fonts, 'fonts', 'family') ?? '', files: fontFiles, word: reader.text(fonts, 'fonts', 'word') ?? '', css: css ?? '' },
+    fonts: { family: reader.text(fonts, 'fonts', 'family') ?? '', files: fontFiles, word: reader.text(fonts, 'fonts', 'word') ?? '', css: css ?? '', scripts, languages },
     colors: reader.record(root, 'colors', COLOR_ROLES, (node, key) => {
       const value = reader.text(node, 'colors', key);
       if (value !== null && !/^#[0-9a-fA-F]{6}$/.test(value)) reader.invalid(reader.child(node, key), `"colors.${key}" must be a colour written #rrggbb, found "${value}"`);

@@ -11,7 +11,7 @@ export type FontSource =
   | { spec: string; status: 'outside'; reason: string };
 
 /**
- * Reads the fonts a template's style.yaml names under `fonts.files`, by the spec
+ * Reads the fonts a template's style.yaml names under `fonts.files` and `fonts.scripts.*.files`, by the spec
  * written there. Only a peek at the YAML: validating the style is the parser's job,
  * this stage only makes sure the bytes are in memory so nothing later reads a file.
  */
@@ -28,9 +28,11 @@ export async function readFonts(root: string, templateDir: string, styleText: st
 function fontSpecs(styleText: string | null): string[] {
   if (styleText === null) return [];
   try {
-    const files = (parseYamlText(styleText) as { fonts?: { files?: unknown } } | null)?.fonts?.files;
-    if (!files || typeof files !== 'object') return [];
-    return Object.values(files).filter((spec): spec is string => typeof spec === 'string');
+    const fonts = (parseYamlText(styleText) as { fonts?: { files?: unknown; scripts?: unknown } } | null)?.fonts;
+    // The main font's faces, then those of each script font (fonts.scripts.<Script>.files).
+    const scripts = fonts?.scripts && typeof fonts.scripts === 'object' ? Object.values(fonts.scripts) : [];
+    const fileSets = [fonts?.files, ...scripts.map((script) => (script && typeof script === 'object' ? (script as { files?: unknown }).files : undefined))];
+    return fileSets.flatMap((files) => (files && typeof files === 'object' ? Object.values(files) : [])).filter((spec): spec is string => typeof spec === 'string');
   } catch {
     return [];
   }

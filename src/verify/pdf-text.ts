@@ -10,9 +10,10 @@
  * The generic build needs one thing Node 20 lacks, `Promise.withResolvers` (ES2024,
  * Node 22), defined below as the standard says, and only when missing.
  */
-import type { PDFWorker as PdfWorker, TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFWorker as PdfWorker, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { plainCopy } from './plain-copy.js';
 import { portPair } from './pdfjs-port.js';
+import { hasRightToLeft, logicalOrder, logicalOrderLtr } from './rtl-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/build/pdf.mjs');
 
@@ -91,11 +92,18 @@ async function quietly<T>(load: () => Promise<T>): Promise<T> {
 const PDFJS_LOAD_WARNING = /^Warning: Please use the `legacy` build in Node\.js environments/;
 
 /**
- * The text of a PDF: the text items of each page in content order, a newline where pdf.js
- * marks the end of a line and between pages. Lines broken after the hyphen of a compound
+ * The text of a PDF: the text items of each page in content order (in reading order for
+ * the right-to-left lines of a right-to-left document), a newline where pdf.js marks the
+ * end of a line and between pages. Lines broken after the hyphen of a compound
  * ("Nouvelle-" / "Zélande") are joined back; see {@link joinHyphenatedLines}.
  */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
+export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}): Promise<string> {
+  const pages = await pdfTextItems(bytes);
+  return joinHyphenatedLines(pages.map((items) => pageText(items, options.rtl ?? false)).join('\n'));
+}
+
+/** The text items of each page, as pdf.js gives them (in the order they are drawn). */
+export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
   const { lib, worker } = await reader();
   const task = lib.getDocument({
     // A copy: pdf.js takes over the buffer it is given.
@@ -111,13 +119,14 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   });
   try {
     const doc = await task.promise;
-    const pages: string[] = [];
+    const pages: TextItem[][] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      pages.push(pageText(await page.getTextContent()));
+      // Marked-content boundaries carry no text.
+      pages.push((await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item));
       page.cleanup();
     }
-    return joinHyphenatedLines(pages.join('\n'));
+    return pages;
   } catch (error) {
     throw new Error(`the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
@@ -125,13 +134,21 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function pageText(content: TextContent): string {
+/**
+ * The text of a page, line by line. `rtl` says the document is set right to left: its
+ * lines that hold right-to-left text are put back in reading order (rtl-lines.ts).
+ */
+function pageText(items: readonly TextItem[], rtl: boolean): string {
+  const lines: TextItem[][] = [[]];
+  for (const item of items) {
+    lines[lines.length - 1]!.push(item);
+    if (item.hasEOL) lines.push([]);
+  }
   let text = '';
-  for (const item of content.items) {
-    if (!('str' in item)) continue; // marked-content boundaries carry no text
-    const textItem: TextItem = item;
-    text += textItem.str;
-    if (textItem.hasEOL) text += '\n';
+  for (const line of lines) {
+    const ordered = !hasRightToLeft(line) ? line : rtl ? logicalOrder(line) : logicalOrderLtr(line);
+    text += ordered.map((item) => item.str).join('');
+    if (line.length > 0 && line[line.length - 1]!.hasEOL) text += '\n';
   }
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }

@@ -1,6 +1,7 @@
 import type { FactSheet, FigureRef } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import type { Format } from '../render/renderer.js';
+import { textDirection } from '../render/view.js';
 import { figureContexts } from './figure-context.js';
 import { findFrom, foldSpaces } from './find-in-order.js';
 import { htmlFigures, type HtmlFigure } from './html-text.js';
@@ -47,7 +48,7 @@ export async function verifyOutput(sheet: FactSheet, format: Format, bytes: Uint
   // Quotes folded on both sides: a quote drawn in another style is no missing figure. The PDF's
   // text loses its kinds of spaces, so French spaces are folded too; a Word document keeps them.
   const fold = format === 'pdf' ? (text: string) => foldSpaces(comparable(text)) : foldQuotes;
-  const text = fold(await outputText(format, bytes));
+  const text = fold(await outputText(format, bytes, { rtl: textDirection(sheet.lang) === 'rtl' }));
   const contexts = figureContexts(sheet);
   const misses: Miss[] = [];
   let from = 0;

@@ -107,7 +107,8 @@ export function htmlContext(view: SheetView) {
     // The phone line in parts, a tel: link per number; the separators between them plain.
     phone: sheet.contact.phoneParts.map((part) => ({ text: part.text, href: part.e164 === null ? null : allowedLink(`tel:${part.e164}`) })),
     emailHref: allowedLink(`mailto:${sheet.contact.email}`),
-    style: view.style,
+    // Script fonts are keyed by script name, which a page's shape cannot describe; code asks fontForLanguage.
+    style: { ...view.style, fonts: { family: view.style.fonts.family, files: view.style.fonts.files, word: view.style.fonts.word, css: view.style.fonts.css } },
     mark: safe(view.template.mark),
     self: `${sheet.id}.html`,
     translations: view.alternates.map((a) => ({ lang: a.lang, name: a.name, href: `../${a.lang}/${sheet.id}.html` })),

@@ -1,44 +1,39 @@
 import type { Block, Section } from '../../model/fact-sheet.js';
-import { runsOf, type Run, type SheetView } from '../view.js';
-import type { Inline } from '../../model/fact-sheet.js';
+import type { SheetView } from '../view.js';
 import { plainText } from '../../model/plain-text.js';
 import { allowedLink } from '../../model/link-policy.js';
+import { inlineFragments, paragraph, type Fragment, type Node } from './paragraph.js';
 
-/** A pdfmake content node; pdfmake's own types do not cover 0.3. */
-export type Node = Record<string, unknown> | string;
+export type { Node } from './paragraph.js';
 
-/** Inline runs as pdfmake text fragments. */
-export function textRuns(inlines: readonly Inline[]): Node[] {
-  return runsOf(inlines).map((run: Run) => {
-    if (run.lineBreak) return { text: '\n' };
-    const node: Record<string, unknown> = { text: run.text };
-    if (run.bold) node.bold = true;
-    if (run.italic) node.italics = true;
-    if (run.superscript) node.sup = true;
-    if (run.link) Object.assign(node, { link: allowedLink(run.link), decoration: 'underline' });
-    return node;
-  });
-}
+/**
+ * The layout mirrors for right-to-left languages: the band's mark and the kind of
+ * document swap sides, list markers stand on the right, and every paragraph is set
+ * right-aligned by paragraph.ts.
+ */
 
 /** The coloured band that opens the first page: organisation, kind of document, title, date. */
 export function titleBand(view: SheetView): Node {
   const { style, sheet } = view;
+  const rtl = view.dir === 'rtl';
   const [, right, , left] = style.page.margins;
-  const stack: Node[] = [
-    {
-      columns: [
-        { svg: view.template.mark, width: 22, height: 22 },
-        { text: sheet.contact.organisation.toLocaleUpperCase(view.lang), bold: true, fontSize: style.sizes.organisation, characterSpacing: 0.4, margin: [8, 5, 0, 0], width: '*' },
-        { text: view.labels.kind.toLocaleUpperCase(view.lang), fontSize: style.sizes.kind, characterSpacing: 0.8, alignment: 'right', margin: [0, 6, 0, 0], width: 'auto' },
-      ],
-    },
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 2000, y2: 0, lineWidth: 0.5, lineColor: '#ffffff', strokeOpacity: 0.4 }], margin: [0, 10, 0, 14] },
-    { text: textRuns(sheet.meta.title), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
+  const width = contentWidth(view);
+  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120 });
+  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200 });
+  const columns = [
+    { svg: view.template.mark, width: 22, height: 22 },
+    { ...organisation, bold: true, fontSize: style.sizes.organisation, characterSpacing: rtl ? 0 : 0.4, margin: rtl ? [0, 5, 8, 0] : [8, 5, 0, 0], width: '*' },
+    { ...kind, fontSize: style.sizes.kind, characterSpacing: rtl ? 0 : 0.8, alignment: rtl ? 'left' : 'right', margin: [0, 6, 0, 0], width: 'auto' },
   ];
-  if (sheet.meta.subtitle) stack.push({ text: textRuns(sheet.meta.subtitle), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
-  if (view.date) stack.push({ text: view.date, fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
+  const stack: Node[] = [
+    { columns: rtl ? columns.reverse() : columns },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 2000, y2: 0, lineWidth: 0.5, lineColor: '#ffffff', strokeOpacity: 0.4 }], margin: [0, 10, 0, 14] },
+    { ...paragraph(inlineFragments(sheet.meta.title), view, { fontSize: style.sizes.title, bold: true, width }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
+  ];
+  if (sheet.meta.subtitle) stack.push({ ...paragraph(inlineFragments(sheet.meta.subtitle), view, { fontSize: style.sizes.subtitle, width }), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
+  if (view.date) stack.push({ ...paragraph([{ text: view.date }], view, { fontSize: style.sizes.kind, width }), fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
   return {
-    table: { widths: [contentWidth(view) + left + right], body: [[{ stack, color: style.colors.inverse, fillColor: style.colors.brand, margin: [left, 22, right, 22] }]] },
+    table: { widths: [width + left + right], body: [[{ stack, color: style.colors.inverse, fillColor: style.colors.brand, margin: [left, 22, right, 22] }]] },
     layout: 'noBorders',
     // The band bleeds to the paper's edges.
     margin: [-left, -style.page.margins[0], -right, 16],
@@ -51,7 +46,7 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
   const isLead = section.heading === null;
   if (section.heading) {
     nodes.push({
-      text: textRuns(section.heading),
+      ...paragraph(inlineFragments(section.heading), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) }),
       style: 'heading',
       outline: true,
       outlineText: plainText(section.heading),
@@ -63,24 +58,32 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
   return nodes;
 }
 
+/** The width of a list item's marker column, and the gap after it. */
+const MARKER_WIDTH = 16;
+const MARKER_GAP = 2;
+
 function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
   const { style } = view;
   const fontSize = isLead ? style.sizes.lead : style.sizes.body;
+  const width = contentWidth(view);
   if (block.type === 'paragraph') {
-    return { text: textRuns(block.children), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
+    return { ...paragraph(inlineFragments(block.children), view, { fontSize, width }), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
-  if (block.ordered) {
+  const rtl = view.dir === 'rtl';
+  if (block.ordered || rtl) {
     // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
     // an item ending in the figure 8; numbers laid out as a column of their own come first, as a reader sees them.
-    const rtl = view.dir === 'rtl';
+    // Right to left, bullets too stand in a column of their own, on the right.
+    const itemWidth = width - MARKER_WIDTH - MARKER_GAP - 4;
     const stack = block.items.map((item, i) => {
-      const marker = { text: `${block.start + i}.`, width: 16, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
-      const text = { text: textRuns(item.children), width: '*' };
-      return { columns: rtl ? [text, marker] : [marker, text], columnGap: 2, margin: [0, 0, 0, style.spacing.list_item] };
+      const markerText = block.ordered ? `${block.start + i}.` : '•';
+      const marker = { text: markerText, width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
+      const text = { ...paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth }), width: '*' };
+      return { columns: rtl ? [text, marker] : [marker, text], columnGap: MARKER_GAP, margin: [0, 0, 0, style.spacing.list_item] };
     });
     return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
-  const items = block.items.map((item) => ({ text: textRuns(item.children), margin: [0, 0, 0, style.spacing.list_item] }));
+  const items = block.items.map((item) => ({ ...paragraph(inlineFragments(item.children), view, { fontSize, width }), margin: [0, 0, 0, style.spacing.list_item] }));
   return { ul: items, fontSize, markerColor: style.colors.accent, margin: [4, 0, 0, style.spacing.paragraph] };
 }
 
@@ -88,13 +91,17 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
 export function contactBlock(view: SheetView): Node {
   const { style, sheet, labels } = view;
   const c = sheet.contact;
+  const size = style.sizes.contact;
+  // The panel's padding, its rule and the table's own cell padding.
+  const width = contentWidth(view) - 20 - 3 - 8;
+  const line = (fragments: Fragment[], bold = false) => paragraph(fragments, view, { fontSize: size, bold, width });
   const stack: Node[] = [
-    { text: labels.contact.toLocaleUpperCase(view.lang), bold: true, color: style.colors.brand, characterSpacing: 0.8, margin: [0, 0, 0, 4] },
-    { text: `${c.division} – ${c.section}`, bold: true, margin: [0, 0, 0, 2] },
+    { ...line([{ text: labels.contact.toLocaleUpperCase(view.lang) }], true), bold: true, color: style.colors.brand, characterSpacing: view.dir === 'rtl' ? 0 : 0.8, margin: [0, 0, 0, 4] },
+    { ...line([{ text: `${c.division} – ${c.section}` }], true), bold: true, margin: [0, 0, 0, 2] },
     // A link per number; the text between numbers ("/") plain.
-    { text: [`${labels.phone} `, ...c.phoneParts.map((part) => (part.e164 === null ? part.text : { text: part.text, link: allowedLink(`tel:${part.e164}`), color: style.colors.accent }))] },
-    { text: [`${labels.email} `, { text: c.email, link: allowedLink(`mailto:${c.email}`), color: style.colors.accent }] },
-    { text: c.hashtags.join(' '), bold: true, color: style.colors.accent, margin: [0, 4, 0, 0] },
+    line([{ text: `${labels.phone} ` }, ...c.phoneParts.map((part) => (part.e164 === null ? { text: part.text } : { text: part.text, link: allowedLink(`tel:${part.e164}`), color: style.colors.accent }))]),
+    line([{ text: `${labels.email} ` }, { text: c.email, link: allowedLink(`mailto:${c.email}`), color: style.colors.accent }]),
+    { ...line([{ text: c.hashtags.join(' ') }], true), bold: true, color: style.colors.accent, margin: [0, 4, 0, 0] },
   ];
   const ruleOnLeft = view.dir === 'ltr';
   return {
@@ -115,4 +122,3 @@ export function contentWidth(view: SheetView): number {
   const width = view.style.page.size === 'LETTER' ? 612 : 595.28;
   return width - left - right;
 }
-

@@ -5,14 +5,14 @@ import { footerParts, type SheetView } from '../view.js';
 import { naturalLineHeight } from './font-metrics.js';
 import { parsedFontToken } from './parsed-fonts.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
+import { paragraph } from './paragraph.js';
+import { scriptOfLanguage } from '../../model/script-fonts.js';
 
 /** The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no URL and no file. */
 export const pdfRenderer: Renderer = {
   format: 'pdf',
   async render(view: SheetView): Promise<Output> {
-    const faces = {} as Record<FontFace, string>;
-    for (const face of FONT_FACES) faces[face] = inMemory(view.template.fonts[face]);
-    pdfmake.setFonts({ [view.style.fonts.family]: faces });
+    pdfmake.setFonts(pdfFonts(view));
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     const bytes = await pdfmake.createPdf(documentDefinition(view)).getBuffer();
@@ -20,10 +20,28 @@ export const pdfRenderer: Renderer = {
   },
 };
 
+/** The main font and each script's font, under their family names (the names paragraph.ts gives runs). */
+function pdfFonts(view: SheetView): Record<string, Record<FontFace, string>> {
+  const fonts: Record<string, Record<FontFace, string>> = {};
+  const add = (family: string, bytes: Record<FontFace, Uint8Array>) => {
+    const faces = {} as Record<FontFace, string>;
+    for (const face of FONT_FACES) faces[face] = inMemory(bytes[face]);
+    fonts[family] = faces;
+  };
+  add(view.style.fonts.family, view.template.fonts);
+  for (const [script, font] of Object.entries(view.style.fonts.scripts)) add(font.family, view.template.scriptFonts[script]!);
+  return fonts;
+}
+
 export function documentDefinition(view: SheetView): Record<string, unknown> {
   const { style, sheet } = view;
   const [top, right, bottom, left] = style.page.margins;
-  const align = view.dir === 'rtl' ? 'right' : 'left';
+  const rtl = view.dir === 'rtl';
+  const align = rtl ? 'right' : 'left';
+  // Lines are spaced from the natural height of the font the language is mostly set in.
+  const own = scriptOfLanguage(style, view.lang);
+  const ownFont = own !== null && view.template.scriptFonts[own] ? view.template.scriptFonts[own].normal : view.template.fonts.normal;
+  const running = (text: string, width: number) => paragraph([{ text }], view, { fontSize: style.sizes.footer, width });
   const content: Node[] = [titleBand(view)];
   for (const section of sheet.sections) content.push(...sectionNodes(section, view));
   content.push(contactBlock(view));
@@ -46,7 +64,7 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
     defaultStyle: {
       font: style.fonts.family,
       fontSize: style.sizes.body,
-      lineHeight: style.spacing.line / naturalLineHeight(view.template.fonts.normal),
+      lineHeight: style.spacing.line / naturalLineHeight(ownFont),
       color: style.colors.text,
       alignment: align,
     },
@@ -54,16 +72,15 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
       heading: { fontSize: style.sizes.heading, bold: true, color: style.colors.brand, margin: [0, style.spacing.heading_before, 0, 0] },
     },
     header: (page: number) =>
-      page === 1 ? null : { text: view.header, fontSize: style.sizes.footer, color: style.colors.muted, margin: [left, top / 2 - 4, right, 0], alignment: align },
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: fill(view.footer.left, page, pages), width: '*' },
-        { text: fill(view.footer.right, page, pages), width: 'auto', alignment: 'right' },
-      ],
-      fontSize: style.sizes.footer,
-      color: style.colors.muted,
-      margin: [left, bottom / 2 - 6, right, 0],
-    }),
+      page === 1 ? null : { ...running(view.header, contentWidth(view)), fontSize: style.sizes.footer, color: style.colors.muted, margin: [left, top / 2 - 4, right, 0], alignment: align },
+    footer: (page: number, pages: number) => {
+      // The sheet's part starts on the reading side, the page number on the other.
+      const columns = [
+        { ...running(fill(view.footer.left, page, pages), contentWidth(view) - 60), width: '*' },
+        { ...running(fill(view.footer.right, page, pages), 60), width: 'auto', alignment: rtl ? 'left' : 'right' },
+      ];
+      return { columns: rtl ? columns.reverse() : columns, fontSize: style.sizes.footer, color: style.colors.muted, margin: [left, bottom / 2 - 6, right, 0] };
+    },
     // Keep a heading with the text under it.
     pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[] }) =>
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 3,

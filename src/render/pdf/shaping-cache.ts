@@ -67,7 +67,10 @@ export class ShapingCache {
     run.positions.forEach((p, i) => positions.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], i * 4));
     return {
       ids: run.glyphs.map((glyph) => glyph.id),
-      codePoints: run.glyphs.map((glyph) => [...glyph.codePoints]),
+      // A right-to-left run comes out in visual order; a ligature's characters (Arabic
+      // lam-alef) are stored reversed too, so that a reader reversing the run back to
+      // logical order (pdf.js, copy and paste) gets them in the order they were typed.
+      codePoints: run.glyphs.map((glyph) => (run.direction === 'rtl' ? [...glyph.codePoints].reverse() : [...glyph.codePoints])),
       positions,
     };
   }
