@@ -8,16 +8,15 @@ import { ARABIC_GRAMMAR } from '../src/figures/ar-number-words.js';
 import { createFormatter } from '../src/figures/format.js';
 import { ltrIslands } from '../src/render/ltr-islands.js';
 import { runCli } from './helpers/cli.js';
-import { makeProject, REPO, tempDir } from './helpers/project.js';
+import { keepLanguages, makeProject, REPO, tempDir } from './helpers/project.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-/** The Arabic sheets, boilerplate and names waiting in staged/ar until the Arabic PDF is drawn: laid over the repository. */
+/** A copy of the repository in French, English and Arabic, its Arabic digits as given. */
 function arabicProject(digits: string | null = null): string {
-  const dir = makeProject(REPO, path.join(REPO, 'staged/ar'));
-  const settings = path.join(dir, 'factsheet.yaml');
-  writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^languages: \[fr, en\]$/m, 'languages: [fr, en, ar]'));
+  const dir = makeProject(REPO, undefined, { allLanguages: true });
+  keepLanguages(dir, ['fr', 'en', 'ar']);
   if (digits !== null) {
     const boilerplate = path.join(dir, 'sources/boilerplate/ar.yaml');
     writeFileSync(boilerplate, readFileSync(boilerplate, 'utf8').replace(/^digits: latn$/m, `digits: ${digits}`));

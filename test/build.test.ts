@@ -29,10 +29,10 @@ beforeAll(async () => {
 });
 
 /** The repository's languages, as factsheet.yaml lists them. */
-const LANGUAGES = ['fr', 'en', 'de', 'ru', 'uk'];
+const LANGUAGES = ['fr', 'en', 'de', 'ru', 'uk', 'ar'];
 
 describe('factsheet build on the repository', () => {
-  it('writes 2 sheets x 5 languages x 3 formats and the index, without problems', () => {
+  it('writes 2 sheets x 6 languages x 3 formats and the index, without problems', () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.failed).toEqual([]);
     expect([...filesOf(out).keys()].sort()).toEqual(

@@ -1,15 +1,13 @@
-/**
- * The face the web page and the Word document ask for text of a script the template's own
- * font does not cover (Word's complex-script font, `w:rFonts w:cs`, and the head of the CSS
- * stack). It is named here, once, until templates name a font per script: both renderers read
- * this function, so switching the family is one edit. Null for scripts the template font covers.
- */
-const FONT_BY_SCRIPT: Readonly<Record<string, string>> = {
-  Arab: 'Noto Naskh Arabic',
-  Hebr: 'Noto Sans Hebrew',
-};
+import type { TemplateStyle } from '../model/template.js';
+import { fontForLanguage } from '../model/script-fonts.js';
 
-export function scriptFont(lang: string): string | null {
-  const script = new Intl.Locale(lang).maximize().script;
-  return (script && FONT_BY_SCRIPT[script]) ?? null;
+/**
+ * The face the web page and the Word document ask for a language whose script the
+ * template gives a font of its own (`fonts.scripts` in style.yaml): Word's complex-script
+ * font (`w:rFonts w:cs`) and the head of the page's CSS stack. Null when the language is
+ * set in the template's main font.
+ */
+export function scriptFont(style: TemplateStyle, lang: string): { family: string; word: string } | null {
+  const choice = fontForLanguage(style, lang);
+  return choice.script === null ? null : { family: choice.family, word: choice.word };
 }

@@ -136,7 +136,8 @@ export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
 
 /**
  * The text of a page, line by line. `rtl` says the document is set right to left: its
- * lines that hold right-to-left text are put back in reading order (rtl-lines.ts).
+ * lines are put back in reading order (rtl-lines.ts); in a left-to-right document, the
+ * right-to-left words a line quotes are.
  */
 function pageText(items: readonly TextItem[], rtl: boolean): string {
   const lines: TextItem[][] = [[]];
@@ -146,7 +147,9 @@ function pageText(items: readonly TextItem[], rtl: boolean): string {
   }
   let text = '';
   for (const line of lines) {
-    const ordered = !hasRightToLeft(line) ? line : rtl ? logicalOrder(line) : logicalOrderLtr(line);
+    // In a right-to-left document every line reads right to left, even one without a
+    // right-to-left letter ("2011." ending a paragraph).
+    const ordered = rtl ? logicalOrder(line) : hasRightToLeft(line) ? logicalOrderLtr(line) : line;
     text += ordered.map((item) => item.str).join('');
     if (line.length > 0 && line[line.length - 1]!.hasEOL) text += '\n';
   }

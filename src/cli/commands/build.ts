@@ -41,7 +41,9 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     for (const file of result.removed) io.stdout.write(`removed ${visibleText(path.join(out, file))} (its source is gone)\n`);
   }
   if (mode === 'verbose') io.stderr.write(`build: rendered ${result.threads > 1 ? `in ${result.threads} worker threads` : 'in the main thread'}\n`);
-  const upToDate = result.written.length + result.unchanged.length - result.rendered.length;
+  // Outputs kept without rendering; a failed sheet's rendered outputs were neither written nor kept.
+  const rendered = new Set(result.rendered);
+  const upToDate = [...result.written, ...result.unchanged].filter((file) => !rendered.has(file)).length;
   const parts = [`${plural(result.written.length, 'file')} written`, `${result.unchanged.length} unchanged`, `${result.rendered.length} rendered, ${upToDate} up to date`];
   if (result.skipped.length > 0) parts.push(`skipped ${result.skipped.join(', ')}`);
   for (const { version, reason } of result.heldBack) parts.push(`held back ${version} (${reason}; outputs left as they were)`);

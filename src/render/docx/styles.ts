@@ -17,7 +17,7 @@ export const STYLE = {
 export function documentStyles(view: SheetView): IStylesOptions {
   const { style } = view;
   // Text of a script the template font lacks (Arabic) is drawn with the complex-script font, w:rFonts w:cs.
-  const cs = scriptFont(view.lang);
+  const cs = scriptFont(style, view.lang)?.word ?? null;
   const font = cs === null ? style.fonts.word : { ascii: style.fonts.word, hAnsi: style.fonts.word, eastAsia: style.fonts.word, cs };
   const color = (role: keyof typeof style.colors): string => wordColor(style.colors[role]);
   const rtl = view.dir === 'rtl';

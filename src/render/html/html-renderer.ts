@@ -94,7 +94,7 @@ export function htmlContext(view: SheetView) {
     lang: view.lang,
     dir: view.dir,
     // The face of the language's script, first in the page's font stack (script-font.ts).
-    scriptFont: scriptFont(view.lang),
+    scriptFont: scriptFont(view.style, view.lang)?.family ?? null,
     title: safe(inlineHtml(sheet.meta.title, view.dir)),
     titleText: view.titleText,
     subtitle: sheet.meta.subtitle ? safe(inlineHtml(sheet.meta.subtitle, view.dir)) : null,

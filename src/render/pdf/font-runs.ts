@@ -1,4 +1,4 @@
-import { scriptRuns } from '../../model/script-fonts.js';
+import { scriptOfLanguage, scriptRuns } from '../../model/script-fonts.js';
 import type { FontFace, Template } from '../../model/template.js';
 import { fontOf } from '../../parse/font-file.js';
 
@@ -26,15 +26,25 @@ export function fontRuns(template: Template, text: string, lang: string, face: F
     if (last && last.script === script && last.start + last.text.length === start) last.text += text.slice(start, end);
     else runs.push({ text: text.slice(start, end), start, script, family: script === null ? style.fonts.family : style.fonts.scripts[script]!.family });
   };
+  // A character of no script of its own (punctuation, digits) that the main font lacks,
+  // such as the Arabic comma after a Latin name, is drawn by a script font that has it:
+  // the language's own first.
+  const own = scriptOfLanguage(style, lang);
+  const others = Object.keys(style.fonts.scripts).sort((a, b) => Number(b === own) - Number(a === own));
   for (const run of scriptRuns(style, text, lang)) {
     if (run.script === null) {
-      push(null, run.start, run.end);
+      for (let at = run.start; at < run.end; ) {
+        const char = String.fromCodePoint(text.codePointAt(at)!);
+        const instead = hasGlyph(template.fonts[face], char) ? undefined : others.find((script) => hasGlyph(template.scriptFonts[script]![face], char));
+        push(instead ?? null, at, at + char.length);
+        at += char.length;
+      }
       continue;
     }
-    const own = template.scriptFonts[run.script]![face];
+    const drawing = template.scriptFonts[run.script]![face];
     for (let at = run.start; at < run.end; ) {
       const char = String.fromCodePoint(text.codePointAt(at)!);
-      const fallsBack = !hasGlyph(own, char) && hasGlyph(template.fonts[face], char);
+      const fallsBack = !hasGlyph(drawing, char) && hasGlyph(template.fonts[face], char);
       push(fallsBack ? null : run.script, at, at + char.length);
       at += char.length;
     }

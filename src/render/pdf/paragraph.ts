@@ -4,7 +4,8 @@ import { allowedLink } from '../../model/link-policy.js';
 import { fontOf } from '../../parse/font-file.js';
 import { runsOf, type SheetView } from '../view.js';
 import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces } from './bidi-line.js';
-import { faceBytes, fontRuns, hasGlyph } from './font-runs.js';
+import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
+import { scriptOfLanguage } from '../../model/script-fonts.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -78,18 +79,42 @@ interface Char {
 
 function bidiLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle, dir: 'ltr' | 'rtl'): Node[] {
   let text = '';
-  const chars: Char[] = [];
+  const runs: Array<{ index: number; face: FontFace; run: FontRun }> = [];
   for (const [index, fragment] of fragments.entries()) {
     const face = faceOf(fragment, style);
     for (const run of fontRuns(view.template, fragment.text, view.lang, face)) {
-      for (const char of run.text) {
-        // What is not a right-to-left letter (digits, spaces, Latin punctuation) is set in the
-        // main font where it can be: a left-to-right stretch then stays one piece in one font.
-        const main = run.script !== null && !isRtlLetter(char) && hasGlyph(view.template.fonts[face], char);
-        const drawn: Char = main ? { fragment: index, script: null, family: view.style.fonts.family } : { fragment: index, script: run.script, family: run.family };
-        for (let i = 0; i < char.length; i++) chars.push(drawn);
-      }
+      runs.push({ index, face, run });
       text += run.text;
+    }
+  }
+  // Left-to-right islands need isolating in right-to-left text only.
+  const isolated = dir === 'rtl' ? isolateIslands(text) : { text, source: Array.from({ length: text.length }, (_, i) => i) };
+  const indexIn: number[] = [];
+  isolated.source.forEach((source, at) => {
+    if (source >= 0) indexIn[source] = at;
+  });
+  const bidi = rtlParagraph(isolated.text, dir);
+  const own = dir === 'rtl' ? scriptOfLanguage(view.style, view.lang) : null;
+  const chars: Char[] = [];
+  let at = 0;
+  for (const { index, face, run } of runs) {
+    for (const char of run.text) {
+      const rightToLeft = (bidi.levels[indexIn[at]!]! & 1) === 1;
+      let drawn: Char = { fragment: index, script: run.script, family: run.family };
+      if (!isRtlLetter(char)) {
+        if (rightToLeft && own !== null && own in view.template.scriptFonts && hasGlyph(view.template.scriptFonts[own]![face], char)) {
+          // Punctuation and spaces that read right to left are set in the language's own
+          // font, so they never join the left-to-right stretch beside them as one piece of
+          // text: read back, "2011." must not come out as ".2011".
+          drawn = { fragment: index, script: own, family: view.style.fonts.scripts[own]!.family };
+        } else if (run.script !== null && hasGlyph(view.template.fonts[face], char)) {
+          // What reads left to right (digits, and the spaces and signs inside an island) is
+          // set in the main font where it can be: the stretch stays one piece in one font.
+          drawn = { fragment: index, script: null, family: view.style.fonts.family };
+        }
+      }
+      for (let i = 0; i < char.length; i++) chars.push(drawn);
+      at += char.length;
     }
   }
   const width = (from: number, to: number): number => {
@@ -105,13 +130,6 @@ function bidiLines(fragments: readonly Fragment[], view: SheetView, style: Parag
     }
     return total;
   };
-  // Left-to-right islands need isolating in right-to-left text only.
-  const isolated = dir === 'rtl' ? isolateIslands(text) : { text, source: Array.from({ length: text.length }, (_, i) => i) };
-  const indexIn: number[] = [];
-  isolated.source.forEach((source, at) => {
-    if (source >= 0) indexIn[source] = at;
-  });
-  const bidi = rtlParagraph(isolated.text, dir);
   const sameRun = (a: number, b: number): boolean => {
     const [x, y] = [chars[isolated.source[a]!], chars[isolated.source[b]!]];
     return !!x && !!y && x.fragment === y.fragment && x.script === y.script;
