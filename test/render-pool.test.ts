@@ -46,9 +46,10 @@ describe('the render pool with workers', () => {
       for (const output of outputs) expect(Buffer.from(output.bytes).equals(serial)).toBe(true);
       const { here, workers } = pool.shares();
       expect(here + workers).toBe(12);
-      // A worker needs far longer to start than this thread to render a web page, so this thread renders more than the one job it took first.
-      expect(here).toBeGreaterThan(1);
+      // A worker needs far longer to start than this thread to render a few web pages: this thread, taking
+      // job after job, renders most of them, not one in three as when it took one only as the worker finished one.
       expect(workers).toBeGreaterThan(0);
+      expect(here).toBeGreaterThan(workers);
     } finally {
       await pool.close();
     }
