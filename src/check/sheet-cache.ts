@@ -37,12 +37,13 @@ export function emptySheetCheck(key: string): SheetCheck {
 
 /**
  * The key of each sheet: what the project shares is serialised and hashed once, then
- * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs.
+ * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs;
+ * `tool` is the fingerprint of the code checking (default: this code's).
  */
-export function sheetKeys(sources: ProjectSources, options: { pdf: boolean }): (id: string, group: readonly SheetSource[]) => string {
+export function sheetKeys(sources: ProjectSources, options: { pdf: boolean; tool?: string }): (id: string, group: readonly SheetSource[]) => string {
   const shared = canonicalJson(
     {
-      tool: toolFingerprint(),
+      tool: options.tool ?? toolFingerprint(),
       pdf: options.pdf,
       config: sources.config,
       figures: sources.figures,
