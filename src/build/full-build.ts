@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkProject, type CheckResult } from '../check/check-project.js';
+import { type CheckResult } from '../check/check-project.js';
+import { checkInThreads } from '../check/check-in-threads.js';
 import { figuresLedger } from '../figures/ledger.js';
 import { reviewName } from '../check/translation/index.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -27,6 +28,9 @@ import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPl
 import { outputFile } from './state-dir.js';
 import { typesetSheet } from '../typography/index.js';
 
+/** Sheets rendered ahead per thread; each holds a few hundred kilobytes of outputs. */
+const SHEETS_AHEAD_PER_THREAD = 4;
+
 /** One output of a sheet version, rendered and staged, not yet in place. */
 interface PendingOutput {
   relative: string;
@@ -48,7 +52,9 @@ interface PendingOutput {
  */
 export async function fullBuild(options: BuildOptions, sources: ProjectSources, memo: BuildMemoInputs): Promise<BuildReport> {
   const kept = await readCheckCache(options.outDir);
-  const result = await checkProject(sources, { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept });
+  // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
+  const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
+  const { result } = await checkInThreads(sources, checking, options.jobs ?? 1);
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
@@ -91,7 +97,9 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
   report.threads = pool.threads;
   try {
-    const rendering = renderAhead([...plans.keys()], 2 * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool));
+    // Sheets started ahead of the one being committed: enough that the threads find work while this
+    // one waits on the disk and while a slow output holds up the sheet next in turn.
+    const rendering = renderAhead([...plans.keys()], SHEETS_AHEAD_PER_THREAD * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool));
     let done = 0;
     for (const id of ids) {
       if (!selected(id)) {

@@ -93,6 +93,17 @@ export interface CheckOptions {
    * `cache` holds every sheet's entry as this check left it.
    */
   cache?: ReadonlyMap<string, SheetCheck>;
+  /**
+   * Check afresh only these sheets (by id); the others are taken from `cache` or left
+   * out. The result is then partial: only its `cache` entries are of use, to another
+   * check given them (see check-in-threads.ts).
+   */
+  only?: ReadonlySet<string>;
+  /**
+   * The tool fingerprint the cache keys are made with (default: that of this code). A
+   * check worker runs the same code, compiled, and keys its entries with its parent's.
+   */
+  tool?: string;
 }
 
 export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
@@ -163,7 +174,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
 
   // Each sheet (its versions and its review lock) is checked on its own, or taken from the cache when nothing it depends on changed.
   const groups = sheetGroups(sheetSources, sources);
-  const keyOf = options.cache ? sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf') }) : null;
+  const keyOf = options.cache ? sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf'), ...(options.tool ? { tool: options.tool } : {}) }) : null;
   const fresh: Array<{ id: string; sources: SheetSource[]; entry: SheetCheck }> = [];
   for (const [id, group] of groups) {
     const key = keyOf?.(id, group) ?? '';
@@ -173,6 +184,7 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
       entries.set(id, cached);
       continue;
     }
+    if (options.only && !options.only.has(id)) continue;
     const entry = emptySheetCheck(key);
     entries.set(id, entry);
     fresh.push({ id, sources: group, entry });

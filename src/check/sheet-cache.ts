@@ -44,7 +44,8 @@ export function emptySheetCheck(key: string): SheetCheck {
 
 /**
  * The key of each sheet: what the project shares is serialised and hashed once, then
- * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs.
+ * each sheet adds its own files. `pdf` says whether the check covers the PDF's glyphs;
+ * `tool` is the fingerprint of the code checking (default: this code's).
  *
  * Of the registry, the key holds only the ids of all figures (an unknown id is answered
  * with the closest), which are broken, and whether the registry was read whole. What
@@ -53,11 +54,11 @@ export function emptySheetCheck(key: string): SheetCheck {
  * and the figures its typed numbers and country names were compared with. So editing
  * a figure checks again the sheets that quote it, or that type its old or new value.
  */
-export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean }): (id: string, group: readonly SheetSource[]) => string {
+export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean; tool?: string }): (id: string, group: readonly SheetSource[]) => string {
   const figures = [...registry.figures.values()];
   const shared = canonicalJson(
     {
-      tool: toolFingerprint(),
+      tool: options.tool ?? toolFingerprint(),
       pdf: options.pdf,
       config: sources.config,
       registry: { file: registry.file, ids: figures.map((f) => f.id), broken: figures.filter((f) => f.broken).map((f) => f.id), complete: registry.complete, disputed: [...registry.disputed].sort() },

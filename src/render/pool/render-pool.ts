@@ -17,6 +17,8 @@ export interface RenderPool {
   /** Threads rendering at once; 1 is the main thread itself. */
   readonly threads: number;
   render(job: RenderJob): Promise<VerifiedOutput>;
+  /** How many jobs each side has rendered so far: this thread and the workers. */
+  shares(): { here: number; workers: number };
   close(): Promise<void>;
 }
 
@@ -44,9 +46,25 @@ export function threadsFor(jobs: number, outputs: number): number {
 /** The old-generation heap of a render worker, in megabytes: a fact sheet's PDF needs a fraction of it. */
 export const WORKER_HEAP_MB = 128;
 
+/**
+ * Jobs handed to each worker at once: while the main thread renders its own share it
+ * cannot hand out work, so each worker holds one job in reserve and never waits on it.
+ */
+export const JOBS_PER_WORKER = 2;
+
+interface Queued {
+  job: RenderJob;
+  resolve: (output: VerifiedOutput) => void;
+  reject: (error: unknown) => void;
+}
+
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
-  if (threads <= 1) return { threads: 1, render: (job) => renderAndVerify(job, templates), close: async () => undefined };
+  if (threads <= 1) {
+    let here = 0;
+    const render = (job: RenderJob): Promise<VerifiedOutput> => (here++, renderAndVerify(job, templates));
+    return { threads: 1, render, shares: () => ({ here, workers: 0 }), close: async () => undefined };
+  }
   // The main thread is one of the threads: it has little else to do while outputs render,
   // and a worker fewer is a heap, a copy of the renderers and a warm-up fewer.
   const workers = threads - 1;
@@ -54,6 +72,7 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     filename: workerFile(),
     minThreads: workers,
     maxThreads: workers,
+    concurrentTasksPerWorker: JOBS_PER_WORKER,
     // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
     atomics: 'disabled',
     workerData: { templates: new Map(templates) },
@@ -71,26 +90,55 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     broken = true;
     void close().catch(() => undefined);
   });
-  let inMain = 0;
-  const inThisThread = async (job: RenderJob): Promise<VerifiedOutput> => {
-    inMain++;
-    try {
-      return await renderAndVerify(job, templates);
-    } finally {
-      inMain--;
-    }
+  // Jobs wait here, not in the pool's own queue, so that whichever thread is free first
+  // takes the next one: the workers up to their reserve, and this thread whenever it has
+  // none in hand. Each thread takes from the front, so jobs are done about in the order given.
+  const queue: Queued[] = [];
+  let inWorkers = 0;
+  let inMain = false;
+  const done = { here: 0, workers: 0 };
+  const settle = (task: Queued, work: Promise<VerifiedOutput>): void => {
+    work.then(task.resolve, task.reject);
   };
-  const render = (job: RenderJob): Promise<VerifiedOutput> => {
-    if (broken) return renderAndVerify(job, templates);
-    // This thread takes a job when it has none and every worker already has one waiting.
-    if (inMain === 0 && piscina.queueSize > 0) return inThisThread(job);
-    return piscina.run(job).catch((error: unknown) => {
+  const inWorker = (task: Queued): void => {
+    inWorkers++;
+    const work = piscina.run(task.job).then((output) => (done.workers++, output)).catch((error: unknown) => {
       // A document too large for a worker's bound is rendered in this thread, which has none.
-      if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderAndVerify(job, templates);
+      if (broken || (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return renderAndVerify(task.job, templates);
       throw error;
     });
+    settle(
+      task,
+      work.finally(() => {
+        inWorkers--;
+        dispatch();
+      }),
+    );
   };
-  return { threads, render, close };
+  const inThisThread = (task: Queued): void => {
+    inMain = true;
+    done.here++;
+    const work = renderAndVerify(task.job, templates).finally(() => {
+      inMain = false;
+      dispatch();
+    });
+    settle(task, work);
+  };
+  const dispatch = (): void => {
+    while (queue.length > 0 && (broken || inWorkers < workers * JOBS_PER_WORKER)) {
+      const task = queue.shift()!;
+      if (broken) settle(task, renderAndVerify(task.job, templates));
+      else inWorker(task);
+    }
+    if (!inMain && queue.length > 0) inThisThread(queue.shift()!);
+  };
+  const render = (job: RenderJob): Promise<VerifiedOutput> =>
+    new Promise<VerifiedOutput>((resolve, reject) => {
+      queue.push({ job, resolve, reject });
+      // Started once the caller has handed over every job it has at hand, so the workers are fed first.
+      queueMicrotask(dispatch);
+    });
+  return { threads, render, shares: () => ({ ...done }), close };
 }
 
 /**

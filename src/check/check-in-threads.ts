@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ProjectSources } from '../sources/read-project.js';
+import { checkProject, type CheckOptions, type CheckResult } from './check-project.js';
+import { footprintHolds, sheetKeys, type SheetCheck } from './sheet-cache.js';
+import { parseRegistry } from '../figures/registry.js';
+import { resolveDerivations } from '../figures/derive.js';
+import { toolFingerprint } from '../sources/tool-version.js';
+
+/** What a check thread is given: the project to read and the sheets to check afresh. */
+export interface CheckShare {
+  root: string;
+  formats: CheckOptions['formats'];
+  strict: boolean;
+  ids: string[];
+  /** The fingerprint of the code of the thread that started the worker, which keys the entries. */
+  tool: string;
+}
+
+/** A check's result, and the sheets whose check a worker did (and this thread took as it was). */
+export interface ThreadedCheck {
+  result: CheckResult;
+  inWorkers: string[];
+}
+
+/**
+ * Below this many sheets to check afresh, a thread costs more to start (loading the
+ * parser and the checks, reading the project) than it takes off the check.
+ */
+export const SHEETS_PER_CHECK_THREAD = 12;
+
+/**
+ * Checks a project as `checkProject` does, with the sheets to check afresh shared among
+ * `threads` threads: this one and workers, each reading the project itself. What the
+ * workers find comes back as check-cache entries, each under the key of the sources the
+ * worker read, so that the final check, here, takes an entry only when this thread's
+ * sources give the same key (a file changed in between is checked again here). Every
+ * sheet's result, and so every diagnostic and its order, is that of a check in one thread.
+ */
+export async function checkInThreads(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }, threads: number): Promise<ThreadedCheck> {
+  const stale = staleSheets(sources, options);
+  const count = Math.max(1, Math.min(threads, Math.floor(stale.length / SHEETS_PER_CHECK_THREAD)));
+  if (count <= 1) return { result: await checkProject(sources, options), inWorkers: [] };
+  // Dealt out in turn, so each thread gets sheets from all over the project and about as many.
+  const shares = Array.from({ length: count }, (_, thread) => stale.filter((_, index) => index % count === thread));
+  const workers = shares.slice(1).map((ids) => checkInWorker({ root: sources.root, formats: options.formats, strict: options.strict ?? false, ids, tool: options.tool ?? toolFingerprint() }));
+  const here = await checkProject(sources, { ...options, webPages: false, only: new Set(shares[0]) });
+  const entries = new Map(options.cache);
+  for (const [id, entry] of here.cache!) entries.set(id, entry);
+  const fromWorkers = new Set<SheetCheck>();
+  for (const found of await Promise.all(workers)) {
+    for (const [id, entry] of found) {
+      entries.set(id, entry);
+      fromWorkers.add(entry);
+    }
+  }
+  const result = await checkProject(sources, { ...options, cache: entries });
+  return { result, inWorkers: [...result.cache!].filter(([, entry]) => fromWorkers.has(entry)).map(([id]) => id) };
+}
+
+/** Sheets, in the order met, whose cache entry (if any) is not for their files as they are; about those the check will parse again. */
+function staleSheets(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }): string[] {
+  // Without a readable registry the check stops before the sheets: there is nothing to share.
+  if (!sources.figures?.usable) return [];
+  const parsed = parseRegistry(sources.figures);
+  resolveDerivations(parsed.registry);
+  const registry = parsed.registry;
+  const keyOf = sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf'), ...(options.tool ? { tool: options.tool } : {}) });
+  const ids = [...new Set([...sources.sheets.map((s) => s.id), ...sources.locks.keys()])];
+  return ids.filter((id) => {
+    const cached = options.cache.get(id);
+    return !cached || cached.key !== keyOf(id, sources.sheets.filter((s) => s.id === id)) || !footprintHolds(cached, registry);
+  });
+}
+
+/** The entries a worker found for its share; none when it failed, so that this thread checks those sheets itself. */
+function checkInWorker(share: CheckShare): Promise<Array<[string, SheetCheck]>> {
+  return new Promise((resolve) => {
+    let found: Array<[string, SheetCheck]> = [];
+    const worker = new Worker(new URL(workerFile()), { workerData: share });
+    worker.once('message', (entries: Array<[string, SheetCheck]>) => (found = entries));
+    worker.once('error', () => (found = []));
+    worker.once('exit', () => resolve(found));
+  });
+}
+
+/**
+ * The worker's module. Node runs no TypeScript in a worker, so when this module runs
+ * from the TypeScript sources (the tests), the worker runs the compiled copy in dist/.
+ */
+function workerFile(): string {
+  const beside = new URL('./check-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside.href;
+  const compiled = new URL('../../dist/check/check-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return compiled.href;
+  throw new Error('the check worker is not compiled: run "npx tsc -p tsconfig.json" first');
+}
