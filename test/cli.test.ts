@@ -46,7 +46,7 @@ describe('factsheet check', () => {
     const run = await runCli(['check']);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('checked 2 sheets in 5 languages: 0 errors, 0 warnings\n');
+    expect(run.stderr).toBe('checked 2 sheets in 6 languages: 0 errors, 0 warnings\n');
   });
 
   it('runs as the installed binary', () => {

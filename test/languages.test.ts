@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { editFile, filesOf } from './helpers/files.js';
-import { REPO, makeProject } from './helpers/project.js';
+import { REPO, keepLanguages, makeProject } from './helpers/project.js';
 
 /** The published web pages of an output folder, as `lang/sheet`. */
 function pages(dir: string): string[] {
@@ -15,9 +15,16 @@ function withoutLabels(lang: string) {
   return (text: string) => text.replace(new RegExp(`^${lang}:\\n(?:  .*\\n|\\s*#.*\\n)*`, 'm'), '');
 }
 
+/** The repository in its five European languages: what these tests say of them holds for any other. */
+function europeanProject(): string {
+  const root = makeProject(REPO, undefined, { allLanguages: true });
+  keepLanguages(root, ['fr', 'en', 'de', 'ru', 'uk']);
+  return root;
+}
+
 describe('a language that lacks what every sheet needs holds back only itself', () => {
   it('without labels or boilerplate: one problem for the language, and every other language publishes', async () => {
-    const root = makeProject(REPO, undefined, { allLanguages: true });
+    const root = europeanProject();
     editFile(root, 'templates/factsheet/labels.yaml', withoutLabels('uk'));
     rmSync(path.join(root, 'sources/boilerplate/ru.yaml'));
     const out = path.join(root, 'out');
@@ -39,7 +46,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
   });
 
   it('a label missing in one language holds back that language, reported at its entry', async () => {
-    const root = makeProject(REPO, undefined, { allLanguages: true });
+    const root = europeanProject();
     editFile(root, 'templates/factsheet/labels.yaml', (t) => t.replace(/^(de:\n(?:  .*\n)*?)  contact: Kontakt\n/m, '$1'));
     const out = path.join(root, 'out');
     const run = await runCli(['build', '--format', 'html', '--root', root], root);
@@ -50,7 +57,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
   });
 
   it('the source language without boilerplate holds back every sheet, since translations are checked against it', async () => {
-    const root = makeProject(REPO, undefined, { allLanguages: true });
+    const root = europeanProject();
     rmSync(path.join(root, 'sources/boilerplate/fr.yaml'));
     const run = await runCli(['build', '--format', 'html', '--root', root], root);
     expect(run.code).toBe(1);
@@ -61,7 +68,7 @@ describe('a language that lacks what every sheet needs holds back only itself', 
 
 describe('a sheet published in some languages only', () => {
   it('is not asked for the others, and a translation into one it leaves out is not published', async () => {
-    const root = makeProject(REPO, undefined, { allLanguages: true });
+    const root = europeanProject();
     editFile(root, 'sources/global-partners/fr.md', (t) => t.replace(/^tags:/m, 'languages: [fr, en, de]\ntags:'));
     rmSync(path.join(root, 'sources/global-partners/ru.md'));
     const out = path.join(root, 'out');
@@ -82,7 +89,7 @@ describe('a sheet published in some languages only', () => {
   });
 
   it('declares only languages of the project, each at its place', async () => {
-    const root = makeProject(REPO, undefined, { allLanguages: true });
+    const root = europeanProject();
     editFile(root, 'sources/partnerships/fr.md', (t) => t.replace(/^tags:/m, 'languages: [fr, es]\ntags:'));
     editFile(root, 'sources/partnerships/de.md', (t) => t.replace(/^tags:/m, 'languages: [de]\ntags:'));
     const run = await runCli(['check', '--root', root], root);

@@ -10,7 +10,7 @@ import { outputDiagnostics, renderAndVerify, type VerifiedOutput } from '../src/
 import { REPO } from './helpers/project.js';
 
 const result = await checkProject(await readProject(REPO));
-const sheet = result.sheets[0]!;
+const sheet = result.sheets.find((s) => s.lang === 'fr')!;
 const languages = result.sheets.filter((s) => s.id === sheet.id).map((s) => s.lang);
 const jobOf = (format: RenderJob['format']): RenderJob => ({ sheet, template: sheet.meta.template, format, languages, sourceDateEpoch: 1_700_000_000 });
 

@@ -85,7 +85,7 @@ describe('the repository', () => {
   it('has every sheet ok in every language', async () => {
     const run = await runCli(['status', '--json']);
     const json = JSON.parse(run.stdout);
-    expect(json.languages).toEqual(['fr', 'en', 'de', 'ru', 'uk']);
+    expect(json.languages).toEqual(['fr', 'en', 'de', 'ru', 'uk', 'ar']);
     for (const sheet of json.sheets) for (const cell of Object.values(sheet.languages)) expect(cell).toMatchObject({ state: 'ok' });
   });
 
@@ -94,11 +94,13 @@ describe('the repository', () => {
     const total = JSON.parse(run.stdout).figures.find((f: { id: string }) => f.id === 'partners.total');
     expect(total).toMatchObject({ value: '41', derivation: { kind: 'sum', parts: ['partners.eapc', 'partners.mediterranean', 'partners.istanbul', 'partners.global'] } });
     expect(total.uses.map((u: { sheet: string; lang: string; text: string }) => `${u.sheet}/${u.lang}=${u.text}`).sort()).toEqual([
+      'global-partners/ar=41',
       'global-partners/de=41',
       'global-partners/en=41',
       'global-partners/fr=41',
       'global-partners/ru=41 страны-партнёра',
       'global-partners/uk=41 країни-партнера',
+      'partnerships/ar=41 بلدًا',
       'partnerships/de=41',
       'partnerships/en=41',
       'partnerships/fr=41',
@@ -117,7 +119,7 @@ describe('the figures page of the build', () => {
     const doc = parseHtml(readFileSync(path.join(out, 'figures.html'), 'utf8'));
     const section = findAll(doc, (e) => e.tagName === 'section' && attr(e, 'id') === 'partners.total')[0]!;
     const rows = findAll(section, byTag('tr')).slice(1).map((row) => findAll(row, byTag('td')).map(textContent));
-    expect(rows.map((r) => `${r[0]}/${r[1]}`).sort()).toEqual(['de', 'en', 'fr', 'ru', 'uk'].flatMap((lang) => ['global-partners', 'partnerships'].map((id) => `${id}/${lang}`)).sort());
+    expect(rows.map((r) => `${r[0]}/${r[1]}`).sort()).toEqual(['ar', 'de', 'en', 'fr', 'ru', 'uk'].flatMap((lang) => ['global-partners', 'partnerships'].map((id) => `${id}/${lang}`)).sort());
     for (const row of rows) expect(row.slice(4)).toEqual(['✓', '✓', '✓']);
     const index = parseHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
     expect(findAll(index, byTag('a')).map((a) => attr(a, 'href'))).toContain('figures.html');

@@ -49,6 +49,11 @@ export function fold(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
+/** The letters, marks and digits of a text, in order: no spaces, punctuation or direction marks. */
+export function lettersOnly(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+}
+
 /** Every text block of a sheet in reading order: title, headings, paragraphs, list items. */
 export function blocksOf(sheet: FactSheet): string[] {
   return textRunsOf(sheet).map(plainText);

@@ -45,13 +45,13 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
   const nodes: Node[] = [];
   const isLead = section.heading === null;
   if (section.heading) {
-    nodes.push({
-      ...paragraph(inlineFragments(section.heading), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) }),
-      style: 'heading',
-      outline: true,
-      outlineText: plainText(section.heading),
-      headlineLevel: 1,
-    });
+    const heading = paragraph(inlineFragments(section.heading), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) });
+    const bookmark = { outline: true, outlineText: plainText(section.heading) };
+    // pdfmake makes a bookmark from a text node: a right-to-left heading comes as a stack of
+    // lines set here, and its first line carries the bookmark.
+    const stack = heading.stack as Array<Record<string, unknown>> | undefined;
+    if (stack?.[0]) stack[0] = { ...stack[0], ...bookmark };
+    nodes.push({ ...heading, style: 'heading', ...(stack ? {} : bookmark), headlineLevel: 1 });
     nodes.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(view), y2: 0, lineWidth: 1.2, lineColor: style.colors.accent }], margin: [0, 2, 0, style.spacing.heading_after] });
   }
   for (const block of section.blocks) nodes.push(blockNode(block, view, isLead));
