@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { workerModule } from '../worker-module.js';
 import { Worker } from 'node:worker_threads';
 import type { ProjectSources } from '../sources/read-project.js';
 import { checkProject, type CheckOptions, type CheckResult } from './check-project.js';
@@ -78,21 +77,10 @@ function staleSheets(sources: ProjectSources, options: CheckOptions & { cache: R
 function checkInWorker(share: CheckShare): Promise<Array<[string, SheetCheck]>> {
   return new Promise((resolve) => {
     let found: Array<[string, SheetCheck]> = [];
-    const worker = new Worker(new URL(workerFile()), { workerData: share });
+    const worker = new Worker(new URL(workerModule('check/check-worker')), { workerData: share });
     worker.once('message', (entries: Array<[string, SheetCheck]>) => (found = entries));
     worker.once('error', () => (found = []));
     worker.once('exit', () => resolve(found));
   });
 }
 
-/**
- * The worker's module. Node runs no TypeScript in a worker, so when this module runs
- * from the TypeScript sources (the tests), the worker runs the compiled copy in dist/.
- */
-function workerFile(): string {
-  const beside = new URL('./check-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside.href;
-  const compiled = new URL('../../dist/check/check-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return compiled.href;
-  throw new Error('the check worker is not compiled: run "npx tsc -p tsconfig.json" first');
-}

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { workerModule } from '../../worker-module.js';
 import { Piscina } from 'piscina';
 import type { Template } from '../../model/template.js';
 import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
@@ -69,7 +68,7 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   // and a worker fewer is a heap, a copy of the renderers and a warm-up fewer.
   const workers = threads - 1;
   const piscina = new Piscina<RenderJob, VerifiedOutput>({
-    filename: workerFile(),
+    filename: workerModule('render/pool/render-worker'),
     minThreads: workers,
     maxThreads: workers,
     concurrentTasksPerWorker: JOBS_PER_WORKER,
@@ -141,15 +140,3 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   return { threads, render, shares: () => ({ ...done }), close };
 }
 
-/**
- * The worker's module. Node runs no TypeScript in a worker, so when this module runs
- * from the TypeScript sources (the tests), the workers run the compiled copy in dist/,
- * which `make test` and `npm run build` bring up to date.
- */
-function workerFile(): string {
-  const beside = new URL('./render-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside.href;
-  const compiled = new URL('../../../dist/render/pool/render-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return compiled.href;
-  throw new Error('the render worker is not compiled: run "npx tsc -p tsconfig.json" first');
-}
