@@ -59,8 +59,19 @@ export function fontForScript(style: TemplateStyle, script: string | null): Font
   return { script: null, family: style.fonts.family, word: style.fonts.word, css: style.fonts.css };
 }
 
+const ownScripts = new WeakMap<TemplateStyle, Map<string, string | null>>();
+
 /** A language's own script: the one style.yaml gives it, else its likely script ("ar" → Arabic). */
 export function scriptOfLanguage(style: TemplateStyle, lang: string): string | null {
+  // Asked for every run of text a renderer sets, and Intl.Locale's maximize() is slow: remembered per style.
+  let known = ownScripts.get(style);
+  if (!known) ownScripts.set(style, (known = new Map()));
+  let script = known.get(lang);
+  if (script === undefined) known.set(lang, (script = likelyScript(style, lang)));
+  return script;
+}
+
+function likelyScript(style: TemplateStyle, lang: string): string | null {
   const named = style.fonts.languages[lang] ?? style.fonts.languages[lang.split('-')[0]!];
   if (named) return named;
   try {
