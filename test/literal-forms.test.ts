@@ -21,6 +21,7 @@ describe('number words, from the words n2words writes', () => {
     ['en', 'Twenty-one, twenty one, ninety-nine', ['number:21=Twenty-one', 'number:21=twenty one', 'number:99=ninety-nine']],
     ['de', 'sieben Länder, einundzwanzig, neunundneunzig, hundert', ['number:7=sieben', 'number:21=einundzwanzig', 'number:99=neunundneunzig', 'number:100=hundert']],
     ['ru', 'семь стран, двадцать один, две страны, двадцать одна', ['number:7=семь', 'number:21=двадцать один', 'number:2=две', 'number:21=двадцать одна']],
+    ['ru', 'из трёх стран, из трех стран', ['number:3=трёх', 'number:3=трех']],
     ['uk', 'сім країн, двадцять один, дев’яносто, дві', ['number:7=сім', 'number:21=двадцять один', 'number:90=дев’яносто', 'number:2=дві']],
     ['ar', 'سبعة بلدان، واحد وعشرون، ثلاث دول', ['number:7=سبعة', 'number:21=واحد وعشرون', 'number:3=ثلاث']],
   ])('%s %j', (lang, text, expected) => {

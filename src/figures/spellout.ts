@@ -82,9 +82,16 @@ function german(rules: RuleSets): NumberGrammar {
   };
 }
 
-/** CLDR writes the Ukrainian apostrophe as U+02BC; the words n2words writes, and texts typed on a keyboard, have "'". */
+/**
+ * CLDR writes the Ukrainian apostrophe as U+02BC; the words n2words writes, and texts typed on
+ * a keyboard, have "'". CLDR writes Russian without ё ("трех", "четырем"), where a text that
+ * writes "партнёры" writes "трёх": the number words take the ё the language's spelling has.
+ */
 function tidy(lang: string, words: string): string {
-  return new Intl.Locale(lang).language === 'uk' ? words.replace(/\u02bc/g, "'") : words;
+  const language = new Intl.Locale(lang).language;
+  if (language === 'uk') return words.replace(/\u02bc/g, "'");
+  if (language === 'ru') return words.replace(/(?<=^|[\s-])(тр|четыр)е(?=[хм](?!я))/gu, '$1ё');
+  return words;
 }
 
 function spelloutSources(tag: string): Record<string, RuleSetSource> | null {

@@ -140,7 +140,8 @@ export function wordKey(words: string): string {
     .replace(/[\u2019\u02bc]/g, "'")
     .replace(/[\s\-\u2010\u2011]+/g, ' ')
     .trim();
-  if (/\p{Script=Cyrillic}/u.test(key)) key = key.replace(/i/g, '\u0456');
+  // A Latin i typed for the Ukrainian і; ё written or left out ("трёх", "трех").
+  if (/\p{Script=Cyrillic}/u.test(key)) key = key.replace(/i/g, '\u0456').replace(/ё/g, 'е');
   return key;
 }
 
