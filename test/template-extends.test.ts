@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,16 @@ describe('a template that extends another', () => {
     const document = strFromU8(unzipSync(readFileSync(path.join(out, 'en/global-partners.docx')))['word/document.xml']!);
     expect(document).toContain('Press briefing');
     expect(document.toLowerCase()).toContain('7a1f2b');
+  });
+
+  it("checks the glyphs of the labels it takes from its base, at the base's file", async () => {
+    const root = withBriefing();
+    // Only the sheet on the derived template is left, so only it can draw the base's label.
+    rmSync(path.join(root, 'sources/partnerships'), { recursive: true });
+    editFile(root, 'templates/factsheet/labels.yaml', (t) => t.replace('  phone: "Tel.:"', '  phone: "Tel. ☎:"'));
+    const run = await runCli(['check', '--root', root], root);
+    expect(run.stdout).toMatch(/^templates\/factsheet\/labels\.yaml:\d+:\d+: error: .*U\+260E.* \[glyph-missing\]$/m);
+    expect(run.code).toBe(1);
   });
 
   it('a template without a style or labels of its own is its base', async () => {

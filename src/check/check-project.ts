@@ -14,7 +14,7 @@ import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet, type ParsedSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
 import { handlebarsProblem, parseTemplate } from '../parse/template.js';
-import { inheritedFile, resolveTemplates } from '../parse/template-extends.js';
+import { inheritedFiles, resolveTemplates } from '../parse/template-extends.js';
 import { svgAssetProblems } from '../parse/svg-asset.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
@@ -298,10 +298,10 @@ function checkGlyphs(sources: ProjectSources, config: ProjectConfig, sheets: Fac
     const template = templates.get(sheet.meta.template);
     // A template that extends another may take its labels and style from the base's files.
     const chain = resolveTemplates(sources.templates.templates).resolved.get(sheet.meta.template);
-    const [labelsFile, styleFile] = chain ? [inheritedFile(chain, 'labels'), inheritedFile(chain, 'style')] : [null, null];
+    const [labelsFiles, styleFiles] = chain ? [inheritedFiles(chain, 'labels'), inheritedFiles(chain, 'style')] : [[], []];
     const boilerplateFile = sources.boilerplate.find((b) => b.lang === sheet.lang)?.file;
-    if (!template?.labels.has(sheet.lang) || !labelsFile || !styleFile || !boilerplateFile) continue;
-    const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFile, styleFile, boilerplateFile, languages: config.languages });
+    if (!template?.labels.has(sheet.lang) || labelsFiles.length === 0 || styleFiles.length === 0 || !boilerplateFile) continue;
+    const problems = glyphProblems({ sheet, sheetFile: fileOf(sheet.file), template, labelsFiles, styleFiles, boilerplateFile, languages: config.languages });
     if (problems.some((d) => d.severity === 'error')) entry.undrawable.push(`${sheet.lang}/${sheet.id}`);
     entry.glyphs.push(...problems);
   }

@@ -14,9 +14,13 @@ export interface GlyphSources {
   sheet: FactSheet;
   sheetFile: SourceFile;
   template: Template;
-  /** The template's labels.yaml and style.yaml, and the language's boilerplate. */
-  labelsFile: SourceFile;
-  styleFile: SourceFile;
+  /**
+   * The template's labels.yaml and style.yaml files, its own first and then its bases'
+   * (a template that extends another takes from the base each key it does not set),
+   * and the language's boilerplate.
+   */
+  labelsFiles: readonly SourceFile[];
+  styleFiles: readonly SourceFile[];
   boilerplateFile: SourceFile;
   languages: readonly string[];
 }
@@ -92,7 +96,7 @@ function codePoint(char: string): string {
 
 /** The texts of the PDF (pdf-content.ts and the running header and footer) with their faces. */
 function piecesOf(sources: GlyphSources): Piece[] {
-  const { sheet, sheetFile, template, labelsFile, boilerplateFile } = sources;
+  const { sheet, sheetFile, template, labelsFiles, styleFiles, boilerplateFile } = sources;
   const view = sheetView(sheet, template, { languages: sources.languages });
   const pieces: Piece[] = [];
   /** Marked-up text takes the faces of its marks; `plain` text (the running header's title) is drawn in `face` alone. */
@@ -120,7 +124,7 @@ function piecesOf(sources: GlyphSources): Piece[] {
   if (view.date && date) pieces.push({ text: view.date, face: 'normal', file: sheetFile, at: () => date });
 
   // Labels and the contact block are drawn typeset, as the sheet is (a French "Tél. :" draws U+202F).
-  const labels = yamlTexts(labelsFile, [sheet.lang], sheet.lang);
+  const labels = layered(labelsFiles.map((file) => yamlTexts(file, [sheet.lang], sheet.lang)));
   const contact = yamlTexts(boilerplateFile, [], sheet.lang);
   const label = (key: string, face: FontFace, upper = false) => {
     const found = labels.get(key);
@@ -146,7 +150,7 @@ function piecesOf(sources: GlyphSources): Piece[] {
   field('email', 'normal');
   field('hashtags', 'bold');
   // The running header and footer draw their fields in the regular face.
-  const style = yamlTexts(sources.styleFile, []);
+  const style = layered(styleFiles.map((file) => yamlTexts(file, [])));
   for (const key of ['header', 'footer.left', 'footer.right']) {
     const running = style.get(key);
     if (!running) continue;
@@ -223,6 +227,14 @@ function locator(file: SourceFile, value: string, start: number, end: number): (
 const yamlTextsRead = new WeakMap<SourceFile, Map<string, Map<string, Omit<Piece, 'face'>>>>();
 
 /** `typesetIn` names the language whose typography the texts are drawn in, or null for texts drawn as typed. */
+/** Texts by key from files laid over one another: the first file that sets a key gives its text. */
+function layered(layers: readonly Map<string, Omit<Piece, 'face'>>[]): Map<string, Omit<Piece, 'face'>> {
+  if (layers.length === 1) return layers[0]!;
+  const texts = new Map<string, Omit<Piece, 'face'>>();
+  for (const layer of layers) for (const [key, text] of layer) if (!texts.has(key)) texts.set(key, text);
+  return texts;
+}
+
 function yamlTexts(file: SourceFile, under: string[], typesetIn: string | null = null): Map<string, Omit<Piece, 'face'>> {
   const byPath = yamlTextsRead.get(file) ?? new Map<string, Map<string, Omit<Piece, 'face'>>>();
   yamlTextsRead.set(file, byPath);
