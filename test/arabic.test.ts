@@ -64,6 +64,14 @@ describe('Arabic number words', () => {
     expect(ARABIC_GRAMMAR.spell('7000')).toBe('سبعة آلاف');
     expect(ARABIC_GRAMMAR.spell('25000')).toBe('خمسة وعشرون ألفًا');
     expect(ARABIC_GRAMMAR.spell('2013')).toBe('ألفان وثلاثة عشر');
+    expect(ARABIC_GRAMMAR.spell('105000')).toBe('مائة وخمسة آلاف');
+    expect(ARABIC_GRAMMAR.spell('200000')).toBe('مائتا ألف');
+    expect(ARABIC_GRAMMAR.spell('200000', 'genitive')).toBe('مائتي ألف');
+    expect(ARABIC_GRAMMAR.spell('300000')).toBe('ثلاثمائة ألف');
+    expect(ARABIC_GRAMMAR.spell('101000')).toBe('مائة ألف وألف');
+    expect(ARABIC_GRAMMAR.spell('102000', 'genitive')).toBe('مائة ألف وألفين');
+    expect(ARABIC_GRAMMAR.spell('125000')).toBe('مائة وخمسة وعشرون ألفًا');
+    expect(ARABIC_GRAMMAR.spell('3200000')).toBe('ثلاثة ملايين ومائتا ألف');
   });
 
   it('are read back in every case and gender, and Arabic centuries and decades are read', () => {
@@ -71,6 +79,8 @@ describe('Arabic number words', () => {
     expect(read('على مدى عقدين اثنين مضيا')).toEqual(['number 2']);
     expect(read('في القرن الـ21 وفي القرن 20')).toEqual(['century 21', 'century 20']);
     expect(read('منذ تسعينيات القرن الماضي')).toEqual(['decade 1990']);
+    // Thousands are past what is read: never read as their count.
+    expect(read('سبعة آلاف جندي وخمسة وعشرون ألفًا ومائتا ألف')).toEqual([]);
   });
 });
 

@@ -72,6 +72,27 @@ function belowThousand(n: number, gender: Gender, grammaticalCase: string): stri
   return words.join(' و');
 }
 
+/**
+ * 11 to 999 thousands (millions, ...): the noun agrees with the last two digits of the count.
+ * After 11 to 99 it is singular and accusative ("خمسة وعشرون ألفًا"); after 3 to 10, plural
+ * ("مائة وخمسة آلاف"); after a round hundred, singular and genitive, the hundred in the
+ * construct state ("مائتا ألف", "ثلاثمائة ألف"); a last 1 or 2 is said as the scale's own
+ * singular or dual after the hundreds ("مائة ألف وألف").
+ */
+function manyOf(count: number, scale: (typeof SCALES)[number], grammaticalCase: string): string {
+  const hundreds = count - (count % 100);
+  const last = count % 100;
+  const hundredsWords = (construct: boolean): string => {
+    const words = belowThousand(hundreds, 'masculine', grammaticalCase);
+    // A dual before its noun drops its "ن": "مائتان" -> "مائتا", "مائتين" -> "مائتي".
+    return construct ? words.replace(/^(مائت)(ان|ين)$/, (_, stem: string, ending: string) => stem + (ending === 'ان' ? 'ا' : 'ي')) : words;
+  };
+  if (last === 0) return `${hundredsWords(true)} ${scale.one}`;
+  if (last <= 2) return hundreds === 0 ? belowThousand(count, 'masculine', grammaticalCase) : `${hundredsWords(true)} ${scale.one} و${last === 1 ? scale.one : dual(scale.two, grammaticalCase)}`;
+  const words = belowThousand(count, 'masculine', last <= 10 ? 'genitive' : grammaticalCase);
+  return last <= 10 ? `${words} ${scale.plural}` : `${words} ${scale.one}\u064b\u0627`;
+}
+
 /** `value` (a whole number, 0 to 10^15 - 1) in Arabic words. */
 export function arabicWords(value: bigint, gender: Gender = 'masculine', grammaticalCase = 'nominative'): string {
   if (value < 0n || value >= 10n ** 15n) throw new RangeError(`cannot spell ${value} in Arabic`);
@@ -85,8 +106,7 @@ export function arabicWords(value: bigint, gender: Gender = 'masculine', grammat
     if (count === 1n) parts.push(scale.one);
     else if (count === 2n) parts.push(dual(scale.two, grammaticalCase));
     else if (count <= 10n) parts.push(`${belowHundred(Number(count), 'masculine', 'genitive')} ${scale.plural}`);
-    // After 11 to 99 the counted noun is singular and accusative ("خمسة وعشرون ألفًا"); after 100, genitive.
-    else parts.push(`${belowThousand(Number(count), 'masculine', grammaticalCase)} ${scale.one}${count % 100n > 10n ? '\u064b\u0627' : ''}`);
+    else parts.push(manyOf(Number(count), scale, grammaticalCase));
   }
   if (rest > 0n) parts.push(belowThousand(Number(rest), gender, grammaticalCase));
   return parts.join(' و');

@@ -93,7 +93,9 @@ function buildTable(lang: string, module: NumberWordsModule): WordTable {
   ordinals.delete('');
   const small = new Set([...cardinals.keys()].filter((key) => cardinals.get(key)! < LAST).flatMap((key) => key.split(' ')));
   const multipliers = new Set<string>();
-  for (const big of ['100', '200', '1000', '2000', '1000000', '2000000', '1000000000', '2000000000']) {
+  // The words of the scales in every number form the language gives them: "тысяч" after five, Arabic "آلاف" after three and "ألفًا" after eleven.
+  const scales = ['1000', '1000000', '1000000000'].flatMap((one) => ['1', '2', '5', '11'].map((count) => String(BigInt(count) * BigInt(one))));
+  for (const big of ['100', '200', ...scales]) {
     const spelled = [...GENDERS.map((options) => spell(module.toCardinal, Number(big), options)), ...inflected.map((speller) => speller(big))];
     for (const words of spelled) for (const word of wordKey(words).split(' ')) if (word && !small.has(word)) multipliers.add(word);
   }
