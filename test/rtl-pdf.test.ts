@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/check/index.js';
 import { isolateIslands, rtlParagraph, visualPieces } from '../src/render/pdf/bidi-line.js';
-import { breakLines } from '../src/render/pdf/paragraph.js';
 import type { RenderJob } from '../src/render/pool/render-job.js';
 import { readProject } from '../src/sources/index.js';
 import { outputText, renderAndVerify } from '../src/verify/index.js';
@@ -50,12 +49,6 @@ describe('right-to-left lines in visual order', () => {
 
   it('mirrors brackets inside right-to-left text and keeps a figure with the Arabic word it ends', () => {
     expect(visualLine('الحلفاء (الـ28)')).toEqual(['R (', 'L 28', 'R الحلفاء )الـ']);
-  });
-
-  it('breaks lines at spaces to the width given, a word too long for a line on a line of its own', () => {
-    const text = 'aa bb cc dddddddddd e';
-    const width = (from: number, to: number) => to - from;
-    expect(breakLines(text, 5, width).map(([from, to]) => text.slice(from, to))).toEqual(['aa bb', 'cc', 'dddddddddd', 'e']);
   });
 });
 

@@ -113,8 +113,8 @@ function piecesOf(sources: GlyphSources): Piece[] {
       if (block.type === 'paragraph') inline(block.children, 'normal');
       else {
         for (const [i, item] of block.items.entries()) {
-          // An ordered list's numbers, reported at their item.
-          if (block.ordered) pieces.push({ text: `${block.start + i}.`, face: 'normal', file: sheetFile, at: () => item.span.start.offset });
+          // An ordered list's numbers and a list's bullets, drawn as text, reported at their item.
+          pieces.push({ text: block.ordered ? `${block.start + i}.` : '•', face: 'normal', file: sheetFile, at: () => item.span.start.offset });
           inline(item.children, 'normal');
         }
       }

@@ -5,7 +5,9 @@ import { fontOf } from '../../parse/font-file.js';
 import { runsOf, type SheetView } from '../view.js';
 import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces } from './bidi-line.js';
 import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
+import { textWidth } from './parsed-fonts.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
+import LineBreaker from 'linebreak';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -25,8 +27,10 @@ export interface Fragment {
 export interface ParagraphStyle {
   fontSize: number;
   bold?: boolean;
-  /** The width the paragraph is set in, in points (right-to-left paragraphs break their own lines). */
+  /** The width the paragraph is set in, in points (its lines are broken here). */
   width: number;
+  /** Extra space after each character, in points, as pdfmake's `characterSpacing`. */
+  characterSpacing?: number;
 }
 
 /** Marked-up text as fragments. */
@@ -53,7 +57,107 @@ export function paragraph(fragments: readonly Fragment[], view: SheetView, style
   if (view.dir === 'rtl') return { stack: bidiLines(fragments, view, style, 'rtl') };
   // Right-to-left words quoted in a left-to-right paragraph need the same treatment.
   if (fragments.some((fragment) => hasRtlLetter(fragment.text))) return { stack: bidiLines(fragments, view, style, 'ltr') };
-  return { text: fragments.flatMap((fragment) => byFont(fragment, view, style)) };
+  const lines = ltrLines(fragments, view, style);
+  return lines.length > 0 ? { stack: lines } : { text: fragments.flatMap((fragment) => byFont(fragment, view, style)) };
+}
+
+/** A stretch of a left-to-right paragraph in one fragment and one font. */
+interface LtrRun {
+  text: string;
+  start: number;
+  fragment: number;
+  script: string | null;
+  family: string;
+  bytes: Uint8Array;
+  size: number;
+}
+
+/**
+ * A left-to-right paragraph's lines, broken here as pdfmake would break them (at the
+ * Unicode line-break opportunities, a line as full as its width allows), each handed
+ * over as one text per stretch of one style and font. pdfmake would otherwise measure
+ * and draw every word as a text of its own: a sheet's PDF had a thousand text objects,
+ * and every step after (laying out, drawing, reading back) paid for each.
+ */
+function ltrLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): Node[] {
+  const runs: LtrRun[] = [];
+  let text = '';
+  for (const [index, fragment] of fragments.entries()) {
+    const size = fragment.sup ? style.fontSize * 0.58 : style.fontSize;
+    if (fragment.text === '\n') {
+      runs.push({ text: '\n', start: text.length, fragment: index, script: null, family: '', bytes: view.template.fonts.normal, size });
+      text += '\n';
+      continue;
+    }
+    const face = faceOf(fragment, style);
+    for (const run of fontRuns(view.template, fragment.text, view.lang, face)) {
+      runs.push({ text: run.text, start: text.length, fragment: index, script: run.script, family: run.family, bytes: faceBytes(view.template, run.script, face), size });
+      text += run.text;
+    }
+  }
+  if (text.trim() === '') return [];
+  const spacing = style.characterSpacing ?? 0;
+  // As pdfmake measures a text: pdfkit's width of each run, plus the spacing between its characters.
+  const width = (from: number, to: number): number => {
+    let total = 0;
+    for (const run of runs) {
+      const start = Math.max(from, run.start);
+      const end = Math.min(to, run.start + run.text.length);
+      if (end <= start || run.text === '\n') continue;
+      const piece = text.slice(start, end);
+      total += textWidth(run.bytes, piece) * run.size + spacing * (piece.length - 1);
+    }
+    return total;
+  };
+  const lines: Node[] = [];
+  for (const [from, to] of breakOpportunityLines(text, style.width, width)) {
+    const pieces: Node[] = [];
+    for (const run of runs) {
+      const start = Math.max(from, run.start);
+      const end = Math.min(to, run.start + run.text.length);
+      if (end <= start || run.text === '\n') continue;
+      const node: Record<string, unknown> = { ...fragments[run.fragment], text: text.slice(start, end) };
+      if (run.script !== null) node.font = run.family;
+      pieces.push(node);
+    }
+    lines.push({ text: pieces.length > 0 ? pieces : ' ', noWrap: true });
+  }
+  return lines;
+}
+
+/**
+ * Greedy line breaking at the Unicode line-break opportunities (UAX #14, the `linebreak`
+ * package pdfmake breaks with: at spaces, after the hyphen of a compound, at line
+ * breaks): the ranges of the lines, without the spaces that end them. A line is as long
+ * as fits in `available`, its ending spaces not counted; a piece wider than the line
+ * gets a line of its own.
+ */
+export function breakOpportunityLines(text: string, available: number, width: (from: number, to: number) => number): [number, number][] {
+  const lines: [number, number][] = [];
+  const trimmed = (from: number, to: number): number => {
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    return to;
+  };
+  const breaker = new LineBreaker(text);
+  let lineStart = 0;
+  let lineEnd = -1;
+  let last = 0;
+  for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
+    const end = trimmed(last, brk.position);
+    if (lineEnd >= 0 && end > lineStart && width(lineStart, end) > available) {
+      lines.push([lineStart, lineEnd]);
+      lineStart = last;
+    }
+    lineEnd = end;
+    last = brk.position;
+    if (brk.required) {
+      lines.push([lineStart, trimmed(lineStart, lineEnd)]);
+      lineStart = last;
+      lineEnd = -1;
+    }
+  }
+  if (lineEnd >= 0 && lineEnd > lineStart) lines.push([lineStart, lineEnd]);
+  return lines.filter(([from, to]) => to > from || text.slice(from, to) === '');
 }
 
 function faceOf(fragment: Fragment, style: ParagraphStyle): FontFace {
@@ -135,7 +239,7 @@ function bidiLines(fragments: readonly Fragment[], view: SheetView, style: Parag
     return !!x && !!y && x.fragment === y.fragment && x.script === y.script;
   };
   const lines: Node[] = [];
-  for (const [from, to] of breakLines(text, style.width, width)) {
+  for (const [from, to] of breakOpportunityLines(text, style.width, width)) {
     const pieces = visualPieces(bidi, indexIn[from]!, indexIn[to - 1]! + 1, sameRun).flatMap((piece) => {
       const char = chars[isolated.source[piece.from]!]!;
       const face = faceOf(fragments[char.fragment]!, style);
@@ -153,27 +257,6 @@ function bidiLines(fragments: readonly Fragment[], view: SheetView, style: Parag
       });
     });
     lines.push({ text: pieces.length > 0 ? pieces : ' ', alignment: dir === 'rtl' ? 'right' : 'left', noWrap: true });
-  }
-  return lines;
-}
-
-/**
- * Greedy line breaking at spaces and line breaks: the ranges of the lines, without
- * the spaces that end or start them. A word wider than the line gets a line of its own.
- */
-export function breakLines(text: string, available: number, width: (from: number, to: number) => number): [number, number][] {
-  const lines: [number, number][] = [];
-  for (const hard of text.matchAll(/[^\n]+/g)) {
-    const words = [...hard[0].matchAll(/\S+/g)].map((word) => [hard.index + word.index, hard.index + word.index + word[0].length] as const);
-    let line: [number, number] | null = null;
-    for (const [from, to] of words) {
-      if (line && width(line[0], to) <= available) line[1] = to;
-      else {
-        if (line) lines.push(line);
-        line = [from, to];
-      }
-    }
-    if (line) lines.push(line);
   }
   return lines;
 }

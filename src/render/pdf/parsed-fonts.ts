@@ -53,6 +53,27 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
 }
 
 /**
+ * The width of `text` at size 1 as pdfkit lays it out in this font (cut after every space
+ * and tab, each piece shaped on its own, as pdfkit's EmbeddedFont.layout does), from the
+ * same shaped words the documents draw: a line broken with it is drawn as measured, and
+ * each word is shaped once for both.
+ */
+export function textWidth(bytes: Uint8Array, text: string): number {
+  const entry = parsed[parsedFontToken(bytes).readUInt32BE(4)]!;
+  let total = 0;
+  let last = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (char === 0x20 || char === 0x09) {
+      total += entry.shaping.advance(text.slice(last, at + 1));
+      last = at + 1;
+    }
+  }
+  if (last < text.length) total += entry.shaping.advance(text.slice(last));
+  return total / entry.font.unitsPerEm;
+}
+
+/**
  * A font of its own for one document, over the tables decoded once. fontkit caches
  * glyphs per font with the characters of their first use, which pdfkit writes into
  * the document's text map; a glyph cache per document (and so a layout engine per

@@ -18,8 +18,8 @@ export function titleBand(view: SheetView): Node {
   const rtl = view.dir === 'rtl';
   const [, right, , left] = style.page.margins;
   const width = contentWidth(view);
-  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120 });
-  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200 });
+  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120, characterSpacing: rtl ? 0 : 0.4 });
+  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200, characterSpacing: rtl ? 0 : 0.8 });
   const columns = [
     { svg: view.template.mark, width: 22, height: 22 },
     { ...organisation, bold: true, fontSize: style.sizes.organisation, characterSpacing: rtl ? 0 : 0.4, margin: rtl ? [0, 5, 8, 0] : [8, 5, 0, 0], width: '*' },
@@ -70,21 +70,18 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
     return { ...paragraph(inlineFragments(block.children), view, { fontSize, width }), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
   const rtl = view.dir === 'rtl';
-  if (block.ordered || rtl) {
-    // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
-    // an item ending in the figure 8; numbers laid out as a column of their own come first, as a reader sees them.
-    // Right to left, bullets too stand in a column of their own, on the right.
-    const itemWidth = width - MARKER_WIDTH - MARKER_GAP - 4;
-    const stack = block.items.map((item, i) => {
-      const markerText = block.ordered ? `${block.start + i}.` : '•';
-      const marker = { text: markerText, width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
-      const text = { ...paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth }), width: '*' };
-      return { columns: rtl ? [text, marker] : [marker, text], columnGap: MARKER_GAP, margin: [0, 0, 0, style.spacing.list_item] };
-    });
-    return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
-  }
-  const items = block.items.map((item) => ({ ...paragraph(inlineFragments(item.children), view, { fontSize, width }), margin: [0, 0, 0, style.spacing.list_item] }));
-  return { ul: items, fontSize, markerColor: style.colors.accent, margin: [4, 0, 0, style.spacing.paragraph] };
+  // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
+  // an item ending in the figure 8; numbers laid out as a column of their own come first, as a reader sees them.
+  // Bullets too stand in a column of their own (on the right, right to left), drawn as text, so that a
+  // copy of the text keeps them; and each item's lines are broken for the width that column leaves.
+  const itemWidth = width - MARKER_WIDTH - MARKER_GAP - 4;
+  const stack = block.items.map((item, i) => {
+    const markerText = block.ordered ? `${block.start + i}.` : '•';
+    const marker = { text: markerText, width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
+    const text = { ...paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth }), width: '*' };
+    return { columns: rtl ? [text, marker] : [marker, text], columnGap: MARKER_GAP, margin: [0, 0, 0, style.spacing.list_item] };
+  });
+  return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
 }
 
 /** Contact details in a tinted panel with a rule on the reading-start side. */

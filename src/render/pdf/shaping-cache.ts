@@ -51,13 +51,25 @@ export class ShapingCache {
   layout(view: Fontkit.Font, text: string, features: unknown): Run | undefined {
     const key = keyOf(text, features);
     if (key === undefined) return undefined;
+    return runOf(view, this.shapedOf(key, text, (features ?? undefined) as string[] | undefined));
+  }
+
+  /** The advance of `text` shaped with the font's default features, in font units: what pdfkit's layout of it adds up to. */
+  advance(text: string): number {
+    const shaped = this.shapedOf(`\u0000${text}`, text, undefined);
+    let width = 0;
+    for (let i = 0; i < shaped.ids.length; i++) width += shaped.positions[i * 4]!;
+    return width;
+  }
+
+  private shapedOf(key: string, text: string, features: string[] | undefined): Shaped {
     let shaped = this.shaped.get(key);
     if (!shaped) {
-      shaped = this.shape(text, (features ?? undefined) as string[] | undefined);
+      shaped = this.shape(text, features);
       if (this.shaped.size >= this.limit) this.shaped.delete(this.shaped.keys().next().value!);
       this.shaped.set(key, shaped);
     }
-    return runOf(view, shaped);
+    return shaped;
   }
 
   private shape(text: string, features: string[] | undefined): Shaped {
