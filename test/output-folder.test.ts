@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
@@ -144,6 +144,34 @@ describe('disk errors', () => {
     const after = filesOf(dir);
     for (const name of ['fr/partnerships.pdf', 'fr/partnerships.docx', 'en/partnerships.pdf']) expect(after.get(name)!.equals(before.get(name)!), `${name} changed`).toBe(true);
     expect(after.get('fr/global-partners.html')!.equals(before.get('fr/global-partners.html')!)).toBe(false);
+  });
+});
+
+describe('commits between two saves of the manifest', () => {
+  it('are finished from their journals when the build dies before saving it: the files are the build\'s, not foreign', async () => {
+    const dir = tempDir();
+    const folder = await OutputFolder.open(dir, { force: false, display: 'out' });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    try {
+      // The first save comes a second after opening: these commits are in the journal only.
+      for (const name of ['fr/a.html', 'en/a.html']) await folder.commit([await folder.stage(name, bytes(`<p>${name}</p>`))]);
+      expect(readdirSync(path.join(dir, '.factsheet/journal'))).toHaveLength(2);
+      // The folder as a build killed now leaves it, without its lock.
+      const killed = tempDir();
+      cpSync(dir, killed, { recursive: true });
+      rmSync(path.join(killed, '.factsheet/lock'), { force: true });
+      const saved = path.join(killed, '.factsheet/manifest.json');
+      expect(existsSync(saved) ? readFileSync(saved, 'utf8') : '').not.toContain('fr/a.html');
+      const next = await OutputFolder.open(killed, { force: false, display: 'out' });
+      expect(next.owns('fr/a.html') && next.owns('en/a.html')).toBe(true);
+      await next.close();
+      expect(readdirSync(path.join(killed, '.factsheet/journal'))).toEqual([]);
+    } finally {
+      await folder.close();
+    }
+    // Closing saves the manifest and drops the journals.
+    expect(readdirSync(path.join(dir, '.factsheet/journal'))).toEqual([]);
+    expect(readFileSync(path.join(dir, '.factsheet/manifest.json'), 'utf8')).toContain('en/a.html');
   });
 });
 

@@ -74,6 +74,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report);
     report.diagnostics = sortDiagnostics(diagnostics);
+    await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
     if (report.diagnostics.length === result.diagnostics.length) await rememberBuild(folder, memo, report);
   } finally {

@@ -173,10 +173,26 @@ export class OutputFolder {
       if (record) this.manifest.outputs.set(output.relative, record);
       else this.manifest.outputs.delete(output.relative);
     }
-    // A commit that changes nothing leaves the manifest untouched too.
-    if (moving.length > 0 || recorded) await this.saveManifest();
-    if (journalFile) await unlink(journalFile);
+    // A commit that changes nothing leaves the manifest untouched too. The manifest is saved
+    // at most about once a second, not once per commit: a build of hundreds of sheets wrote it
+    // hundreds of times. Until it is saved, the commit's journal stays: a build killed before
+    // then has its renames recorded by the next one from the journal, which loses only the
+    // records of what was verified (those outputs are rendered again).
+    if (moving.length > 0 || recorded) {
+      this.unsaved = true;
+      if (journalFile) this.journals.push(journalFile);
+      if (performance.now() - this.savedAt >= MANIFEST_SAVE_INTERVAL_MS) await this.flush();
+    } else if (journalFile) await unlink(journalFile);
     return moving.map((s) => s.relative);
+  }
+
+  /** Saves the manifest if commits changed it since it was last saved, then drops their journals. */
+  async flush(): Promise<void> {
+    if (!this.unsaved) return;
+    await this.saveManifest();
+    this.unsaved = false;
+    this.savedAt = performance.now();
+    for (const journal of this.journals.splice(0)) await unlink(journal);
   }
 
   /**
@@ -214,11 +230,18 @@ export class OutputFolder {
   }
 
   async close(): Promise<void> {
+    // A manifest that cannot be saved leaves the journals, which the next build finishes from.
+    await this.flush().catch(() => undefined);
     // Staged files of a commit that failed half-way are what the next build finishes it with.
     const pending = await readdir(this.paths.journal).catch(() => []);
     if (pending.length === 0) await rm(this.paths.staging, { recursive: true, force: true }).catch(() => undefined);
     await this.release();
   }
+
+  /** Commits recorded in the manifest in memory but not yet on disk, and their journals. */
+  private unsaved = false;
+  private readonly journals: string[] = [];
+  private savedAt = performance.now();
 
   private async saveManifest(): Promise<void> {
     await writeManifest(this.paths.manifest, this.manifest).catch((error) => {
@@ -241,6 +264,9 @@ export class OutputFolder {
     }
   }
 }
+
+/** How often, at most, commits save the manifest (see `commit`). */
+const MANIFEST_SAVE_INTERVAL_MS = 1000;
 
 /** Finishes the commits a killed build left half done: every file of a journal was staged whole. */
 async function recoverJournals(outDir: string, paths: StatePaths, manifest: Manifest, shown: (relative: string) => string): Promise<void> {
