@@ -33,7 +33,7 @@ describe('outputs are valid for their format before they are published', () => {
     expect((await runCli(['build', '--root', root], root)).code).toBe(0);
     const before = filesOf(path.join(root, 'out'));
     const page = path.join(root, 'templates/factsheet/page.hbs');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('<article class="sheet">', '<article class="sheet" class="twice">'));
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<div class="sheet">', '<div class="sheet" class="twice">'));
     const run = await runCli(['build', '--root', root], root);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^sources\/partnerships\/fr\.md:1:1: error: the web page of sheet "partnerships" \(fr\) is not valid web page output: duplicate-attribute at \d+:\d+ \[output-invalid\]$/m);

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildProject } from '../src/build/index.js';
+import { filesOf } from './helpers/files.js';
+import { REPO, tempDir } from './helpers/project.js';
+
+// Every web page the repository publishes, checked by the Nu Html Checker (vnu.jar, run by
+// the machine's Java): what a validator says, not what our own parser accepts.
+
+const VNU = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+}
+
+let out: string;
+let pages: string[];
+
+beforeAll(async () => {
+  out = tempDir();
+  await buildProject({ root: REPO, outDir: out, sheets: [], langs: [], formats: ['html'], sourceDateEpoch: null });
+  pages = [...filesOf(out).keys()].filter((name) => name.endsWith('.html')).map((name) => path.join(out, name));
+});
+
+/** One run of the checker over all the files: its errors and warnings, each as "page:line: message". */
+function vnu(files: readonly string[]): string[] {
+  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`vnu did not run: ${run.error ?? run.stderr}`);
+  const { messages } = JSON.parse(run.stderr) as { messages: VnuMessage[] };
+  return messages
+    .filter((m) => m.type === 'error' || (m.type === 'info' && m.subType === 'warning') || m.type === 'non-document-error')
+    .map((m) => `${path.relative(out, decodeURIComponent((m.url ?? '').replace(/^file:/, '')))}:${m.lastLine ?? 0}: ${m.message}`);
+}
+
+describe('the Nu Html Checker', () => {
+  it('finds no error and no warning in any page of the build', () => {
+    // Every sheet in every language, the index and the ledger.
+    expect(pages.length).toBeGreaterThanOrEqual(14);
+    expect(vnu(pages)).toEqual([]);
+  });
+
+  it('is heard: a page with an error is reported at its line', () => {
+    const page = path.join(tempDir(), 'broken.html');
+    writeFileSync(page, '<!DOCTYPE html>\n<html lang="en"><head><title>t</title></head>\n<body><main><main></main></main></body></html>\n');
+    expect(vnu([page]).join('\n')).toMatch(/broken\.html:3: .*main/);
+  });
+});
