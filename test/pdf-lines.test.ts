@@ -22,6 +22,9 @@ beforeAll(async () => {
     writeFileSync(file, outputBytes(await renderers.pdf.render(view)));
     files.set(lang, file);
   }
+  const onePage = views.find((v) => v.sheet.id === 'global-partners' && v.sheet.lang === 'en')!;
+  files.set('one-page', path.join(dir, 'one-page.pdf'));
+  writeFileSync(files.get('one-page')!, outputBytes(await renderers.pdf.render(onePage)));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,3 +80,12 @@ describe('breaking lines', () => {
   });
 });
 
+describe('page numbers', () => {
+  it('number the pages of a sheet of several pages, and are left out of a one-page sheet', () => {
+    const pages = (file: string) => spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout.match(/^Pages:\s+(\d+)/m)![1];
+    expect(pages(files.get('en')!)).toBe('2');
+    expect(pdfText(files.get('en')!)).toMatch(/\b1\s*\/\s*2$/m);
+    expect(pages(files.get('one-page')!)).toBe('1');
+    expect(pdfText(files.get('one-page')!)).not.toMatch(/\b1\s*\/\s*1\b/);
+  });
+});

@@ -88,8 +88,11 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
   };
 }
 
+/** A running text with its fields filled; one that numbers pages is left out of a one-page document ("1 / 1" says nothing). */
 function fill(text: string, page: number, pages: number): string {
-  return footerParts(text)
+  const parts = footerParts(text);
+  if (pages === 1 && parts.some((part) => 'field' in part)) return '';
+  return parts
     .map((part) => ('field' in part ? String(part.field === 'page' ? page : pages) : part.text))
     .join('');
 }
