@@ -47,9 +47,11 @@ describe('mark-reviewed', () => {
     expect(lock.diagnostics).toEqual([]);
     expect(lock.unreadable).toEqual(new Set());
     // Both were reviewed against the same original; each record also keeps its translation as reviewed (de is a copy of en).
-    const { translation: deText, ...de } = lock.lock.get('de')!;
-    const { translation: enText, ...en } = lock.lock.get('en')!;
+    // The day of each record is the day it was marked: en, when not marked now, keeps the repository's.
+    const { translation: deText, on: deOn, ...de } = lock.lock.get('de')!;
+    const { translation: enText, on: enOn, ...en } = lock.lock.get('en')!;
     expect(de).toEqual(en);
+    if (langs.length !== 1) expect(deOn).toEqual(enOn);
     expect(lock.lock.get('de')!.sections.get('lead')).toHaveLength(1);
     expect(deText!.sections.get('lead')![0]!.text).toMatch(/^Among its \{\{partners.total\}\} partner countries/);
     expect(deText!.title!.text).toBe('NATO’s partners across the globe');
