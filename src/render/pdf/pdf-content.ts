@@ -2,6 +2,10 @@ import type { Block, Section } from '../../model/fact-sheet.js';
 import type { SheetView } from '../view.js';
 import { plainText } from '../../model/plain-text.js';
 import { allowedLink } from '../../model/link-policy.js';
+import { keepLines } from './keep-lines.js';
+import type { FontFace } from '../../model/template.js';
+import { scriptOfLanguage } from '../../model/script-fonts.js';
+import { fontOf } from '../../parse/font-file.js';
 import { inlineFragments, paragraph, type Fragment, type Node } from './paragraph.js';
 
 export type { Node } from './paragraph.js';
@@ -46,12 +50,16 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
   const isLead = section.heading === null;
   if (section.heading) {
     const heading = paragraph(inlineFragments(section.heading), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) });
-    const bookmark = { outline: true, outlineText: plainText(section.heading) };
-    // pdfmake makes a bookmark from a text node: a right-to-left heading comes as a stack of
-    // lines set here, and its first line carries the bookmark.
+    // pdfmake makes a bookmark from a text node: a heading comes as a stack of lines set here,
+    // and its first line carries the bookmark and, as `headlineLevel`, the height in points the
+    // heading needs below its top to stay with what follows: its lines, its rule and two lines
+    // of text (pageBreakBefore in pdf-renderer.ts moves it to the next page when they do not fit).
     const stack = heading.stack as Array<Record<string, unknown>> | undefined;
-    if (stack?.[0]) stack[0] = { ...stack[0], ...bookmark };
-    nodes.push({ ...heading, style: 'heading', ...(stack ? {} : bookmark), headlineLevel: 1 });
+    const bodyLine = lineHeight(view, style.sizes.body, 'normal');
+    const needs = (stack?.length || 1) * lineHeight(view, style.sizes.heading, 'bold') + 2 + 1.2 + style.spacing.heading_after + 2 * bodyLine;
+    const marks = { outline: true, outlineText: plainText(section.heading), headlineLevel: Math.ceil(needs) };
+    if (stack?.[0]) stack[0] = { ...stack[0], ...marks };
+    nodes.push({ ...heading, style: 'heading', ...(stack ? {} : marks) });
     nodes.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(view), y2: 0, lineWidth: 1.2, lineColor: style.colors.accent }], margin: [0, 2, 0, style.spacing.heading_after] });
   }
   for (const block of section.blocks) nodes.push(blockNode(block, view, isLead));
@@ -67,7 +75,7 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
   const fontSize = isLead ? style.sizes.lead : style.sizes.body;
   const width = contentWidth(view);
   if (block.type === 'paragraph') {
-    return { ...paragraph(inlineFragments(block.children), view, { fontSize, width }), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
+    return { ...keepLines(paragraph(inlineFragments(block.children), view, { fontSize, width })), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
   const rtl = view.dir === 'rtl';
   // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
@@ -78,7 +86,7 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
   const stack = block.items.map((item, i) => {
     const markerText = block.ordered ? `${block.start + i}.` : '•';
     const marker = { text: markerText, width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
-    const text = { ...paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth }), width: '*' };
+    const text = { ...keepLines(paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth })), width: '*' };
     return { columns: rtl ? [text, marker] : [marker, text], columnGap: MARKER_GAP, margin: [0, 0, 0, style.spacing.list_item] };
   });
   return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
@@ -118,4 +126,17 @@ export function contentWidth(view: SheetView): number {
   const [, right, , left] = view.style.page.margins;
   const width = view.style.page.size === 'LETTER' ? 612 : 595.28;
   return width - left - right;
+}
+
+/**
+ * The height of a line of text at `size`, as pdfkit measures it (ascender to descender),
+ * in the taller of the main font and the language's own script font.
+ */
+function lineHeight(view: SheetView, size: number, face: FontFace): number {
+  const script = scriptOfLanguage(view.style, view.lang);
+  const faces = [view.template.fonts[face], ...(script !== null && view.template.scriptFonts[script] ? [view.template.scriptFonts[script]![face]] : [])];
+  return Math.max(...faces.map((bytes) => {
+    const font = fontOf(bytes);
+    return ((font.ascent - font.descent) / font.unitsPerEm) * size;
+  }));
 }

@@ -81,9 +81,11 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
       ];
       return { columns: rtl ? columns.reverse() : columns, fontSize: style.sizes.footer, color: style.colors.muted, margin: [left, bottom / 2 - 6, right, 0] };
     },
-    // Keep a heading with the text under it.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 3,
+    // A heading goes to the next page unless it, its rule and two lines of what follows fit
+    // below its top (that height is its `headlineLevel`, pdf-content.ts). Asked of positions,
+    // not of the nodes after it: a block kept whole leaves traces of its first try on the page.
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { top: number; pageInnerHeight: number } }) =>
+      node.headlineLevel !== undefined && node.startPosition !== undefined && top + node.startPosition.pageInnerHeight - node.startPosition.top < node.headlineLevel,
     width: contentWidth(view),
   };
 }

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../src/model/index.js';
+import { renderers } from '../src/render/registry.js';
+import { outputBytes } from '../src/render/renderer.js';
+import type { SheetView } from '../src/render/view.js';
+import { blocksOf, fold, lettersOnly } from './helpers/read-back.js';
+import { projectViews } from './helpers/views.js';
+
+// Page breaks as a reader sees them, read back with poppler page by page: no heading alone
+// at the foot of a page, no paragraph leaving a single line on either side of a break.
+
+const views = (await projectViews()).filter((view) => view.sheet.id === 'partnerships');
+let dir: string;
+const files = new Map<SheetView, string>();
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'factsheet-pdf-pages-'));
+  for (const view of views) {
+    const file = path.join(dir, `${view.sheet.lang}.pdf`);
+    writeFileSync(file, outputBytes(await renderers.pdf.render(view)));
+    files.set(view, file);
+  }
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The body lines of each page: without the running header (every page but the first) and the footer (the last line). */
+function bodyPages(file: string): string[][] {
+  const count = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
+  const pages: string[][] = [];
+  for (let page = 1; page <= count; page++) {
+    const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+    const lines = run.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    pages.push(lines.slice(page === 1 ? 0 : 1, -1));
+  }
+  return pages;
+}
+
+/** A line as the text of its block reads: without a list's bullet or number. */
+const bare = (line: string) => fold(line.replace(/^(?:•|\d+\.)\s+/, ''));
+
+describe('page breaks', () => {
+  it.each(views.map((view) => [view.sheet.lang, view] as const))('%s: no heading is the last line of a page', (_, view) => {
+    const headings = new Set(view.sheet.sections.flatMap((section) => (section.heading ? [lettersOnly(plainText(section.heading))] : [])));
+    const pages = bodyPages(files.get(view)!);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const lines of pages.slice(0, -1)) expect(headings.has(lettersOnly(lines[lines.length - 1]!)), lines[lines.length - 1]).toBe(false);
+  });
+
+  it.each(views.filter((view) => view.dir === 'ltr').map((view) => [view.sheet.lang, view] as const))('%s: a paragraph broken by a page keeps two lines on each side', (_, view) => {
+    const blocks = blocksOf(view.sheet).map(fold);
+    const within = (text: string) => blocks.some((block) => block.includes(text));
+    const pages = bodyPages(files.get(view)!);
+    for (let k = 0; k + 1 < pages.length; k++) {
+      const before = pages[k]!.map(bare);
+      const after = pages[k + 1]!.map(bare);
+      const join = (a: string, b: string) => (a.endsWith('-') ? a + b : `${a} ${b}`);
+      // One paragraph runs on from this page to the next: two of its lines must stand on each side.
+      if (!within(join(before[before.length - 1]!, after[0]!))) continue;
+      expect(within(join(before[before.length - 2]!, before[before.length - 1]!)), `one line before the break on page ${k + 1}: ${before[before.length - 1]}`).toBe(true);
+      expect(within(join(after[0]!, after[1]!)), `one line after the break on page ${k + 2}: ${after[0]}`).toBe(true);
+    }
+  });
+});
