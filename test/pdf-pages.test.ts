@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../src/model/index.js';
+import { balancedLines, breakOpportunityLines } from '../src/render/pdf/paragraph.js';
 import { renderers } from '../src/render/registry.js';
 import { outputBytes } from '../src/render/renderer.js';
 import type { SheetView } from '../src/render/view.js';
@@ -64,5 +65,28 @@ describe('page breaks', () => {
       expect(within(join(before[before.length - 2]!, before[before.length - 1]!)), `one line before the break on page ${k + 1}: ${before[before.length - 1]}`).toBe(true);
       expect(within(join(after[0]!, after[1]!)), `one line after the break on page ${k + 2}: ${after[0]}`).toBe(true);
     }
+  });
+});
+
+describe('titles', () => {
+  it.each(views.filter((view) => view.dir === 'ltr').map((view) => [view.sheet.lang, view] as const))('%s: a title of several lines has no line of one word', (_, view) => {
+    const title = fold(plainText(view.sheet.meta.title));
+    const lines = bodyPages(files.get(view)!)[0]!.map(fold);
+    const start = lines.findIndex((line) => title.startsWith(line) && line !== title);
+    expect(start, 'the title is set on several lines').toBeGreaterThanOrEqual(0);
+    const taken: string[] = [];
+    for (let at = start; taken.join(' ') !== title && at < lines.length; at++) taken.push(lines[at]!);
+    expect(taken.join(' ')).toBe(title);
+    for (const line of taken) expect(line.split(' ').length, line).toBeGreaterThan(1);
+  });
+});
+
+describe('balancing lines', () => {
+  it('gives the lines about equal lengths, never more lines than the width needs', () => {
+    const text = 'aaaa bbbb cccc dd';
+    const width = (from: number, to: number) => to - from;
+    const cut = (lines: [number, number][]) => lines.map(([from, to]) => text.slice(from, to));
+    expect(cut(breakOpportunityLines(text, 14, width))).toEqual(['aaaa bbbb cccc', 'dd']);
+    expect(cut(balancedLines(text, 14, width))).toEqual(['aaaa bbbb', 'cccc dd']);
   });
 });

@@ -31,6 +31,8 @@ export interface ParagraphStyle {
   width: number;
   /** Extra space after each character, in points, as pdfmake's `characterSpacing`. */
   characterSpacing?: number;
+  /** Lines of about equal length (a title): as many lines as the width needs, each as short as that allows. */
+  balance?: boolean;
 }
 
 /** Marked-up text as fragments. */
@@ -110,7 +112,7 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
     return total;
   };
   const lines: Node[] = [];
-  for (const [from, to] of breakOpportunityLines(text, style.width, width)) {
+  for (const [from, to] of linesOf(text, style, width)) {
     const pieces: Node[] = [];
     for (const run of runs) {
       const start = Math.max(from, run.start);
@@ -123,6 +125,32 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
     lines.push({ text: pieces.length > 0 ? pieces : ' ', noWrap: true });
   }
   return lines;
+}
+
+/** The lines of a paragraph: greedy, or balanced for a title. */
+function linesOf(text: string, style: ParagraphStyle, width: (from: number, to: number) => number): [number, number][] {
+  const greedy = breakOpportunityLines(text, style.width, width);
+  return style.balance ? balancedLines(text, style.width, width, greedy) : greedy;
+}
+
+/**
+ * Lines of about equal length: the narrowest width (to a tenth of a point) that breaks the
+ * text into no more lines than the full width does, so that a title never leaves one word
+ * alone on its last line.
+ */
+export function balancedLines(text: string, available: number, width: (from: number, to: number) => number, greedy = breakOpportunityLines(text, available, width)): [number, number][] {
+  if (greedy.length < 2) return greedy;
+  let [low, high] = [0, available];
+  let best = greedy;
+  while (high - low > 0.1) {
+    const middle = (low + high) / 2;
+    const lines = breakOpportunityLines(text, middle, width);
+    // A piece wider than the width gets a line of its own: that is not a fit.
+    const fits = lines.length <= greedy.length && lines.every(([from, to]) => width(from, to) <= middle);
+    if (fits) [high, best] = [middle, lines];
+    else low = middle;
+  }
+  return best;
 }
 
 /**
@@ -239,7 +267,7 @@ function bidiLines(fragments: readonly Fragment[], view: SheetView, style: Parag
     return !!x && !!y && x.fragment === y.fragment && x.script === y.script;
   };
   const lines: Node[] = [];
-  for (const [from, to] of breakOpportunityLines(text, style.width, width)) {
+  for (const [from, to] of linesOf(text, style, width)) {
     const pieces = visualPieces(bidi, indexIn[from]!, indexIn[to - 1]! + 1, sameRun).flatMap((piece) => {
       const char = chars[isolated.source[piece.from]!]!;
       const face = faceOf(fragments[char.fragment]!, style);

@@ -32,7 +32,7 @@ export function titleBand(view: SheetView): Node {
   const stack: Node[] = [
     { columns: rtl ? columns.reverse() : columns },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 2000, y2: 0, lineWidth: 0.5, lineColor: '#ffffff', strokeOpacity: 0.4 }], margin: [0, 10, 0, 14] },
-    { ...paragraph(inlineFragments(sheet.meta.title), view, { fontSize: style.sizes.title, bold: true, width }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
+    { ...paragraph(inlineFragments(sheet.meta.title), view, { fontSize: style.sizes.title, bold: true, width, balance: true }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
   ];
   if (sheet.meta.subtitle) stack.push({ ...paragraph(inlineFragments(sheet.meta.subtitle), view, { fontSize: style.sizes.subtitle, width }), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
   if (view.date) stack.push({ ...paragraph([{ text: view.date }], view, { fontSize: style.sizes.kind, width }), fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
