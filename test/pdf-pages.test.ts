@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { balancedLines, breakOpportunityLines } from '../src/render/pdf/paragrap
 import { renderers } from '../src/render/registry.js';
 import { outputBytes } from '../src/render/renderer.js';
 import type { SheetView } from '../src/render/view.js';
+import { pdfTextItems } from '../src/verify/pdf-text.js';
 import { blocksOf, fold, lettersOnly } from './helpers/read-back.js';
 import { projectViews } from './helpers/views.js';
 
@@ -88,5 +89,26 @@ describe('balancing lines', () => {
     const cut = (lines: [number, number][]) => lines.map(([from, to]) => text.slice(from, to));
     expect(cut(breakOpportunityLines(text, 14, width))).toEqual(['aaaa bbbb cccc', 'dd']);
     expect(cut(balancedLines(text, 14, width))).toEqual(['aaaa bbbb', 'cccc dd']);
+  });
+});
+
+describe('bookmarks', () => {
+  it.each(views.map((view) => [view.sheet.lang, view] as const))('%s: each opens at its heading, on its page, at its top and left', async (_, view) => {
+    const file = files.get(view)!;
+    const run = spawnSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' });
+    const outlines = (JSON.parse(run.stdout) as { outlines: Array<{ title: string; dest: unknown[]; destpageposfrom1: number }> }).outlines;
+    const headings = view.sheet.sections.flatMap((section) => (section.heading ? [plainText(section.heading)] : []));
+    expect(outlines.map((o) => o.title)).toEqual(headings);
+    const pages = await pdfTextItems(new Uint8Array(readFileSync(file)));
+    for (const outline of outlines) {
+      const [, kind, left, top] = outline.dest as [string, string, number, number];
+      expect(kind).toBe('/XYZ');
+      expect(left, outline.title).toBe(view.style.page.margins[view.dir === 'rtl' ? 1 : 3]);
+      // The heading's first line stands just under the destination's top, on that page.
+      const items = pages[outline.destpageposfrom1 - 1]!.filter((item) => item.str.trim() !== '');
+      const below = items.filter((item) => item.transform[5] < top && top - item.transform[5] < 2 * view.style.sizes.heading);
+      expect(below.length, `no text just under the bookmark "${outline.title}"`).toBeGreaterThan(0);
+      if (view.dir === 'ltr') expect(fold(below.map((item) => item.str).join(' ')), outline.title).toContain(fold(outline.title).split(' ')[0]!);
+    }
   });
 });

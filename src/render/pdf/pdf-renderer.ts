@@ -3,6 +3,7 @@ import { FONT_FACES, type FontFace } from '../../model/template.js';
 import type { Output, Renderer } from '../renderer.js';
 import { footerParts, type SheetView } from '../view.js';
 import { naturalLineHeight } from './font-metrics.js';
+import { pointOutline, type HeadingPlace } from './outline-places.js';
 import { parsedFontToken } from './parsed-fonts.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
 import { paragraph } from './paragraph.js';
@@ -15,7 +16,11 @@ export const pdfRenderer: Renderer = {
     pdfmake.setFonts(pdfFonts(view));
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
-    const bytes = await pdfmake.createPdf(documentDefinition(view)).getBuffer();
+    const headings: HeadingPlace[] = [];
+    const output = pdfmake.createPdf(documentDefinition(view, headings));
+    // Laid out and drawn, not yet ended: the bookmarks can still be pointed at their headings.
+    pointOutline(await output.getStream(), headings);
+    const bytes = await output.getBuffer();
     return { kind: 'binary', bytes: new Uint8Array(bytes) };
   },
 };
@@ -33,7 +38,8 @@ function pdfFonts(view: SheetView): Record<string, Record<FontFace, string>> {
   return fonts;
 }
 
-export function documentDefinition(view: SheetView): Record<string, unknown> {
+/** The document for pdfmake; `headings` receives where each heading is set, in order, as pdfmake lays them out. */
+export function documentDefinition(view: SheetView, headings: HeadingPlace[] = []): Record<string, unknown> {
   const { style, sheet } = view;
   const [top, right, bottom, left] = style.page.margins;
   const rtl = view.dir === 'rtl';
@@ -84,8 +90,15 @@ export function documentDefinition(view: SheetView): Record<string, unknown> {
     // A heading goes to the next page unless it, its rule and two lines of what follows fit
     // below its top (that height is its `headlineLevel`, pdf-content.ts). Asked of positions,
     // not of the nodes after it: a block kept whole leaves traces of its first try on the page.
-    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { top: number; pageInnerHeight: number } }) =>
-      node.headlineLevel !== undefined && node.startPosition !== undefined && top + node.startPosition.pageInnerHeight - node.startPosition.top < node.headlineLevel,
+    // pdfmake asks of each node once, in order, laying the document out again after a break it is
+    // told of: where each heading ends up is recorded here for its bookmark (outline-places.ts).
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { pageNumber: number; top: number; left: number; pageInnerHeight: number } }) => {
+      const at = node.startPosition;
+      if (node.headlineLevel === undefined || at === undefined) return false;
+      const moves = top + at.pageInnerHeight - at.top < node.headlineLevel;
+      headings.push(moves ? { page: at.pageNumber + 1, top, left: at.left } : { page: at.pageNumber, top: at.top, left: at.left });
+      return moves;
+    },
     width: contentWidth(view),
   };
 }

@@ -2,6 +2,8 @@
 declare module 'pdfmake' {
   interface OutputDocument {
     getBuffer(): Promise<Buffer>;
+    /** The pdfkit document, laid out and drawn, before it is ended (getBuffer ends it). */
+    getStream(): Promise<unknown>;
   }
   interface PdfMake {
     setFonts(fonts: Record<string, Record<string, string>>): void;
