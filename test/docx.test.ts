@@ -111,6 +111,13 @@ describe.each(views.map((v) => [`${v.sheet.id}.${v.lang}`, v] as const))('Word d
     expect(paragraphs.find((p) => p.style === 'Heading2')?.text).toBe(view.labels.contact);
   });
 
+  it('shows the kind of document in capitals, as the PDF and the web page, and keeps it as written', () => {
+    const runs = [...documentXml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*)<\/w:r>/g)].map((m) => m[1]!);
+    const kind = runs.find((run) => decodeXml(run.replace(/<[^>]+>/g, '')).includes(view.labels.kind));
+    expect(kind, 'a run with the kind of document').toBeDefined();
+    expect(kind).toMatch(/<w:caps\/>/);
+  });
+
   it('gives every paragraph and list item of the model, in order', () => {
     const texts: string[] = [];
     for (const section of view.sheet.sections) {

@@ -36,7 +36,8 @@ export function titleBand(view: SheetView): Table {
         color: inverse,
       }),
       new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
-      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, ...(dir === 'ltr' ? { characterSpacing: 6 } : {}) }),
+      // In capitals, as the PDF and the web page print it; kept as written, so an edit of the label reads as it should.
+      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, ...(dir === 'ltr' ? { characterSpacing: 6 } : {}) }),
     ],
   });
   const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir) })];
