@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
 import { filesOf } from './helpers/files.js';
@@ -50,5 +51,32 @@ describe('the Nu Html Checker', () => {
     const page = path.join(tempDir(), 'broken.html');
     writeFileSync(page, '<!DOCTYPE html>\n<html lang="en"><head><title>t</title></head>\n<body><main><main></main></main></body></html>\n');
     expect(vnu([page]).join('\n')).toMatch(/broken\.html:3: .*main/);
+  });
+});
+
+describe('the sheet pages on a phone', () => {
+  it('fit a screen 320 and 390 pixels wide without sideways scrolling, in body text of at least 16 pixels', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true });
+    try {
+      const sheets = pages.filter((page) => !/[/\\](index|figures)\.html$/.test(page));
+      expect(sheets.length).toBe(12);
+      const problems: string[] = [];
+      for (const width of [320, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        for (const file of sheets) {
+          await page.goto(`file://${file}`);
+          const { scroll, text } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            text: parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize),
+          }));
+          if (scroll > width) problems.push(`${path.relative(out, file)} at ${width} px: ${scroll} px wide`);
+          if (text < 16) problems.push(`${path.relative(out, file)} at ${width} px: body text ${text} px`);
+        }
+        await page.close();
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
