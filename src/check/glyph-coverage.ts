@@ -226,7 +226,6 @@ function locator(file: SourceFile, value: string, start: number, end: number): (
 /** Labels, boilerplate and style are shared by every sheet of a language: each is read once per check and language. */
 const yamlTextsRead = new WeakMap<SourceFile, Map<string, Map<string, Omit<Piece, 'face'>>>>();
 
-/** `typesetIn` names the language whose typography the texts are drawn in, or null for texts drawn as typed. */
 /** Texts by key from files laid over one another: the first file that sets a key gives its text. */
 function layered(layers: readonly Map<string, Omit<Piece, 'face'>>[]): Map<string, Omit<Piece, 'face'>> {
   if (layers.length === 1) return layers[0]!;
@@ -235,6 +234,7 @@ function layered(layers: readonly Map<string, Omit<Piece, 'face'>>[]): Map<strin
   return texts;
 }
 
+/** `typesetIn` names the language whose typography the texts are drawn in, or null for texts drawn as typed. */
 function yamlTexts(file: SourceFile, under: string[], typesetIn: string | null = null): Map<string, Omit<Piece, 'face'>> {
   const byPath = yamlTextsRead.get(file) ?? new Map<string, Map<string, Omit<Piece, 'face'>>>();
   yamlTextsRead.set(file, byPath);

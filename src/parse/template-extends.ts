@@ -87,17 +87,11 @@ function inherit(own: TemplateSource, base: TemplateSource): TemplateSource {
   };
 }
 
-/** The style or labels file a template's text comes from: its own, else the nearest base's. */
 /** Every `style.yaml` or `labels.yaml` a template takes keys from: its own first, then its bases' in order. */
 export function inheritedFiles(template: ResolvedTemplateSource, file: 'style' | 'labels'): NonNullable<TemplateSource[typeof file]>[] {
   const files: NonNullable<TemplateSource[typeof file]>[] = [];
   for (let at: ResolvedTemplateSource | null = template; at; at = at.base) if (at.source[file]) files.push(at.source[file]);
   return files;
-}
-
-export function inheritedFile(template: ResolvedTemplateSource, file: 'style' | 'labels'): TemplateSource[typeof file] {
-  for (let at: ResolvedTemplateSource | null = template; at; at = at.base) if (at.source[file]) return at.source[file];
-  return null;
 }
 
 /** `template.yaml`: `extends: <name>`, the only field. */

@@ -185,7 +185,7 @@ export function breakOpportunityLines(text: string, available: number, width: (f
     }
   }
   if (lineEnd >= 0 && lineEnd > lineStart) lines.push([lineStart, lineEnd]);
-  return lines.filter(([from, to]) => to > from || text.slice(from, to) === '');
+  return lines;
 }
 
 function faceOf(fragment: Fragment, style: ParagraphStyle): FontFace {

@@ -22,12 +22,14 @@ export function titleBand(view: SheetView): Node {
   const rtl = view.dir === 'rtl';
   const [, right, , left] = style.page.margins;
   const width = contentWidth(view);
-  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120, characterSpacing: rtl ? 0 : 0.4 });
-  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200, characterSpacing: rtl ? 0 : 0.8 });
+  // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
+  const [organisationSpacing, kindSpacing] = rtl ? [0, 0] : [0.4, 0.8];
+  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120, characterSpacing: organisationSpacing });
+  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200, characterSpacing: kindSpacing });
   const columns = [
     { svg: view.template.mark, width: 22, height: 22 },
-    { ...organisation, bold: true, fontSize: style.sizes.organisation, characterSpacing: rtl ? 0 : 0.4, margin: rtl ? [0, 5, 8, 0] : [8, 5, 0, 0], width: '*' },
-    { ...kind, fontSize: style.sizes.kind, characterSpacing: rtl ? 0 : 0.8, alignment: rtl ? 'left' : 'right', margin: [0, 6, 0, 0], width: 'auto' },
+    { ...organisation, bold: true, fontSize: style.sizes.organisation, characterSpacing: organisationSpacing, margin: rtl ? [0, 5, 8, 0] : [8, 5, 0, 0], width: '*' },
+    { ...kind, fontSize: style.sizes.kind, characterSpacing: kindSpacing, alignment: rtl ? 'left' : 'right', margin: [0, 6, 0, 0], width: 'auto' },
   ];
   const stack: Node[] = [
     { columns: rtl ? columns.reverse() : columns },

@@ -56,7 +56,7 @@ export class ShapingCache {
 
   /** The advance of `text` shaped with the font's default features, in font units: what pdfkit's layout of it adds up to. */
   advance(text: string): number {
-    const shaped = this.shapedOf(`\u0000${text}`, text, undefined);
+    const shaped = this.shapedOf(keyOf(text, undefined)!, text, undefined);
     let width = 0;
     for (let i = 0; i < shaped.ids.length; i++) width += shaped.positions[i * 4]!;
     return width;
