@@ -255,9 +255,8 @@ function bidiLines(fragments: readonly Fragment[], view: SheetView, style: Parag
       let end = at + 1;
       while (end < to && chars[end]!.fragment === chars[at]!.fragment && chars[end]!.script === chars[at]!.script) end++;
       const fragment = fragments[chars[at]!.fragment]!;
-      const font = fontOf(faceBytes(view.template, chars[at]!.script, faceOf(fragment, style)));
       const size = fragment.sup ? style.fontSize * 0.58 : style.fontSize;
-      total += (font.layout(text.slice(at, end)).advanceWidth / font.unitsPerEm) * size;
+      total += textWidth(faceBytes(view.template, chars[at]!.script, faceOf(fragment, style)), text.slice(at, end)) * size;
       at = end;
     }
     return total;
