@@ -3,9 +3,6 @@ import type { SheetView } from '../view.js';
 import { plainText } from '../../model/plain-text.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { keepLines } from './keep-lines.js';
-import type { FontFace } from '../../model/template.js';
-import { scriptOfLanguage } from '../../model/script-fonts.js';
-import { fontOf } from '../../parse/font-file.js';
 import { inlineFragments, paragraph, type Fragment, type Node } from './paragraph.js';
 
 export type { Node } from './paragraph.js';
@@ -57,8 +54,8 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
     // heading needs below its top to stay with what follows: its lines, its rule and two lines
     // of text (pageBreakBefore in pdf-renderer.ts moves it to the next page when they do not fit).
     const stack = heading.stack as Array<Record<string, unknown>> | undefined;
-    const bodyLine = lineHeight(view, style.sizes.body, 'normal');
-    const needs = (stack?.length || 1) * lineHeight(view, style.sizes.heading, 'bold') + 2 + 1.2 + style.spacing.heading_after + 2 * bodyLine;
+    const line = (size: number) => style.spacing.line * size;
+    const needs = (stack?.length || 1) * line(style.sizes.heading) + 2 + 1.2 + style.spacing.heading_after + 2 * line(style.sizes.body);
     const marks = { outline: true, outlineText: plainText(section.heading), headlineLevel: Math.ceil(needs) };
     if (stack?.[0]) stack[0] = { ...stack[0], ...marks };
     nodes.push({ ...heading, style: 'heading', ...(stack ? {} : marks) });
@@ -130,15 +127,3 @@ export function contentWidth(view: SheetView): number {
   return width - left - right;
 }
 
-/**
- * The height of a line of text at `size`, as pdfkit measures it (ascender to descender),
- * in the taller of the main font and the language's own script font.
- */
-function lineHeight(view: SheetView, size: number, face: FontFace): number {
-  const script = scriptOfLanguage(view.style, view.lang);
-  const faces = [view.template.fonts[face], ...(script !== null && view.template.scriptFonts[script] ? [view.template.scriptFonts[script]![face]] : [])];
-  return Math.max(...faces.map((bytes) => {
-    const font = fontOf(bytes);
-    return ((font.ascent - font.descent) / font.unitsPerEm) * size;
-  }));
-}
