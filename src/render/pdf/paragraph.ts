@@ -5,7 +5,7 @@ import { fontOf } from '../../parse/font-file.js';
 import { runsOf, type SheetView } from '../view.js';
 import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces } from './bidi-line.js';
 import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
-import { textWidth } from './parsed-fonts.js';
+import { textAdvance, textWidth, unitsPerEm } from './parsed-fonts.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
 import LineBreaker from 'linebreak';
 
@@ -99,15 +99,15 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
   }
   if (text.trim() === '') return [];
   const spacing = style.characterSpacing ?? 0;
+  const measures = runs.map((run) => (run.text === '\n' ? null : measureRun(run)));
   // As pdfmake measures a text: pdfkit's width of each run, plus the spacing between its characters.
   const width = (from: number, to: number): number => {
     let total = 0;
-    for (const run of runs) {
+    for (const [index, run] of runs.entries()) {
       const start = Math.max(from, run.start);
       const end = Math.min(to, run.start + run.text.length);
       if (end <= start || run.text === '\n') continue;
-      const piece = text.slice(start, end);
-      total += textWidth(run.bytes, piece) * run.size + spacing * (piece.length - 1);
+      total += (measures[index]!(text, start, end) / unitsPerEm(run.bytes)) * run.size + spacing * (end - start - 1);
     }
     return total;
   };
@@ -125,6 +125,39 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
     lines.push({ text: pieces.length > 0 ? pieces : ' ', noWrap: true });
   }
   return lines;
+}
+
+/**
+ * The advance in font units of any stretch of a run, as `textAdvance` gives it: pdfkit
+ * shapes a text in pieces cut after each space, so a stretch is its first piece (perhaps
+ * cut short), the whole pieces between, and its last; the whole pieces are summed once
+ * here. Breaking a paragraph measures each line once per word it tries to add: without
+ * the sums, that shaped every word of the line again for each.
+ */
+function measureRun(run: LtrRun): (text: string, from: number, to: number) => number {
+  const cuts = [run.start];
+  const before = [0];
+  let units = 0;
+  const end = run.start + run.text.length;
+  for (let at = run.start; at < end; at++) {
+    const char = run.text.charCodeAt(at - run.start);
+    if (char !== 0x20 && char !== 0x09) continue;
+    units += textAdvance(run.bytes, run.text.slice(cuts[cuts.length - 1]! - run.start, at + 1 - run.start));
+    cuts.push(at + 1);
+    before.push(units);
+  }
+  return (text, from, to) => {
+    // The first cut at or after `from`, and the last at or before `to`.
+    let first = 0;
+    while (first < cuts.length && cuts[first]! < from) first++;
+    let last = cuts.length - 1;
+    while (last >= 0 && cuts[last]! > to) last--;
+    if (first > last) return textAdvance(run.bytes, text.slice(from, to));
+    let total = before[last]! - before[first]!;
+    if (from < cuts[first]!) total += textAdvance(run.bytes, text.slice(from, cuts[first]!));
+    if (cuts[last]! < to) total += textAdvance(run.bytes, text.slice(cuts[last]!, to));
+    return total;
+  };
 }
 
 /** The lines of a paragraph: greedy, or balanced for a title. */

@@ -59,6 +59,15 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
  * each word is shaped once for both.
  */
 export function textWidth(bytes: Uint8Array, text: string): number {
+  return textAdvance(bytes, text) / unitsPerEm(bytes);
+}
+
+/**
+ * `textWidth` in font units, before the division by the em: the pieces' advances (whole
+ * units in the fonts used), so that the advance of a text is exactly the sum of those of
+ * its pieces, whichever way they are grouped.
+ */
+export function textAdvance(bytes: Uint8Array, text: string): number {
   const entry = parsed[parsedFontToken(bytes).readUInt32BE(4)]!;
   let total = 0;
   let last = 0;
@@ -70,7 +79,12 @@ export function textWidth(bytes: Uint8Array, text: string): number {
     }
   }
   if (last < text.length) total += entry.shaping.advance(text.slice(last));
-  return total / entry.font.unitsPerEm;
+  return total;
+}
+
+/** The font's units per em. */
+export function unitsPerEm(bytes: Uint8Array): number {
+  return parsed[parsedFontToken(bytes).readUInt32BE(4)]!.font.unitsPerEm;
 }
 
 /**
