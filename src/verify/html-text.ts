@@ -1,5 +1,6 @@
 /** Reading an HTML page back: its text and its `<data>` figures, parsed as a browser would. */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parsedPage } from './html-page.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -17,7 +18,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const UNREAD = new Set(['script', 'style', 'template', 'noscript']);
 
 function parseHtml(bytes: Uint8Array): DefaultTreeAdapterMap['document'] {
-  return parse(new TextDecoder('utf-8').decode(bytes));
+  return parsedPage(bytes).document;
 }
 
 function isElement(node: Node): node is Element {

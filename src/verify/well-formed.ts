@@ -1,6 +1,6 @@
 /** Whether an output is valid for its format, read with real parsers, before it is published. */
 import { unzipSync } from 'fflate';
-import { parse } from 'parse5';
+import { parsedPage } from './html-page.js';
 import { SaxesParser } from 'saxes';
 import type { Format } from '../render/renderer.js';
 
@@ -42,11 +42,7 @@ function xmlProblem(xml: string): string | null {
 
 /** HTML parse errors as a browser's parser reports them (`code line:column`): none in a page we publish. */
 export function htmlProblems(bytes: Uint8Array): string[] {
-  const text = strictUtf8(bytes);
-  if (text === null) return ['it is not valid UTF-8'];
-  const problems: string[] = [];
-  parse(text, { onParseError: (error) => problems.push(`${error.code} at ${error.startLine}:${error.startCol}`) });
-  return problems;
+  return [...parsedPage(bytes).problems];
 }
 
 /** Problems that make an output unfit to publish, whatever the sheet says. */
