@@ -13,9 +13,8 @@ import { CONFIG_FILE, parseConfig, type ProjectConfig } from '../parse/config.js
 import { canonicalLanguageTag } from '../parse/language-tag.js';
 import { parseSheet, type ParsedSheet } from '../parse/sheet.js';
 import { checkTranslation, literalFigureWarnings, parseLock, type ParsedLock, type UnreadableReviews } from './translation/index.js';
-import { handlebarsProblem, parseTemplate } from '../parse/template.js';
+import { handlebarsProblem } from '../parse/template.js';
 import { inheritedFiles, resolveTemplates } from '../parse/template-extends.js';
-import { svgAssetProblems } from '../parse/svg-asset.js';
 import type { SourceFile } from '../text/source-file.js';
 import type { Template } from '../model/template.js';
 import { closest } from '../figures/suggest.js';
@@ -24,15 +23,15 @@ import { type ProjectSources, type SheetSource } from '../sources/read-project.j
 import { emptySheetCheck, footprintHolds, recordingRegistry, registryFootprint, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { readDiagnostics } from './read-problems.js';
 import { duplicateDiagnostics, findDuplicates } from './duplicates/index.js';
-import { HTML_CONTEXT_SHAPE } from '../render/html/html-renderer.js';
 import { INDEX_CONTEXT_SHAPE } from '../build/index-page.js';
 import { FIGURES_CONTEXT_SHAPE } from '../build/figures-page.js';
 import type { Shape } from '../model/context-shape.js';
 import type { Format } from '../render/renderer.js';
-import { checkPage, checkTemplatePage } from './template-pages.js';
+import { checkPage } from './template-pages.js';
 import { glyphProblems } from './glyph-coverage.js';
+import { projectTemplates } from './project-templates.js';
 import { webPageProblems } from './web-pages.js';
-import { typesetSheet, typesetTemplate } from '../typography/index.js';
+import { typesetSheet } from '../typography/index.js';
 import { languageReadiness, sheetLanguages, type LanguageReadiness } from './language-readiness.js';
 
 /** The outcome of checking a project: every sheet that parsed without errors, and all problems found. */
@@ -329,33 +328,12 @@ function checkProjectPages(sources: ProjectSources, diagnostics: Diagnostic[]): 
 /** Parses every template a sheet names, walks its page against the context it is rendered with, and reports names no folder answers to. */
 function checkTemplates(sources: ProjectSources, config: ProjectConfig, sheets: FactSheet[], templates: Map<string, Template>, diagnostics: Diagnostic[], fileOf: (path: string) => SourceFile): void {
   const wanted = new Set(sheets.map((s) => s.meta.template));
-  const { resolved, diagnostics: chains } = resolveTemplates(sources.templates.templates);
-  diagnostics.push(...chains);
-  // Each template once, bases before the templates extending them (as typed: typography applies to the template used).
-  const parsedTemplates = new Map<string, Template | null>();
-  const parse = (name: string): Template | null => {
-    if (parsedTemplates.has(name)) return parsedTemplates.get(name)!;
-    parsedTemplates.set(name, null);
-    const chain = resolved.get(name);
-    const base = chain?.base ? parse(chain.base.source.name) : null;
-    if (!chain || (chain.base && !base)) return null;
-    const { source } = chain;
-    const files = [source.page, ...source.partials, source.style, source.labels, source.manifest, ...source.assets.values()];
-    if (files.some((file) => file && !file.usable)) return null;
-    const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
-    diagnostics.push(...unsafe);
-    if (unsafe.length > 0) return null;
-    const parsed = parseTemplate(source, config.languages, undefined, base);
-    const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
-    diagnostics.push(...parsed.diagnostics, ...page);
-    const template = parsed.template && !page.some((d) => d.severity === 'error') ? parsed.template : null;
-    parsedTemplates.set(name, template);
-    return template;
-  };
+  const parsed = projectTemplates(sources, config);
   for (const name of wanted) {
-    const template = parse(name);
-    if (template) templates.set(name, typesetTemplate(template));
+    const template = parsed.parse(name);
+    if (template) templates.set(name, template);
   }
+  diagnostics.push(...parsed.diagnostics);
   const known = sources.templates.templates.map((t) => t.name);
   for (const sheet of sheets) {
     if (known.includes(sheet.meta.template)) continue;
