@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, makeProject } from './helpers/project.js';
@@ -39,5 +39,22 @@ describe('parallel builds', () => {
     expect(a.size).toBeGreaterThan(36);
     const differ = [...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!)).map(([name]) => name);
     expect(differ).toEqual([]);
+
+    // A rebuild checks one sheet in the main thread while a worker gets ready, and renders its outputs there.
+    const source = path.join(root, 'sources', 'partnerships-1', 'fr.md');
+    const text = readFileSync(source, 'utf8');
+    const edited = text.replace(/\n\n([^#\n{][^\n]*?)\.\n/, '\n\n$1. Texte ajouté.\n');
+    expect(edited).not.toBe(text);
+    writeFileSync(source, edited);
+    const serialAgain = runBin(['build', '--out', 'serial', '--jobs', '1', '--verbose'], root);
+    const parallelAgain = runBin(['build', '--out', 'parallel', '--jobs', '3', '--verbose'], root);
+    expect(serialAgain.stderr).toContain('build: rendered in the main thread\n');
+    expect(parallelAgain.stderr).toContain('build: rendered in 1 worker thread\n');
+    expect(lines(parallelAgain.stdout, 'parallel')).toBe(lines(serialAgain.stdout, 'serial'));
+    expect(parallelAgain.stdout).toContain('wrote parallel/fr/partnerships-1.pdf');
+    const c = files(path.join(root, 'serial'));
+    const d = files(path.join(root, 'parallel'));
+    expect([...c].filter(([name, bytes]) => !bytes.equals(d.get(name)!)).map(([name]) => name)).toEqual([]);
+    expect(c.get('fr/partnerships-1.html')!.toString()).toContain('Texte ajouté.');
   });
 });

@@ -76,7 +76,7 @@ export async function rememberedBuild(folder: OutputFolder, inputs: BuildMemoInp
     if (sha256(bytes) !== hash) return null;
   }
   const { diagnostics, skipped, failed, heldBack, outputs } = memo.report;
-  return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1 };
+  return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1, inWorkers: false };
 }
 
 /**

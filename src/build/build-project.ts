@@ -59,8 +59,10 @@ export interface BuildReport {
   heldBack: Array<{ version: string; reason: string }>;
   /** True when the project could not be read, so the output folder was not touched at all. */
   unreadable: boolean;
-  /** Threads that rendered: 1 is the main thread, more are workers. */
+  /** Threads that rendered: the workers, or 1 for the main thread. */
   threads: number;
+  /** Whether the rendering was done in worker threads. */
+  inWorkers: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CheckResult } from '../check/check-project.js';
 import { checkInThreads } from '../check/check-in-threads.js';
+import { renderableTemplates } from '../check/project-templates.js';
 import { figuresLedger } from '../figures/ledger.js';
 import { reviewName } from '../check/translation/index.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -54,11 +55,24 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   const kept = await readCheckCache(options.outDir);
   // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
   const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
-  const { result } = await checkInThreads(sources, checking, options.jobs ?? 1);
+  const jobs = options.jobs ?? 1;
+  // A rebuild checks a few sheets in this thread: a render worker gets ready meanwhile, so
+  // that what the check lets through is rendered at once rather than after loading the
+  // renderers and parsing the fonts here. A cold build checks in every thread.
+  let early: RenderPool | null = null;
+  const startEarly = (): void => {
+    if (jobs > 1 && kept.size > 0) early = openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true });
+  };
+  const { result } = await checkInThreads(sources, checking, jobs, startEarly).catch(async (error: unknown) => {
+    await (early as RenderPool | null)?.close();
+    throw error;
+  });
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1 };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1, inWorkers: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
+  const pool = early as RenderPool | null;
   if (!result.config) {
+    await pool?.close();
     // Without the settings nothing can be vouched for: not even which outputs are orphans.
     report.unreadable = true;
     report.failed = ids;
@@ -68,22 +82,26 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     force: options.force ?? false,
     display: options.outDisplay ?? options.outDir,
     onWait: options.onWait,
+  }).catch(async (error: unknown) => {
+    await pool?.close();
+    throw error;
   });
   try {
     await forgetBuild(folder);
     await writeCheckCache(folder, result.cache!, kept);
-    await buildInto(folder, sources, result, ids, options, report);
+    await buildInto(folder, sources, result, ids, options, report, pool);
     report.diagnostics = sortDiagnostics(diagnostics);
     await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
     if (report.diagnostics.length === result.diagnostics.length) await rememberBuild(folder, memo, report);
   } finally {
+    await pool?.close();
     await folder.close();
   }
   return report;
 }
 
-async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport): Promise<void> {
+async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport, early: RenderPool | null): Promise<void> {
   const verified: VerifiedUses = new Map();
   await removeOrphans(folder, sources, report);
   const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
@@ -95,8 +113,11 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
     if (selected(id) && !result.failedSheets.has(id)) plans.set(id, await planOutputs(publishable(id, sources, result, options, report), result, options, folder, keys));
   }
   const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
-  const pool = openRenderPool({ threads: threadsFor(options.jobs ?? 1, outputs), templates: result.templates });
+  const threads = threadsFor(options.jobs ?? 1, outputs);
+  early?.use(threads);
+  const pool = early ?? openRenderPool({ threads, templates: result.templates });
   report.threads = pool.threads;
+  report.inWorkers = pool.inWorkers;
   try {
     // Sheets started ahead of the one being committed: enough that the threads find work while this
     // one waits on the disk and while a slow output holds up the sheet next in turn.

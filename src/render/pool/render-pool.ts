@@ -13,8 +13,15 @@ import type { RenderJob } from './render-job.js';
  * bytes it writes are the bytes that were read back.
  */
 export interface RenderPool {
-  /** Threads rendering at once: 1 is the main thread itself, more are that many workers. */
+  /** Threads rendering at once: the workers, or 1 for the main thread itself. */
   readonly threads: number;
+  /** Whether the rendering is done in worker threads (else in the main thread). */
+  readonly inWorkers: boolean;
+  /**
+   * From now on, render in `threads` workers at most (at least one; no more than the
+   * pool was opened with): an early pool learns what the build needs once it is planned.
+   */
+  use(threads: number): void;
   render(job: RenderJob): Promise<VerifiedOutput>;
   /** How many jobs each side has rendered so far: this thread and the workers. */
   shares(): { here: number; workers: number };
@@ -28,6 +35,14 @@ export interface RenderPoolOptions {
   templates: ReadonlyMap<string, Template>;
   /** The bound of each worker's old-generation heap, in megabytes (default WORKER_HEAP_MB). */
   workerHeapMb?: number;
+  /**
+   * Open before the build knows what it will render: one worker starts now, loads the
+   * renderers and parses the templates' fonts, and renders whatever the build then
+   * gives it, however little (`use` says how many workers in all). A build whose check
+   * runs in one thread opens its pool so, and the worker gets ready on the core the
+   * check leaves idle instead of after the check, in the main thread.
+   */
+  early?: boolean;
 }
 
 /**
@@ -56,25 +71,28 @@ interface Queued {
 
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
-  if (threads <= 1) {
+  const early = options.early ?? false;
+  if (threads <= 1 && !early) {
     let here = 0;
     const render = (job: RenderJob): Promise<VerifiedOutput> => (here++, renderAndVerify(job, templates));
-    return { threads: 1, render, shares: () => ({ here, workers: 0 }), close: async () => undefined };
+    return { threads: 1, inWorkers: false, use: () => undefined, render, shares: () => ({ here, workers: 0 }), close: async () => undefined };
   }
   // Every thread renders in a worker; the main thread hands out jobs and writes, stages and
   // commits what comes back. Rendering there too saved a heap, but a page it laid out held
   // up every worker waiting for its next job, and the garbage of rendering grew its heap: on
   // 200 sheets x 2 languages and 2 cores, two workers took 43 s and 550 MB where one worker
   // and the main thread took 48 s and 640 MB.
-  const workers = threads;
+  const most = Math.max(1, threads);
+  // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
+  let workers = early ? 1 : most;
   const piscina = new Piscina<RenderJob, VerifiedOutput>({
     filename: workerModule('render/pool/render-worker'),
     minThreads: workers,
-    maxThreads: workers,
+    maxThreads: most,
     concurrentTasksPerWorker: JOBS_PER_WORKER,
     // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
     atomics: 'disabled',
-    workerData: { templates: new Map(templates) },
+    workerData: { templates: new Map(templates), early },
     // A worker left to itself grows its heap long before collecting it: a bound makes it collect
     // what one document leaves behind, so a build's memory does not grow with its workers.
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
@@ -122,6 +140,19 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
       // Started once the caller has handed over every job it has at hand.
       queueMicrotask(dispatch);
     });
-  return { threads, render, shares: () => ({ ...done }), close };
+  const use = (wanted: number): void => {
+    workers = Math.max(1, Math.min(most, wanted));
+    dispatch();
+  };
+  return {
+    get threads() {
+      return workers;
+    },
+    inWorkers: true,
+    use,
+    render,
+    shares: () => ({ ...done }),
+    close,
+  };
 }
 

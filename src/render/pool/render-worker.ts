@@ -2,13 +2,17 @@ import { workerData } from 'piscina';
 import type { Template } from '../../model/template.js';
 import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
+import { parsedFontToken } from '../pdf/parsed-fonts.js';
 
 /*
  * A worker of the render pool. The templates (their fonts as bytes) arrive once, when
  * the worker starts, and stay the same objects for all its tasks: the PDF fonts are
  * parsed once per worker.
  */
-const templates = (workerData as { templates: Map<string, Template> }).templates;
+const { templates, early } = workerData as { templates: Map<string, Template>; early: boolean };
+
+// A worker started early parses the main fonts (those of every language) while it waits for its first job; any other parses a font when a job first needs it.
+if (early) for (const template of templates.values()) for (const bytes of new Set(Object.values(template.fonts))) parsedFontToken(bytes);
 
 export default function render(job: RenderJob): Promise<VerifiedOutput> {
   return renderAndVerify(job, templates);
