@@ -6,7 +6,8 @@ import { checkProject } from '../src/check/index.js';
 import type { RenderJob } from '../src/render/pool/render-job.js';
 import { FORMATS } from '../src/render/renderer.js';
 import { readProject } from '../src/sources/index.js';
-import { outputDiagnostics, renderAndVerify, type VerifiedOutput } from '../src/verify/index.js';
+import { outputDiagnostics, type VerifiedOutput } from '../src/verify/index.js';
+import { renderAndVerify } from '../src/verify/render-and-verify.js';
 import { REPO } from './helpers/project.js';
 
 const result = await checkProject(await readProject(REPO));

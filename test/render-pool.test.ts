@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/check/check-project.js';
-import { openRenderPool, renderJob, type RenderJob } from '../src/render/pool/index.js';
+import { openRenderPool, type RenderJob } from '../src/render/pool/index.js';
+import { renderJob } from '../src/render/pool/render-job.js';
 import { readProject } from '../src/sources/read-project.js';
 import { REPO } from './helpers/project.js';
 

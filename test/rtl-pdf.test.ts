@@ -5,7 +5,8 @@ import { checkProject } from '../src/check/index.js';
 import { isolateIslands, rtlParagraph, visualPieces } from '../src/render/pdf/bidi-line.js';
 import type { RenderJob } from '../src/render/pool/render-job.js';
 import { readProject } from '../src/sources/index.js';
-import { outputText, renderAndVerify } from '../src/verify/index.js';
+import { outputText } from '../src/verify/index.js';
+import { renderAndVerify } from '../src/verify/render-and-verify.js';
 import { pdfTextItems } from '../src/verify/pdf-text.js';
 import { FIXTURES, makeProject } from './helpers/project.js';
 

@@ -1,7 +1,7 @@
 import { workerModule } from '../../worker-module.js';
 import { Piscina } from 'piscina';
 import type { Template } from '../../model/template.js';
-import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
+import type { VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
 
 /**
@@ -67,6 +67,14 @@ interface Queued {
   job: RenderJob;
   resolve: (output: VerifiedOutput) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * `renderAndVerify`, loaded when this thread first renders: a thread that only hands jobs
+ * to workers does not load pdfmake, docx and their fonts' parser for nothing.
+ */
+async function renderAndVerify(job: RenderJob, templates: ReadonlyMap<string, Template>): Promise<VerifiedOutput> {
+  return (await import('../../verify/render-and-verify.js')).renderAndVerify(job, templates);
 }
 
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
