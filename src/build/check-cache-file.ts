@@ -40,6 +40,12 @@ export async function readCheckCache(outDir: string): Promise<Map<string, SheetC
   return new Map(read.filter((entry) => entry !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Whether the last build kept entries (whatever they are worth): the mark of a rebuild. */
+export async function hasCheckCache(outDir: string): Promise<boolean> {
+  const names = await readdir(path.join(statePaths(outDir).dir, CHECK_CACHE_DIR)).catch(() => [] as string[]);
+  return names.some((name) => name.endsWith(EXTENSION));
+}
+
 async function readEntry(outDir: string, file: string): Promise<[string, SheetCheck] | null> {
   try {
     const bytes = await readFile(file);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CheckResult } from '../check/check-project.js';
+import type { SheetCheck } from '../check/sheet-cache.js';
 import { checkInThreads } from '../check/check-in-threads.js';
 import { renderableTemplates } from '../check/project-templates.js';
 import { figuresLedger } from '../figures/ledger.js';
@@ -16,7 +17,7 @@ import { EXTENSIONS, FORMATS, type Format } from '../render/renderer.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import type { BuildOptions, BuildReport } from './build-project.js';
 import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.js';
-import { readCheckCache, writeCheckCache } from './check-cache-file.js';
+import { hasCheckCache, readCheckCache, writeCheckCache } from './check-cache-file.js';
 import { toolFingerprint } from '../sources/tool-version.js';
 import { htmlProblems, outputDiagnostics, verifyOutput, type VerifiedOutput } from '../verify/index.js';
 import { sha256 } from './manifest.js';
@@ -52,25 +53,26 @@ interface PendingOutput {
  * records as written by a build are replaced without --force or ever deleted.
  */
 export async function fullBuild(options: BuildOptions, sources: ProjectSources, memo: BuildMemoInputs): Promise<BuildReport> {
-  const kept = await readCheckCache(options.outDir);
-  // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
-  const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
   const jobs = options.jobs ?? 1;
-  // A rebuild checks a few sheets in this thread: a render worker gets ready meanwhile, so
-  // that what the check lets through is rendered at once rather than after loading the
-  // renderers and parsing the fonts here. A cold build checks in every thread.
-  let early: RenderPool | null = null;
-  const startEarly = (): void => {
-    if (jobs > 1 && kept.size > 0) early = openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true });
-  };
-  const { result } = await checkInThreads(sources, checking, jobs, startEarly).catch(async (error: unknown) => {
-    await (early as RenderPool | null)?.close();
+  // A rebuild (the last build kept its check) mostly checks a few sheets, in this thread: a
+  // render worker started first gets ready meanwhile (loads the renderers, parses the fonts)
+  // on a core the check leaves idle, and renders what the check lets through at once. A cold
+  // build checks in every thread, and starts its workers after.
+  const pool = jobs > 1 && (await hasCheckCache(options.outDir)) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
+  let result: CheckResult;
+  let kept: Map<string, SheetCheck>;
+  try {
+    kept = await readCheckCache(options.outDir);
+    // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
+    const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
+    ({ result } = await checkInThreads(sources, checking, jobs));
+  } catch (error) {
+    await pool?.close();
     throw error;
-  });
+  }
   const diagnostics = [...result.diagnostics];
   const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1, inWorkers: false };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
-  const pool = early as RenderPool | null;
   if (!result.config) {
     await pool?.close();
     // Without the settings nothing can be vouched for: not even which outputs are orphans.

@@ -36,16 +36,11 @@ export const SHEETS_PER_CHECK_THREAD = 12;
  * worker read, so that the final check, here, takes an entry only when this thread's
  * sources give the same key (a file changed in between is checked again here). Every
  * sheet's result, and so every diagnostic and its order, is that of a check in one thread.
- * `onAlone` is called when the check is to run in this thread alone.
  */
-export async function checkInThreads(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }, threads: number, onAlone?: () => void): Promise<ThreadedCheck> {
+export async function checkInThreads(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }, threads: number): Promise<ThreadedCheck> {
   const stale = staleSheets(sources, options);
   const count = Math.max(1, Math.min(threads, Math.floor(stale.length / SHEETS_PER_CHECK_THREAD)));
-  if (count <= 1) {
-    // The other cores are the caller's to use meanwhile.
-    onAlone?.();
-    return { result: await checkProject(sources, options), inWorkers: [] };
-  }
+  if (count <= 1) return { result: await checkProject(sources, options), inWorkers: [] };
   // Dealt out in turn, so each thread gets sheets from all over the project and about as many.
   const shares = Array.from({ length: count }, (_, thread) => stale.filter((_, index) => index % count === thread));
   const workers = shares.slice(1).map((ids) => checkInWorker({ root: sources.root, formats: options.formats, strict: options.strict ?? false, ids, tool: options.tool ?? toolFingerprint() }));
