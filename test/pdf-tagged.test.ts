@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Inline, Paragraph } from '../src/model/fact-sheet.js';
 import { plainText } from '../src/model/index.js';
 import { renderers } from '../src/render/registry.js';
 import { outputBytes } from '../src/render/renderer.js';
@@ -157,5 +158,43 @@ describe('tagged PDF', () => {
     const links = section.children.flatMap((p) => p.children.filter((child) => child.role === 'Link'));
     expect(links.map((link) => link.annotations.map((a) => a.url))).toContainEqual([`mailto:${view.sheet.contact.email}`]);
     for (const link of links) expect(bare(link.text)).not.toBe('');
+  });
+});
+
+describe('tagged PDF: links and numbered lists', () => {
+  // The sheets have no link in their text and no numbered list: a French sheet is given a
+  // link that runs over two lines in its first paragraph (on page 1 of 2), and a list
+  // numbered from 3.
+  const french = views.find((v) => v.lang === 'fr')!;
+  const view: SheetView = { ...french, sheet: structuredClone(french.sheet) };
+  const first = view.sheet.sections[0]!.blocks[0] as Paragraph;
+  const span = first.span;
+  const words = 'le texte intégral du concept stratégique adopté par les chefs d’État et de gouvernement';
+  const link: Inline = { type: 'link', url: 'https://www.nato.int/strategic-concept', children: [{ type: 'text', value: words, span }], span };
+  first.children = [...first.children, { type: 'text', value: ' Voir ', span }, link, { type: 'text', value: ' en ligne.', span }];
+  view.sheet.sections[0]!.blocks.push({ type: 'list', ordered: true, start: 3, items: [{ children: [{ type: 'text', value: 'troisième point', span }], span }, { children: [{ type: 'text', value: 'quatrième point', span }], span }], span });
+  let pages: StructureElement[];
+
+  beforeAll(async () => {
+    pages = await pdfStructure(outputBytes(await renderers.pdf.render(view)));
+  });
+
+  it('a link is a Link within its paragraph, where it stands in the text, with its text and its annotations', () => {
+    const paragraph = pages[0]!.children[0]!.children.find((element) => element.role === 'P' && bare(element.text).startsWith(bare(plainText(first.children).slice(0, 40))))!;
+    expect(bare(paragraph.text)).toBe(bare(plainText(first.children)));
+    const links = paragraph.children.filter((child) => child.role === 'Link');
+    expect(links).toHaveLength(1);
+    expect(bare(links[0]!.text)).toBe(bare(words));
+    // One annotation for each line the link's text runs over.
+    expect(links[0]!.annotations).toEqual([{ url: 'https://www.nato.int/strategic-concept' }, { url: 'https://www.nato.int/strategic-concept' }]);
+  });
+
+  it('a numbered list labels its items with their numbers', () => {
+    const lists = pages.flatMap((page) => flatten(page).filter(({ element }) => element.role === 'L'));
+    const numbered = lists.find(({ element }) => element.children[0]?.children[0]?.text === '3.')!;
+    expect(numbered.element.children.map((item) => item.children.map((child) => bare(child.text)))).toEqual([
+      ['3.', 'troisièmepoint'],
+      ['4.', 'quatrièmepoint'],
+    ]);
   });
 });
