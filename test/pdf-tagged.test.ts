@@ -157,7 +157,11 @@ describe('tagged PDF', () => {
     expect(section.children.map((child) => child.role)).toEqual(['P', 'P', 'P', 'P', 'P']);
     const links = section.children.flatMap((p) => p.children.filter((child) => child.role === 'Link'));
     expect(links.map((link) => link.annotations.map((a) => a.url))).toContainEqual([`mailto:${view.sheet.contact.email}`]);
-    for (const link of links) expect(bare(link.text)).not.toBe('');
+    for (const link of links) {
+      expect(bare(link.text)).not.toBe('');
+      // Its annotation is described by its text (in reading order, where pdf.js gives the text as drawn).
+      for (const annotation of link.annotations) expect(comparable(view)(annotation.description)).toBe(comparable(view)(link.text));
+    }
   });
 });
 
@@ -185,8 +189,9 @@ describe('tagged PDF: links and numbered lists', () => {
     const links = paragraph.children.filter((child) => child.role === 'Link');
     expect(links).toHaveLength(1);
     expect(bare(links[0]!.text)).toBe(bare(words));
-    // One annotation for each line the link's text runs over.
-    expect(links[0]!.annotations).toEqual([{ url: 'https://www.nato.int/strategic-concept' }, { url: 'https://www.nato.int/strategic-concept' }]);
+    // One annotation for each line the link's text runs over, each described by the whole link.
+    const annotation = { url: 'https://www.nato.int/strategic-concept', description: words };
+    expect(links[0]!.annotations).toEqual([annotation, annotation]);
   });
 
   it('a numbered list labels its items with their numbers', () => {

@@ -146,8 +146,8 @@ export interface StructureElement {
   text: string;
   alt?: string;
   lang?: string;
-  /** The annotations it holds on the page (a link's), each with its URL, if any. */
-  annotations: Array<{ url: string | null }>;
+  /** The annotations it holds on the page (a link's), each with its URL, if any, and its description (/Contents). */
+  annotations: Array<{ url: string | null; description: string }>;
   children: StructureElement[];
 }
 
@@ -173,8 +173,10 @@ export async function pdfStructure(bytes: Uint8Array): Promise<StructureElement[
         } else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
         else if (item.type === 'endMarkedContent') open.pop();
       }
-      const urls = new Map<string, string | null>();
-      for (const annotation of (await page.getAnnotations()) as Array<{ id: string; url?: string }>) urls.set(annotation.id, annotation.url ?? null);
+      const annotations = new Map<string, { url: string | null; description: string }>();
+      for (const annotation of (await page.getAnnotations()) as Array<{ id: string; url?: string; contentsObj?: { str: string } }>) {
+        annotations.set(annotation.id, { url: annotation.url ?? null, description: annotation.contentsObj?.str ?? '' });
+      }
       type Serialized = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: Serialized[] };
       const convert = (node: Serialized): StructureElement => {
         const element: StructureElement = { role: node.role ?? '', text: '', annotations: [], children: [] };
@@ -182,7 +184,7 @@ export async function pdfStructure(bytes: Uint8Array): Promise<StructureElement[
         if (node.lang !== undefined) element.lang = node.lang;
         for (const child of node.children ?? []) {
           if (child.type === 'content') element.text += texts.get(child.id!) ?? '';
-          else if (child.type === 'object' || child.type === 'annotation') element.annotations.push({ url: urls.get(child.id!.replace(/^pdfjs_internal_id_/, '')) ?? null });
+          else if (child.type === 'object' || child.type === 'annotation') element.annotations.push(annotations.get(child.id!.replace(/^pdfjs_internal_id_/, '')) ?? { url: null, description: '' });
           else {
             const kid = convert(child);
             element.text += kid.text;

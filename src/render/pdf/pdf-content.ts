@@ -19,7 +19,7 @@ export type { Node } from './paragraph.js';
  * link of its own within it.
  */
 function tagged(fragments: readonly Fragment[], element: Tag): Fragment[] {
-  return fragments.map((fragment) => ({ ...fragment, tag: fragment.link ? linkTag(element) : element }));
+  return fragments.map((fragment) => ({ ...fragment, tag: fragment.link ? linkTag(element, fragment.text) : element }));
 }
 
 /**

@@ -7,8 +7,9 @@ import { isArtifact, LAYOUT, type Marking, type Tag } from './structure.js';
  * inline, each with one `text` call. It offers no hook before it draws, but after each item
  * it calls its progress callback on its renderer, which holds the document and the laid-out
  * pages: from there each next item is marked before it is drawn (for the first item of a
- * page, when pdfkit adds the page), and the document's `text` is wrapped to mark each
- * inline that starts another element (a link in a paragraph). Page 1 begins with a start
+ * page, when pdfkit adds the page), and this one document's `text` is wrapped to mark
+ * each inline that starts another element (a link in a paragraph), its `link` to describe
+ * a link's annotation by the link's text. Page 1 begins with a start
  * mark that draws nothing (`startMark`), so that the first callback comes before anything
  * that needs marking.
  */
@@ -37,6 +38,7 @@ interface TaggingDocument {
   markContent(tag: string, options?: Record<string, unknown>): unknown;
   endMarkedContent(): unknown;
   text(...args: unknown[]): unknown;
+  link(x: number, y: number, width: number, height: number, url: string, options?: Record<string, unknown>): unknown;
   on(event: 'pageAdded', listener: () => void): unknown;
   /** pdfmake's laid-out pages, set before it draws them. */
   _pdfMakePages: Array<{ items: PageItem[] }>;
@@ -88,6 +90,12 @@ class StructureWriter {
     doc.text = (...args: unknown[]) => {
       if (this.line) this.mark(this.line.inlines?.[this.inline++]?.tag ?? LAYOUT);
       return text.apply(doc, args);
+    };
+    // pdfkit gives the annotation of a link in a tagged PDF an empty description; a reader names it by its text.
+    const link = doc.link;
+    doc.link = (x, y, width, height, url, options = {}) => {
+      const description = this.open !== null && !isArtifact(this.open) ? this.open.description : undefined;
+      return link.call(doc, x, y, width, height, url, description === undefined ? options : { ...options, Contents: new String(description) });
     };
     doc.on('pageAdded', () => {
       this.page++;

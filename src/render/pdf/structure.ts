@@ -24,6 +24,8 @@ export interface Tag {
    * pieces of text of its paragraph): the element it stands in.
    */
   within?: Tag;
+  /** What a link's annotations say it is (their /Contents): its text. */
+  description?: string;
 }
 
 /**
@@ -47,9 +49,9 @@ export function tag(type: TagType, parent: Tag | null, options: { alt?: string; 
   return element;
 }
 
-/** A link's element, made in `within` where its text is drawn (among that element's own pieces of text). */
-export function linkTag(within: Tag): Tag {
-  return { type: 'Link', children: [], within };
+/** The element of a link reading `text`, made in `within` where its text is drawn (among that element's own pieces of text). */
+export function linkTag(within: Tag, text: string): Tag {
+  return { type: 'Link', children: [], within, description: text };
 }
 
 export function isArtifact(marking: Marking): marking is Artifact {
