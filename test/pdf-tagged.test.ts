@@ -94,6 +94,33 @@ describe('tagged PDF', () => {
     expect(catalog['/StructTreeRoot']).toBeDefined();
   });
 
+  it.each(cases())('%s: every glyph and every painted path is marked, as part of an element or as an artifact', (_, view) => {
+    // qpdf's QDF form gives each page's content stream uncompressed, one operator a line.
+    const qdf = spawnSync('qpdf', ['--qdf', '--object-streams=disable', files.get(view)!, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+    const streams = [...qdf.stdout.matchAll(/%% Contents for page \d+\n[\s\S]*?\nstream\n([\s\S]*?)endstream/g)].map((match) => match[1]!);
+    expect(streams.length).toBeGreaterThan(1);
+    const unmarked: string[] = [];
+    for (const [page, stream] of streams.entries()) {
+      let depth = 0;
+      let path = false;
+      for (const line of stream.split('\n')) {
+        const operator = line.trim().split(/\s+/).at(-1)!;
+        if (operator === 'BDC' || operator === 'BMC') depth++;
+        else if (operator === 'EMC') depth--;
+        else if (['m', 'l', 'c', 'v', 'y', 're', 'h'].includes(operator)) path = true;
+        else if (['Tj', 'TJ', "'", '"', 'Do', 'sh'].includes(operator) && depth === 0) unmarked.push(`page ${page + 1}: ${line}`);
+        else if (['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n'].includes(operator)) {
+          // pdfmake fills before each text with no path at all, which paints nothing.
+          if (path && depth === 0 && operator !== 'n') unmarked.push(`page ${page + 1}: a path painted by ${operator}`);
+          path = false;
+        }
+        expect(depth).toBeGreaterThanOrEqual(0);
+      }
+      expect(depth, `page ${page + 1} ends with its marked content closed`).toBe(0);
+    }
+    expect(unmarked).toEqual([]);
+  });
+
   it.each(cases())('%s: the document element is in the sheet language, and the mark a figure named for the organisation', (_, view) => {
     const [first] = documents(view);
     expect(first!.lang).toBe(view.lang);
