@@ -102,10 +102,9 @@ export async function pdfText(bytes: Uint8Array, options: { rtl?: boolean } = {}
   return joinHyphenatedLines(pages.map((items) => pageText(items, options.rtl ?? false)).join('\n'));
 }
 
-/** The text items of each page, as pdf.js gives them (in the order they are drawn). */
-export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
-  const { lib, worker } = await reader();
-  const task = lib.getDocument({
+/** How a PDF is opened: on the bytes given alone (no fonts, fetches or eval), with the thread's worker. */
+function documentParams({ lib, worker }: Reader, bytes: Uint8Array) {
+  return {
     // A copy: pdf.js takes over the buffer it is given.
     data: new Uint8Array(bytes),
     worker,
@@ -116,7 +115,13 @@ export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     verbosity: lib.VerbosityLevel.ERRORS,
-  });
+  };
+}
+
+/** The text items of each page, as pdf.js gives them (in the order they are drawn). */
+export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
+  const { lib, worker } = await reader();
+  const task = lib.getDocument(documentParams({ lib, worker }, bytes));
   try {
     const doc = await task.promise;
     const pages: TextItem[][] = [];
@@ -124,6 +129,71 @@ export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
       const page = await doc.getPage(number);
       // Marked-content boundaries carry no text.
       pages.push((await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item));
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    throw new Error(`the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** An element of a tagged PDF's structure tree as pdf.js reads it back on one page. */
+export interface StructureElement {
+  role: string;
+  /** Its text on the page: of its marked content and of its elements, in the order the structure gives them. */
+  text: string;
+  alt?: string;
+  lang?: string;
+  /** The annotations it holds on the page (a link's), each with its URL, if any, and its description (/Contents). */
+  annotations: Array<{ url: string | null; description: string }>;
+  children: StructureElement[];
+}
+
+/**
+ * The structure tree of each page of a tagged PDF (pdf.js's `getStructTree`): the elements
+ * that have content or annotations on the page and their ancestors, the root first.
+ */
+export async function pdfStructure(bytes: Uint8Array): Promise<StructureElement[]> {
+  const { lib, worker } = await reader();
+  const task = lib.getDocument(documentParams({ lib, worker }, bytes));
+  try {
+    const doc = await task.promise;
+    const pages: StructureElement[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      // The text of each marked-content sequence with an id (structure content; artifacts have none).
+      const texts = new Map<string, string>();
+      const open: Array<string | null> = [];
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        if ('str' in item) {
+          const id = open[open.length - 1];
+          if (id) texts.set(id, (texts.get(id) ?? '') + item.str);
+        } else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+        else if (item.type === 'endMarkedContent') open.pop();
+      }
+      const annotations = new Map<string, { url: string | null; description: string }>();
+      for (const annotation of (await page.getAnnotations()) as Array<{ id: string; url?: string; contentsObj?: { str: string } }>) {
+        annotations.set(annotation.id, { url: annotation.url ?? null, description: annotation.contentsObj?.str ?? '' });
+      }
+      type Serialized = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: Serialized[] };
+      const convert = (node: Serialized): StructureElement => {
+        const element: StructureElement = { role: node.role ?? '', text: '', annotations: [], children: [] };
+        if (node.alt !== undefined) element.alt = node.alt;
+        if (node.lang !== undefined) element.lang = node.lang;
+        for (const child of node.children ?? []) {
+          if (child.type === 'content') element.text += texts.get(child.id!) ?? '';
+          else if (child.type === 'object' || child.type === 'annotation') element.annotations.push(annotations.get(child.id!.replace(/^pdfjs_internal_id_/, '')) ?? { url: null, description: '' });
+          else {
+            const kid = convert(child);
+            element.text += kid.text;
+            element.children.push(kid);
+          }
+        }
+        return element;
+      };
+      pages.push(convert(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Serialized));
       page.cleanup();
     }
     return pages;

@@ -8,6 +8,7 @@ import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
 import { textAdvance, textWidth, unitsPerEm } from './parsed-fonts.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
 import LineBreaker from 'linebreak';
+import type { Marking } from './structure.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
 export type Node = Record<string, unknown> | string;
@@ -21,6 +22,8 @@ export interface Fragment {
   link?: string;
   decoration?: string;
   color?: string;
+  /** The structure element or artifact the text is marked as in the tagged PDF (structure.ts); every piece of it carries it to pdfmake. */
+  tag?: Marking;
 }
 
 /** The style a paragraph's fragments inherit, and what laying it out needs to know. */

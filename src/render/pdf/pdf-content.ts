@@ -4,6 +4,7 @@ import { plainText } from '../../model/plain-text.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { keepLines } from './keep-lines.js';
 import { inlineFragments, paragraph, type Fragment, type Node } from './paragraph.js';
+import { linkTag, tag, type Tag } from './structure.js';
 
 export type { Node } from './paragraph.js';
 
@@ -13,28 +14,41 @@ export type { Node } from './paragraph.js';
  * right-aligned by paragraph.ts.
  */
 
-/** The coloured band that opens the first page: organisation, kind of document, title, date. */
-export function titleBand(view: SheetView): Node {
+/**
+ * Fragments marked as `element`'s text in the tagged PDF; a linked fragment as the text of a
+ * link of its own within it.
+ */
+function tagged(fragments: readonly Fragment[], element: Tag): Fragment[] {
+  return fragments.map((fragment) => ({ ...fragment, tag: fragment.link ? linkTag(element, fragment.text) : element }));
+}
+
+/**
+ * The coloured band that opens the first page: organisation, kind of document, title, date;
+ * in `document`'s structure, the mark as a figure named for the organisation, the title as
+ * the first-level heading and the rest as paragraphs.
+ */
+export function titleBand(view: SheetView, document: Tag): Node {
   const { style, sheet } = view;
   const rtl = view.dir === 'rtl';
   const [, right, , left] = style.page.margins;
   const width = contentWidth(view);
   // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
   const [organisationSpacing, kindSpacing] = rtl ? [0, 0] : [0.4, 0.8];
-  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120, characterSpacing: organisationSpacing });
-  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang) }], view, { fontSize: style.sizes.kind, width: 200, characterSpacing: kindSpacing });
+  const figure = tag('Figure', document, { alt: sheet.contact.organisation });
+  const organisation = paragraph([{ text: sheet.contact.organisation.toLocaleUpperCase(view.lang), tag: tag('P', document) }], view, { fontSize: style.sizes.organisation, bold: true, width: width - 120, characterSpacing: organisationSpacing });
+  const kind = paragraph([{ text: view.labels.kind.toLocaleUpperCase(view.lang), tag: tag('P', document) }], view, { fontSize: style.sizes.kind, width: 200, characterSpacing: kindSpacing });
   const columns = [
-    { svg: view.template.mark, width: 22, height: 22 },
+    { svg: view.template.mark, width: 22, height: 22, tag: figure },
     { ...organisation, bold: true, fontSize: style.sizes.organisation, characterSpacing: organisationSpacing, margin: rtl ? [0, 5, 8, 0] : [8, 5, 0, 0], width: '*' },
     { ...kind, fontSize: style.sizes.kind, characterSpacing: kindSpacing, alignment: rtl ? 'left' : 'right', margin: [0, 6, 0, 0], width: 'auto' },
   ];
   const stack: Node[] = [
     { columns: rtl ? columns.reverse() : columns },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 2000, y2: 0, lineWidth: 0.5, lineColor: '#ffffff', strokeOpacity: 0.4 }], margin: [0, 10, 0, 14] },
-    { ...paragraph(inlineFragments(sheet.meta.title), view, { fontSize: style.sizes.title, bold: true, width, balance: true }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
+    { ...paragraph(tagged(inlineFragments(sheet.meta.title), tag('H1', document)), view, { fontSize: style.sizes.title, bold: true, width, balance: true }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
   ];
-  if (sheet.meta.subtitle) stack.push({ ...paragraph(inlineFragments(sheet.meta.subtitle), view, { fontSize: style.sizes.subtitle, width }), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
-  if (view.date) stack.push({ ...paragraph([{ text: view.date }], view, { fontSize: style.sizes.kind, width }), fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
+  if (sheet.meta.subtitle) stack.push({ ...paragraph(tagged(inlineFragments(sheet.meta.subtitle), tag('P', document)), view, { fontSize: style.sizes.subtitle, width }), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
+  if (view.date) stack.push({ ...paragraph([{ text: view.date, tag: tag('P', document) }], view, { fontSize: style.sizes.kind, width }), fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
   return {
     table: { widths: [width + left + right], body: [[{ stack, color: style.colors.inverse, fillColor: style.colors.brand, margin: [left, 22, right, 22] }]] },
     layout: 'noBorders',
@@ -43,12 +57,13 @@ export function titleBand(view: SheetView): Node {
   };
 }
 
-export function sectionNodes(section: Section, view: SheetView): Node[] {
+/** A section's heading (a second-level heading in `document`'s structure), rule and blocks. */
+export function sectionNodes(section: Section, view: SheetView, document: Tag): Node[] {
   const { style } = view;
   const nodes: Node[] = [];
   const isLead = section.heading === null;
   if (section.heading) {
-    const heading = paragraph(inlineFragments(section.heading), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) });
+    const heading = paragraph(tagged(inlineFragments(section.heading), tag('H2', document)), view, { fontSize: style.sizes.heading, bold: true, width: contentWidth(view) });
     // pdfmake makes a bookmark from a text node: a heading comes as a stack of lines set here,
     // and its first line carries the bookmark and, as `headlineLevel`, the height in points the
     // heading needs below its top to stay with what follows: its lines, its rule and two lines
@@ -61,7 +76,7 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
     nodes.push({ ...heading, style: 'heading', ...(stack ? {} : marks) });
     nodes.push({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(view), y2: 0, lineWidth: 1.2, lineColor: style.colors.accent }], margin: [0, 2, 0, style.spacing.heading_after] });
   }
-  for (const block of section.blocks) nodes.push(blockNode(block, view, isLead));
+  for (const block of section.blocks) nodes.push(blockNode(block, view, isLead, document));
   return nodes;
 }
 
@@ -69,12 +84,13 @@ export function sectionNodes(section: Section, view: SheetView): Node[] {
 const MARKER_WIDTH = 16;
 const MARKER_GAP = 2;
 
-function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
+/** A paragraph, or a list (with an item, its label and its body for each item, in `parent`'s structure). */
+function blockNode(block: Block, view: SheetView, isLead: boolean, parent: Tag): Node {
   const { style } = view;
   const fontSize = isLead ? style.sizes.lead : style.sizes.body;
   const width = contentWidth(view);
   if (block.type === 'paragraph') {
-    return { ...keepLines(paragraph(inlineFragments(block.children), view, { fontSize, width })), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
+    return { ...keepLines(paragraph(tagged(inlineFragments(block.children), tag('P', parent)), view, { fontSize, width })), fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
   }
   const rtl = view.dir === 'rtl';
   // pdfmake draws an ordered list's numbers after the item text, so extracted text reads "item 81." for
@@ -82,23 +98,26 @@ function blockNode(block: Block, view: SheetView, isLead: boolean): Node {
   // Bullets too stand in a column of their own (on the right, right to left), drawn as text, so that a
   // copy of the text keeps them; and each item's lines are broken for the width that column leaves.
   const itemWidth = width - MARKER_WIDTH - MARKER_GAP - 4;
+  const list = tag('L', parent);
   const stack = block.items.map((item, i) => {
     const markerText = block.ordered ? `${block.start + i}.` : '•';
-    const marker = { text: markerText, width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
-    const text = { ...keepLines(paragraph(inlineFragments(item.children), view, { fontSize, width: itemWidth })), width: '*' };
+    const element = tag('LI', list);
+    const marker = { text: [{ text: markerText, tag: tag('Lbl', element) }], width: MARKER_WIDTH, color: style.colors.accent, alignment: rtl ? 'left' : 'right', margin: rtl ? [4, 0, 0, 0] : [0, 0, 4, 0] };
+    const text = { ...keepLines(paragraph(tagged(inlineFragments(item.children), tag('LBody', element)), view, { fontSize, width: itemWidth })), width: '*' };
     return { columns: rtl ? [text, marker] : [marker, text], columnGap: MARKER_GAP, margin: [0, 0, 0, style.spacing.list_item] };
   });
   return { stack, fontSize, margin: [0, 0, 0, style.spacing.paragraph] };
 }
 
-/** Contact details in a tinted panel with a rule on the reading-start side. */
-export function contactBlock(view: SheetView): Node {
+/** Contact details in a tinted panel with a rule on the reading-start side; a section of paragraphs in `document`'s structure. */
+export function contactBlock(view: SheetView, document: Tag): Node {
   const { style, sheet, labels } = view;
   const c = sheet.contact;
   const size = style.sizes.contact;
   // The panel's padding, its rule and the table's own cell padding.
   const width = contentWidth(view) - 20 - 3 - 8;
-  const line = (fragments: Fragment[], bold = false) => paragraph(fragments, view, { fontSize: size, bold, width });
+  const section = tag('Sect', document);
+  const line = (fragments: Fragment[], bold = false) => paragraph(tagged(fragments, tag('P', section)), view, { fontSize: size, bold, width });
   const stack: Node[] = [
     { ...line([{ text: labels.contact.toLocaleUpperCase(view.lang) }], true), bold: true, color: style.colors.brand, characterSpacing: view.dir === 'rtl' ? 0 : 0.8, margin: [0, 0, 0, 4] },
     { ...line([{ text: `${c.division} – ${c.section}` }], true), bold: true, margin: [0, 0, 0, 2] },

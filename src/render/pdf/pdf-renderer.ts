@@ -8,8 +8,13 @@ import { parsedFontToken } from './parsed-fonts.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
 import { paragraph } from './paragraph.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
+import { PAGINATION, tag, type Tag } from './structure.js';
+import { startMark, structureWriter } from './structure-writer.js';
 
-/** The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no URL and no file. */
+/**
+ * The print version: pdfmake with the template's embedded fonts, given as bytes; it reads no
+ * URL and no file. A tagged PDF: its structure tree is made while pdfmake draws (structure-writer.ts).
+ */
 export const pdfRenderer: Renderer = {
   format: 'pdf',
   async render(view: SheetView): Promise<Output> {
@@ -17,7 +22,11 @@ export const pdfRenderer: Renderer = {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     const headings: HeadingPlace[] = [];
-    const output = pdfmake.createPdf(documentDefinition(view, headings));
+    const document = documentTag(view);
+    const definition = documentDefinition(view, headings, document);
+    // pdfmake takes the callback into the document it starts making now.
+    pdfmake.setProgressCallback(structureWriter(document));
+    const output = pdfmake.createPdf(definition);
     // Laid out and drawn, not yet ended: the bookmarks can still be pointed at their headings.
     pointOutline(await output.getStream(), headings);
     const bytes = await output.getBuffer();
@@ -38,8 +47,16 @@ function pdfFonts(view: SheetView): Record<string, Record<FontFace, string>> {
   return fonts;
 }
 
-/** The document for pdfmake; `headings` receives where each heading is set, in order, as pdfmake lays them out. */
-export function documentDefinition(view: SheetView, headings: HeadingPlace[] = []): Record<string, unknown> {
+/** The root of a sheet's structure tree, in the sheet's language. */
+export function documentTag(view: SheetView): Tag {
+  return tag('Document', null, { lang: view.lang });
+}
+
+/**
+ * The document for pdfmake; `headings` receives where each heading is set, in order, as
+ * pdfmake lays them out, and `document` the structure of its content (structure.ts).
+ */
+export function documentDefinition(view: SheetView, headings: HeadingPlace[] = [], document: Tag = documentTag(view)): Record<string, unknown> {
   const { style, sheet } = view;
   const [top, right, bottom, left] = style.page.margins;
   const rtl = view.dir === 'rtl';
@@ -47,11 +64,15 @@ export function documentDefinition(view: SheetView, headings: HeadingPlace[] = [
   // Lines are spaced from the natural height of the font the language is mostly set in.
   const own = scriptOfLanguage(style, view.lang);
   const ownFont = own !== null && view.template.scriptFonts[own] ? view.template.scriptFonts[own].normal : view.template.fonts.normal;
-  const running = (text: string, width: number) => paragraph([{ text }], view, { fontSize: style.sizes.footer, width });
-  const content: Node[] = [titleBand(view)];
-  for (const section of sheet.sections) content.push(...sectionNodes(section, view));
-  content.push(contactBlock(view));
+  // Running texts are artifacts of pagination: a reader of the structure skips them.
+  const running = (text: string, width: number) => paragraph([{ text, tag: PAGINATION }], view, { fontSize: style.sizes.footer, width });
+  const content: Node[] = [titleBand(view, document)];
+  for (const section of sheet.sections) content.push(...sectionNodes(section, view, document));
+  content.push(contactBlock(view, document));
   return {
+    // Tagged PDF needs 1.4 or later; PDF/UA-1 is made on PDF 1.7.
+    version: '1.7',
+    tagged: true,
     pageSize: style.page.size,
     pageMargins: [left, top, right, bottom],
     language: view.lang,
@@ -66,6 +87,7 @@ export function documentDefinition(view: SheetView, headings: HeadingPlace[] = [
       modDate: view.timestamp,
     },
     displayTitle: true,
+    background: (page: number) => (page === 1 ? startMark() : null),
     content,
     defaultStyle: {
       font: style.fonts.family,
