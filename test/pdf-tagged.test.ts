@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inline, Paragraph } from '../src/model/fact-sheet.js';
 import { plainText } from '../src/model/index.js';
@@ -228,5 +229,37 @@ describe('tagged PDF: links and numbered lists', () => {
       ['3.', 'troisièmepoint'],
       ['4.', 'quatrièmepoint'],
     ]);
+  });
+});
+
+describe('tagged PDF: metadata', () => {
+  // From PDF 1.4 on pdfkit writes the document information into XMP metadata too: a title,
+  // a subject and keywords holding XML's own characters must leave it well-formed.
+  const french = views.find((v) => v.lang === 'fr')!;
+  const title = 'R&D <entre> "alliés" & partenaires';
+  const view: SheetView = { ...french, sheet: structuredClone(french.sheet), titleText: title, subtitleText: 'Sujet <b> & co' };
+  view.sheet.meta.title = [{ type: 'text', value: title, span: view.sheet.meta.title[0]!.span }];
+  view.sheet.meta.tags = ['a&b', '<c>'];
+
+  it('is well-formed XML and says what the document information says', async () => {
+    const file = path.join(dir, 'metadata.pdf');
+    writeFileSync(file, outputBytes(await renderers.pdf.render(view)));
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    expect(info).toContain(`Title:           ${title}\n`);
+    const xmp = spawnSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }).stdout;
+    const texts = new Map<string, string>();
+    let open: string | null = null;
+    const parser = new SaxesParser({ xmlns: true });
+    const errors: string[] = [];
+    parser.on('error', (error) => void errors.push(error.message));
+    parser.on('opentag', (tag) => void (open = tag.name));
+    parser.on('text', (text) => {
+      if (open && text.trim()) texts.set(open, (texts.get(open) ?? '') + text.trim());
+    });
+    parser.write(xmp).close();
+    expect(errors).toEqual([]);
+    expect(texts.get('rdf:li')).toBeDefined();
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">${'R&amp;D &lt;entre&gt; &quot;alliés&quot; &amp; partenaires'}</rdf:li>`);
+    expect(texts.get('pdf:Keywords')).toBe('a&b, <c>');
   });
 });

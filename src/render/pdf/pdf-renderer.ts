@@ -4,6 +4,7 @@ import type { Output, Renderer } from '../renderer.js';
 import { footerParts, type SheetView } from '../view.js';
 import { naturalLineHeight } from './font-metrics.js';
 import { pointOutline, type HeadingPlace } from './outline-places.js';
+import { escapeXmpInfo } from './xmp-info.js';
 import { parsedFontToken } from './parsed-fonts.js';
 import { contactBlock, contentWidth, sectionNodes, titleBand, type Node } from './pdf-content.js';
 import { paragraph } from './paragraph.js';
@@ -28,7 +29,9 @@ export const pdfRenderer: Renderer = {
     pdfmake.setProgressCallback(structureWriter(document));
     const output = pdfmake.createPdf(definition);
     // Laid out and drawn, not yet ended: the bookmarks can still be pointed at their headings.
-    pointOutline(await output.getStream(), headings);
+    const pdfkitDocument = await output.getStream();
+    pointOutline(pdfkitDocument, headings);
+    escapeXmpInfo(pdfkitDocument);
     const bytes = await output.getBuffer();
     return { kind: 'binary', bytes: new Uint8Array(bytes) };
   },
