@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInThreads, SHEETS_PER_CHECK_THREAD } from '../src/check/check-in-threads.js';
@@ -40,6 +40,17 @@ describe('checking in threads', () => {
     expect([...result.failedSheets].sort()).toEqual([...alone.failedSheets].sort());
     expect([...result.failedVersions].sort()).toEqual([...alone.failedVersions].sort());
     expect([...result.cache!]).toEqual([...alone.cache!]);
+  });
+
+  it('gives the workers the sources as read here: they read no file', async () => {
+    const root = manySheets();
+    const sources = await readProject(root);
+    const alone = await checkProject(sources, { webPages: false, cache: new Map() });
+    // Gone from the disk once read: a worker reading the project would find no sheet.
+    rmSync(path.join(root, 'sources'), { recursive: true });
+    const { result, inWorkers } = await checkInThreads(sources, { webPages: false, cache: new Map() }, 2);
+    expect(inWorkers.length).toBe(Math.floor(alone.cache!.size / 2));
+    expect(result.diagnostics).toEqual(alone.diagnostics);
   });
 
   it('checks here, in one thread, a project with few sheets to check', async () => {

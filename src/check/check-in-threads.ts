@@ -6,10 +6,11 @@ import { footprintHolds, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { parseRegistry } from '../figures/registry.js';
 import { resolveDerivations } from '../figures/derive.js';
 import { toolFingerprint } from '../sources/tool-version.js';
+import { sourcesAsData } from '../sources/sources-data.js';
 
-/** What a check thread is given: the project to read and the sheets to check afresh. */
+/** What a check thread is given: the project's sources, as data (sources-data.ts), and the sheets to check afresh. */
 export interface CheckShare {
-  root: string;
+  sources: unknown;
   formats: CheckOptions['formats'];
   strict: boolean;
   ids: string[];
@@ -25,17 +26,17 @@ export interface ThreadedCheck {
 
 /**
  * Below this many sheets to check afresh, a thread costs more to start (loading the
- * parser and the checks, reading the project) than it takes off the check.
+ * parser and the checks, taking the sources) than it takes off the check.
  */
 export const SHEETS_PER_CHECK_THREAD = 12;
 
 /**
  * Checks a project as `checkProject` does, with the sheets to check afresh shared among
- * `threads` threads: this one and workers, each reading the project itself. What the
- * workers find comes back as check-cache entries, each under the key of the sources the
- * worker read, so that the final check, here, takes an entry only when this thread's
- * sources give the same key (a file changed in between is checked again here). Every
- * sheet's result, and so every diagnostic and its order, is that of a check in one thread.
+ * `threads` threads: this one and workers, each given the sources this thread read, as
+ * data. What the workers find comes back as check-cache entries, each under the key of
+ * the sources the worker was given, and the final check, here, takes an entry only under
+ * the same key, as it takes the last build's. Every sheet's result, and so every
+ * diagnostic and its order, is that of a check in one thread.
  */
 export async function checkInThreads(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }, threads: number): Promise<ThreadedCheck> {
   const stale = staleSheets(sources, options);
@@ -43,7 +44,8 @@ export async function checkInThreads(sources: ProjectSources, options: CheckOpti
   if (count <= 1) return { result: await checkProject(sources, options), inWorkers: [] };
   // Dealt out in turn, so each thread gets sheets from all over the project and about as many.
   const shares = Array.from({ length: count }, (_, thread) => stale.filter((_, index) => index % count === thread));
-  const workers = shares.slice(1).map((ids) => checkInWorker({ root: sources.root, formats: options.formats, strict: options.strict ?? false, ids, tool: options.tool ?? toolFingerprint() }));
+  const data = sourcesAsData(sources);
+  const workers = shares.slice(1).map((ids) => checkInWorker({ sources: data, formats: options.formats, strict: options.strict ?? false, ids, tool: options.tool ?? toolFingerprint() }));
   const here = await checkProject(sources, { ...options, webPages: false, only: new Set(shares[0]) });
   const entries = new Map(options.cache);
   for (const [id, entry] of here.cache!) entries.set(id, entry);

@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readProject } from '../sources/read-project.js';
+import { sourcesFromData } from '../sources/sources-data.js';
 import type { CheckShare } from './check-in-threads.js';
 import { checkProject } from './check-project.js';
 
 /*
- * A check worker: reads the project, checks its share of the sheets afresh and hands
- * back their entries, keyed by the files it read (check-in-threads.ts).
+ * A check worker: checks its share of the sheets afresh, in the sources the main thread
+ * read and sent as data, and hands back their entries (check-in-threads.ts). It reads
+ * no file.
  */
 const share = workerData as CheckShare;
-const sources = await readProject(share.root);
+const sources = sourcesFromData(share.sources);
 const result = await checkProject(sources, { formats: share.formats, strict: share.strict, webPages: false, cache: new Map(), only: new Set(share.ids), tool: share.tool });
 parentPort!.postMessage([...result.cache!].filter(([id]) => share.ids.includes(id)));

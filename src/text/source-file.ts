@@ -40,6 +40,13 @@ export class SourceFile {
     return new SourceFile(path, raw, problems);
   }
 
+  /** A file as it was read elsewhere (in another thread), from its normalized text: normalized again, a text could change. */
+  static revive(path: string, text: string, problems: readonly ReadProblem[]): SourceFile {
+    const file = Object.create(SourceFile.prototype) as { -readonly [K in keyof SourceFile]: SourceFile[K] };
+    Object.assign(file, { path, text, problems, lines: new LineIndex(text) });
+    return file as SourceFile;
+  }
+
   /** A file that was not read, with the reason. */
   static unread(path: string, problem: ReadProblem): SourceFile {
     return new SourceFile(path, '', [problem]);
