@@ -1,4 +1,4 @@
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Template } from '../../model/template.js';
 import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
@@ -14,6 +14,9 @@ const { templates, early } = workerData as { templates: Map<string, Template>; e
 // A worker started early parses the main fonts (those of every language) while it waits for its first job; any other parses a font when a job first needs it.
 if (early) for (const template of templates.values()) for (const bytes of new Set(Object.values(template.fonts))) parsedFontToken(bytes);
 
-export default function render(job: RenderJob): Promise<VerifiedOutput> {
-  return renderAndVerify(job, templates);
+export default async function render(job: RenderJob): Promise<VerifiedOutput> {
+  const output = await renderAndVerify(job, templates);
+  // The bytes are handed over, not copied: this worker keeps nothing of them.
+  const bytes = output.bytes.byteOffset === 0 && output.bytes.byteLength === output.bytes.buffer.byteLength ? output.bytes : output.bytes.slice();
+  return move({ [transferableSymbol]: [bytes.buffer], [valueSymbol]: { ...output, bytes } }) as unknown as VerifiedOutput;
 }
