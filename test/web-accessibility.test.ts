@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -62,5 +64,47 @@ describe('axe-core in Chromium', () => {
     const result = (await page.evaluate((tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS)) as AxeResult;
     await page.close();
     expect(result.violations.map((v) => v.id).sort()).toEqual(['color-contrast', 'region']);
+  });
+});
+
+// The same browser, for what a page looks like: the faces it is set in, and the page printed.
+describe('the pages in Chromium', () => {
+  it('are set in the template’s own fonts, loaded from the output folder', async () => {
+    const page = await browser.newPage();
+    const loaded = async (name: string) => {
+      await page.goto(`file://${path.join(out, name)}`);
+      return page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => `${font.family.replace(/"/g, '')} ${font.weight} ${font.style}`);
+      });
+    };
+    expect(await loaded('fr/partnerships.html')).toEqual(expect.arrayContaining(['Source Sans 3 400 normal', 'Source Sans 3 600 normal']));
+    expect(await loaded('ar/partnerships.html')).toEqual(expect.arrayContaining(['Noto Naskh Arabic 400 normal', 'Noto Naskh Arabic 600 normal']));
+    expect(await loaded('ar/index.html')).toEqual(expect.arrayContaining(['Noto Naskh Arabic 400 normal']));
+    await page.close();
+  });
+
+  it('print on A4, numbered "1 / 2" in the footer, the contact block whole on the last page', async () => {
+    const page = await browser.newPage();
+    const printed: Record<string, string> = {};
+    for (const name of ['fr/partnerships.html', 'ar/partnerships.html', 'fr/figures.html']) {
+      await page.goto(`file://${path.join(out, name)}`);
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(out, `${name}.pdf`);
+      // The page's own @page size and margins, as a browser's print dialog takes them.
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+      expect(info, name).toMatch(/Page size: .* pts \(A4\)/);
+      printed[name] = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    }
+    const french = printed['fr/partnerships.html']!.split('\f').filter((p) => p.trim() !== '');
+    expect(french.length).toBe(2);
+    expect(french.map((p) => /(\d) ?\/ ?(\d)\s*$/.exec(p)?.slice(1).join('/'))).toEqual(['1/2', '2/2']);
+    // The contact block is not split: its heading and its last line on the same page.
+    expect(french[1]).toMatch(/CONTACT[\s\S]*#NATO/);
+    // pdftotext may drop the spaces around the slash.
+    expect(printed['ar/partnerships.html']).toMatch(/1 ?\/ ?2/);
+    expect(printed['fr/figures.html']).toMatch(/1 ?\/ ?\d/);
+    await page.close();
   });
 });
