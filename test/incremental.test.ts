@@ -171,4 +171,21 @@ describe('an incremental build', () => {
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS);
     await expectSameAsCold(1_700_000_000);
   });
+
+  it('keeps the fonts the pages load while their template cannot be read, and deletes one no template names any more', async () => {
+    const fonts = () => [...filesOf(out).keys()].filter(isFont).sort();
+    const before = fonts();
+    expect(before).toHaveLength(FONT_COUNT);
+    const style = path.join(root, 'templates/factsheet/style.yaml');
+    const text = readFileSync(style, 'utf8');
+    // A style that cannot be read: the template's sheets keep their pages, which load these fonts.
+    writeFileSync(style, text.replace(/^colors:$/m, 'colors: 3\nunused:'));
+    expect((await build()).diagnostics.map((d) => d.ruleId)).toContain('template-style-invalid');
+    expect(fonts()).toEqual(before);
+    // Hebrew no longer named: its two faces go, the others stay.
+    writeFileSync(style, text.replace(/^ {4}Hebrew:\n(?: {6}.*\n)+/m, ''));
+    expect((await build()).diagnostics).toEqual([]);
+    expect(fonts()).toEqual(before.filter((name) => !name.includes('NotoSansHebrew')));
+    writeFileSync(style, text);
+  });
 });

@@ -150,11 +150,15 @@ function projectPages(result: CheckResult): Array<PagePlace & { dir: string }> {
   return pagePlaces(config.sourceLanguage, config.languages).filter((place) => look.labels.has(place.lang));
 }
 
-/** The files projectPages and writeFonts write, besides the sheets' outputs. */
-function projectFiles(result: CheckResult): Set<string> {
-  const look = pageTemplate(result);
+/**
+ * The files projectPages and writeFonts write, besides the sheets' outputs, and whether
+ * fonts written before may go: not while a template a sheet names cannot be read, since
+ * the pages it made earlier stay published and load their fonts.
+ */
+function projectFiles(result: CheckResult): { files: Set<string>; fontsKnown: boolean } {
   const pages = projectPages(result).flatMap((place) => [`${place.dir}index.html`, `${place.dir}figures.html`]);
-  return new Set([...pages, ...(look ? webFontsOf(result).map((font) => font.file) : [])]);
+  const fontsKnown = result.parsed.every((sheet) => result.templates.has(sheet.meta.template));
+  return { files: new Set([...pages, ...webFontsOf(result).map((font) => font.file)]), fontsKnown };
 }
 
 /** The fonts of every template, which the web pages load from the output folder, each file once. */
@@ -306,13 +310,13 @@ function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, mi
  * The project's own pages and fonts (`project`) are kept; other fonts it wrote are not.
  * Only files of the manifest, and only as they were written, are deleted.
  */
-async function removeOrphans(folder: OutputFolder, sources: ProjectSources, project: ReadonlySet<string>, report: BuildReport): Promise<void> {
+async function removeOrphans(folder: OutputFolder, sources: ProjectSources, project: { files: ReadonlySet<string>; fontsKnown: boolean }, report: BuildReport): Promise<void> {
   const versions = new Set(sources.sheets.map((s) => `${s.lang}/${s.id}`));
   const extensions = new Map(FORMATS.map((f) => [EXTENSIONS[f], f]));
   const orphans = [...folder.manifest.files.keys()].filter((name) => {
-    if (project.has(name)) return false;
+    if (project.files.has(name)) return false;
     // A font no template names any more, and the pages of a language no longer published, go too.
-    if (name.startsWith(`${WEB_FONTS_DIR}/`)) return true;
+    if (name.startsWith(`${WEB_FONTS_DIR}/`)) return project.fontsKnown;
     const match = /^([^/]+)\/([^/]+)(\.[a-z]+)$/.exec(name);
     return match !== null && extensions.has(match[3]!) && !versions.has(`${match[1]}/${match[2]}`);
   });
