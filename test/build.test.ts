@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { buildProject, type BuildReport } from '../src/build/index.js';
 import { checkProject } from '../src/check/index.js';
 import { figureRefsOf, plainText, type FactSheet } from '../src/model/index.js';
@@ -35,8 +36,27 @@ describe('factsheet build on the repository', () => {
   it('writes 2 sheets x 6 languages x 3 formats and the index, without problems', () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.failed).toEqual([]);
-    expect([...filesOf(out).keys()].sort()).toEqual(
-      ['figures.html', 'index.html', ...LANGUAGES.flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`)))].sort(),
+    const names = [...filesOf(out).keys()];
+    expect(names.filter((name) => !name.startsWith('assets/')).sort()).toEqual(
+      [
+        'figures.html',
+        'index.html',
+        ...LANGUAGES.flatMap((l) => [`${l}/figures.html`, `${l}/index.html`]),
+        ...LANGUAGES.flatMap((l) => ['global-partners', 'partnerships'].flatMap((id) => ['docx', 'html', 'pdf'].map((f) => `${l}/${id}.${f}`))),
+      ].sort(),
+    );
+    // The four faces of Source Sans 3, two of Noto Naskh Arabic and two of Noto Sans Hebrew, which the pages load.
+    expect(names.filter((name) => name.startsWith('assets/')).map((name) => name.replace(/-[0-9a-f]{10}\.ttf$/, '.ttf')).sort()).toEqual(
+      [
+        'NotoNaskhArabic-Bold',
+        'NotoNaskhArabic-Regular',
+        'NotoSansHebrew-Bold',
+        'NotoSansHebrew-Regular',
+        'SourceSans3-It',
+        'SourceSans3-Regular',
+        'SourceSans3-Semibold',
+        'SourceSans3-SemiboldIt',
+      ].map((name) => `assets/fonts/${name}.ttf`),
     );
   });
 
@@ -60,6 +80,38 @@ describe('factsheet build on the repository', () => {
     const doc = parseHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
     const hrefs = findAll(doc, byTag('a')).map((a) => attr(a, 'href'));
     for (const sheet of sheets) for (const format of FORMATS) expect(hrefs).toContain(`${sheet.lang}/${sheet.id}.${format}`);
+  });
+
+  it.each(LANGUAGES)('gives %s an index and a ledger of its own, in its words, each sheet titled in the language', (lang) => {
+    const labels = (parseYaml(readFileSync(path.join(REPO, 'templates/factsheet/labels.yaml'), 'utf8')) as Record<string, Record<string, string>>)[lang]!;
+    const index = parseHtml(readFileSync(path.join(out, lang, 'index.html'), 'utf8'));
+    expect(attr(findAll(index, byTag('html'))[0]!, 'lang')).toBe(lang);
+    expect(attr(findAll(index, byTag('html'))[0]!, 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    // Labels are typeset as the sheets are: the apostrophe of "Fiches d'information" is a typographic one.
+    const typeset = (label: string) => label.replace(/'/g, '’');
+    expect(textContent(findAll(index, byTag('h1'))[0]!)).toBe(typeset(labels.index_title!));
+    const rows = findAll(index, (e) => e.tagName === 'th' && attr(e, 'scope') === 'row');
+    const own = sheets.filter((s) => s.lang === lang).sort((a, b) => a.id.localeCompare(b.id));
+    expect(rows.map((th) => [attr(th, 'lang'), textContent(th)])).toEqual(own.map((s) => [lang, `${plainText(s.meta.title)}${s.id}`]));
+    // Every output linked from the language's folder; the ledger and the other languages' indexes beside it.
+    const hrefs = findAll(index, byTag('a')).map((a) => attr(a, 'href'));
+    for (const sheet of sheets) for (const format of FORMATS) expect(hrefs).toContain(`../${sheet.lang}/${sheet.id}.${format}`);
+    expect(hrefs).toContain('figures.html');
+    for (const other of LANGUAGES.filter((l) => l !== lang)) expect(hrefs).toContain(`../${other}/index.html`);
+
+    const ledger = parseHtml(readFileSync(path.join(out, lang, 'figures.html'), 'utf8'));
+    expect(attr(findAll(ledger, byTag('html'))[0]!, 'lang')).toBe(lang);
+    expect(textContent(findAll(ledger, byTag('h1'))[0]!)).toBe(typeset(labels.ledger!));
+    expect(findAll(ledger, byTag('a')).map((a) => attr(a, 'href'))).toContain('index.html');
+  });
+
+  it.each(LANGUAGES)('links each %s sheet page to its own PDF and Word documents and to the index of its language', (lang) => {
+    for (const id of ['global-partners', 'partnerships']) {
+      const doc = parseHtml(readFileSync(path.join(out, lang, `${id}.html`), 'utf8'));
+      const hrefs = findAll(doc, byTag('a')).map((a) => attr(a, 'href'));
+      expect(hrefs).toEqual(expect.arrayContaining([`${id}.pdf`, `${id}.docx`, 'index.html']));
+      for (const href of [`${id}.pdf`, `${id}.docx`, 'index.html']) expect(existsSync(path.join(out, lang, href)), href).toBe(true);
+    }
   });
 });
 

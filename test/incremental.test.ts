@@ -13,7 +13,12 @@ import { REPO, makeProject, tempDir } from './helpers/project.js';
 // what a cold build of the same project into a fresh folder gives.
 
 const SHEET_OUTPUTS = ['en', 'fr'].flatMap((lang) => ['global-partners', 'partnerships'].flatMap((id) => FORMATS.map((f) => `${lang}/${id}.${f}`))).sort();
-const PAGES = ['figures.html', 'index.html'];
+/** The index and ledger pages: the output folder's own, and each language's. */
+const PAGES = ['', 'en/', 'fr/'].flatMap((dir) => [`${dir}figures.html`, `${dir}index.html`]).sort();
+/** The template's fonts, which the build copies beside the pages. */
+const FONT_COUNT = 8;
+const isFont = (name: string) => name.startsWith('assets/fonts/');
+const isProjectFile = (name: string) => PAGES.includes(name) || isFont(name);
 
 let root: string;
 let out: string;
@@ -22,7 +27,7 @@ const build = (outDir = out, sourceDateEpoch: number | null = null, formats: For
   buildProject({ root, outDir, sheets: [], langs: [], formats, sourceDateEpoch });
 
 /** The sheet outputs a build rendered, sorted. */
-const renderedOutputs = (report: BuildReport) => report.rendered.filter((name) => !PAGES.includes(name)).sort();
+const renderedOutputs = (report: BuildReport) => report.rendered.filter((name) => !isProjectFile(name)).sort();
 
 async function expectSameAsCold(sourceDateEpoch: number | null = null): Promise<void> {
   const fresh = tempDir();
@@ -68,7 +73,8 @@ describe('an incremental build', () => {
     expect(report.rendered).toEqual([]);
     expect(report.readBack).toEqual([]);
     expect(report.written).toEqual([]);
-    expect([...report.unchanged].sort()).toEqual([...SHEET_OUTPUTS, ...PAGES].sort());
+    expect([...report.unchanged].filter((name) => !isFont(name)).sort()).toEqual([...SHEET_OUTPUTS, ...PAGES].sort());
+    expect(report.unchanged.filter(isFont)).toHaveLength(FONT_COUNT);
     expect(identities()).toEqual(before);
   });
 
@@ -118,10 +124,10 @@ describe('an incremental build', () => {
     const report = await build();
     expect(report.diagnostics).toEqual([]);
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS);
-    // The project pages speak the source language: an English label is not theirs.
-    expect(report.rendered.filter((name) => PAGES.includes(name))).toEqual([]);
+    // Of the project pages, only the English ones speak English.
+    expect(report.rendered.filter((name) => PAGES.includes(name)).sort()).toEqual(['en/figures.html', 'en/index.html']);
     edit('templates/figures.hbs', '<html', '<!-- edited -->\n<html');
-    expect((await build()).rendered).toEqual(['figures.html']);
+    expect((await build()).rendered.sort()).toEqual(['en/figures.html', 'figures.html', 'fr/figures.html']);
     await expectSameAsCold();
   });
 
@@ -148,7 +154,7 @@ describe('an incremental build', () => {
     const report = await build();
     expect(report.diagnostics).toEqual([]);
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS);
-    expect(report.written.filter((name) => !PAGES.includes(name))).toEqual([]);
+    expect(report.written.filter((name) => !isProjectFile(name))).toEqual([]);
     expect(renderedOutputs(await build())).toEqual([]);
   });
 
@@ -156,7 +162,7 @@ describe('an incremental build', () => {
     writeFileSync(path.join(out, 'fr/partnerships.html'), 'not what factsheet wrote');
     const run = await runCli(['build', '--root', root]);
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stderr).toMatch(/^build: 1 file written; 13 unchanged; 1 rendered, 13 up to date; no sheet failed/m);
+    expect(run.stderr).toMatch(/^build: 1 file written; 25 unchanged; 1 rendered, 25 up to date; no sheet failed/m);
   });
 
   it('renders everything again when SOURCE_DATE_EPOCH changes', async () => {
@@ -164,5 +170,22 @@ describe('an incremental build', () => {
     expect(report.diagnostics).toEqual([]);
     expect(renderedOutputs(report)).toEqual(SHEET_OUTPUTS);
     await expectSameAsCold(1_700_000_000);
+  });
+
+  it('keeps the fonts the pages load while their template cannot be read, and deletes one no template names any more', async () => {
+    const fonts = () => [...filesOf(out).keys()].filter(isFont).sort();
+    const before = fonts();
+    expect(before).toHaveLength(FONT_COUNT);
+    const style = path.join(root, 'templates/factsheet/style.yaml');
+    const text = readFileSync(style, 'utf8');
+    // A style that cannot be read: the template's sheets keep their pages, which load these fonts.
+    writeFileSync(style, text.replace(/^colors:$/m, 'colors: 3\nunused:'));
+    expect((await build()).diagnostics.map((d) => d.ruleId)).toContain('template-style-invalid');
+    expect(fonts()).toEqual(before);
+    // Hebrew no longer named: its two faces go, the others stay.
+    writeFileSync(style, text.replace(/^ {4}Hebrew:\n(?: {6}.*\n)+/m, ''));
+    expect((await build()).diagnostics).toEqual([]);
+    expect(fonts()).toEqual(before.filter((name) => !name.includes('NotoSansHebrew')));
+    writeFileSync(style, text);
   });
 });

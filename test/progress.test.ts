@@ -66,7 +66,7 @@ describe('build output, piped', () => {
     const quiet = runBin(['build', '--out', out, '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
-    expect(quiet.stderr).toBe('build: 0 files written; 38 unchanged; 0 rendered, 38 up to date; no sheet failed: 0 errors, 0 warnings\n');
+    expect(quiet.stderr).toBe('build: 0 files written; 58 unchanged; 0 rendered, 58 up to date; no sheet failed: 0 errors, 0 warnings\n');
     const verbose = runBin(['build', '--out', out, '--verbose', '--jobs', '1']);
     expect(verbose.stdout).toMatch(/^unchanged .*fr\/global-partners\.docx$/m);
     expect(verbose.stderr).toContain('build: rendered in the main thread');

@@ -44,14 +44,15 @@ describe('translations never marked reviewed', () => {
     const held = await runCli(['build', '--root', root], root);
     expect(held.code).toBe(0);
     expect(held.stderr).toContain('held back de/global-partners (it was never marked reviewed: "factsheet mark-reviewed global-partners de" publishes it; outputs left as they were)');
-    expect([...filesOf(dir).keys()].filter((name) => name.startsWith('de/'))).toEqual([]);
+    // German has its index and ledger, as every language does, but no sheet of its own.
+    expect([...filesOf(dir).keys()].filter((name) => name.startsWith('de/')).sort()).toEqual(['de/figures.html', 'de/index.html']);
     // No page links a version that is not there.
     expect(filesOf(dir).get('fr/global-partners.html')!.toString()).not.toContain('hreflang="de"');
 
     editFile(root, 'factsheet.yaml', (t) => `${t}unreviewed: publish\n`);
     const published = await runCli(['build', '--root', root], root);
     expect(published.code).toBe(0);
-    expect([...filesOf(dir).keys()].filter((name) => name.startsWith('de/')).sort()).toEqual(['de/global-partners.docx', 'de/global-partners.html', 'de/global-partners.pdf']);
+    expect([...filesOf(dir).keys()].filter((name) => name.startsWith('de/')).sort()).toEqual(['de/figures.html', 'de/global-partners.docx', 'de/global-partners.html', 'de/global-partners.pdf', 'de/index.html']);
 
     const reviewed = withGerman();
     expect((await runCli(['mark-reviewed', 'global-partners', 'de', '--root', reviewed], reviewed)).code).toBe(0);

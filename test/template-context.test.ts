@@ -32,17 +32,20 @@ describe('the described contexts are the contexts the build renders with', async
     const ids = [...new Set(result.sheets.map((s) => s.id))];
     const entries = ids.map((id) => ({
       id,
-      title: plainText(result.sheets.find((s) => s.id === id)!.meta.title),
+      titles: Object.fromEntries(result.sheets.filter((s) => s.id === id).map((s) => [s.lang, plainText(s.meta.title)])),
       versions: config.languages.map((lang) => ({ lang, formats: [...FORMATS] })),
     }));
-    expect(shapeMismatches(indexContext(entries, config.languages, config.sourceLanguage, labels), INDEX_CONTEXT_SHAPE)).toEqual([]);
+    for (const place of [{ lang: config.sourceLanguage, root: '' }, { lang: 'ar', root: '../' }]) {
+      expect(shapeMismatches(indexContext(entries, config.languages, config.sourceLanguage, place, template.labels.get(place.lang)!, template), INDEX_CONTEXT_SHAPE)).toEqual([]);
+    }
   });
 
   it('the figures page context has the described shape', () => {
     const ledger = figuresLedger(result.registry!, result.parsed);
     const use = ledger.find((e) => e.uses.length > 0)!.uses[0]!;
     const verified = new Map([[useKey(use.sheet, use.lang, use.index), new Set(['pdf' as const])]]);
-    expect(shapeMismatches(figuresContext(ledger, verified, config.sourceLanguage, labels), FIGURES_CONTEXT_SHAPE)).toEqual([]);
+    const place = { lang: config.sourceLanguage, root: '' };
+    expect(shapeMismatches(figuresContext(ledger, verified, config.languages, place, labels, template), FIGURES_CONTEXT_SHAPE)).toEqual([]);
   });
 });
 

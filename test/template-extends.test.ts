@@ -40,7 +40,7 @@ describe('a template that extends another', () => {
     expect(html).toContain('Press briefing');
     expect(html).toContain('--brand: #7a1f2b');
     // A colour it does not override is the base's.
-    expect(html).toContain('--accent: #2f7bbf');
+    expect(html).toContain('--accent: #296ca8');
     expect(readFileSync(path.join(out, 'fr/global-partners.html'), 'utf8')).toContain('Fiche d’information');
 
     // The PDF draws body text in the face it names and headings in the base's bold face.

@@ -72,7 +72,7 @@ describe('French typography in the three outputs of a sheet', () => {
 
   it('index page: the sheet titled as its own pages print it', () => {
     const doc = parseHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
-    expect(findAll(doc, (e) => e.tagName === 'td' && e.attrs.some((a) => a.name === 'class' && a.value === 'sheet')).map(textContent)).toEqual([`${TITLE}sample`]);
+    expect(findAll(doc, (e) => e.tagName === 'th' && e.attrs.some((a) => a.name === 'scope' && a.value === 'row')).map(textContent)).toEqual([`${TITLE}sample`]);
   });
 
   it('Word: the same characters in word/document.xml', () => {

@@ -115,8 +115,9 @@ describe('factsheet watch', () => {
     watcher = startBin(['watch', '--format', 'html'], project);
     await watcher.waitFor(/watch: build 1 \(.*no sheet failed/, 'the first build');
     edit(path.join(project, 'templates/index.hbs'), '</body>', '<p>Edited index</p></body>');
-    await watcher.waitFor(/watch: build 2 \(templates\/index\.hbs changed, [\d.]+ s\): 1 file written; 3 unchanged; no sheet failed/, 'the rebuild');
-    expect(readFileSync(path.join(project, 'out/index.html'), 'utf8')).toContain('<p>Edited index</p>');
+    await watcher.waitFor(/watch: build 2 \(templates\/index\.hbs changed, [\d.]+ s\): 3 files written; 13 unchanged; no sheet failed/, 'the rebuild');
+    // The folder's index and each language's (fr, en).
+    for (const index of ['index.html', 'fr/index.html', 'en/index.html']) expect(readFileSync(path.join(project, 'out', index), 'utf8')).toContain('<p>Edited index</p>');
     edit(path.join(project, 'factsheet.yaml'), 'languages: [fr, en]', 'languages: [fr]');
     await watcher.waitFor(/watch: build 3 \(factsheet\.yaml changed.*\n/, 'the rebuild after the settings changed');
     watcher.child.kill('SIGINT');

@@ -26,7 +26,7 @@ export function formatTable(result: BenchResult): string {
   const line = (c: string[]) => c.map((cell, i) => (i === 0 || i === c.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   lines.push(line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line));
   lines.push('', `peak memory of our builds: ${result.peakMB === null ? 'unknown' : `${result.peakMB.toFixed(0)} MB`}`);
-  lines.push('outputs: files written (a build counts index.html and figures.html too); peak MB: the process\'s maximum resident set size; cpu s: CPU seconds, user and system, of the processes timed');
+  lines.push('outputs: files written (a build counts the index and ledger pages and the fonts the pages load too); peak MB: the process\'s maximum resident set size; cpu s: CPU seconds, user and system, of the processes timed');
   lines.push('ratios: the comparison\'s seconds divided by the scenario\'s (2.0x: twice as fast)');
   for (const note of result.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;

@@ -1,10 +1,10 @@
 import Handlebars from 'handlebars';
 import type { LedgerEntry } from '../figures/ledger.js';
 import { boolean, list, nullable, object, text, type Shape } from '../model/context-shape.js';
-import type { Labels } from '../model/template.js';
+import type { Labels, Template } from '../model/template.js';
 import { LABELS_SHAPE } from '../render/html/html-renderer.js';
 import { FORMATS, type Format } from '../render/renderer.js';
-import { textDirection } from '../render/view.js';
+import { PAGE_FRAME_SHAPE, pageFrame, type PagePlace } from './project-page.js';
 
 /** Which formats were read back and found to state each use, keyed by `sheet/lang/index`. */
 export type VerifiedUses = Map<string, Set<Format>>;
@@ -15,9 +15,10 @@ export function useKey(sheet: string, lang: string, index: number): string {
 
 /** The shape of figuresContext's result, which check holds templates/figures.hbs to. */
 export const FIGURES_CONTEXT_SHAPE: Shape = object({
-  lang: text,
-  dir: text,
+  ...PAGE_FRAME_SHAPE,
   labels: LABELS_SHAPE,
+  /** The index page in the same language. */
+  index: text,
   formats: list(object({ label: text })),
   figures: list(
     object({
@@ -46,16 +47,17 @@ export const FIGURES_CONTEXT_SHAPE: Shape = object({
   ),
 });
 
-/** `out/figures.html`: the ledger, each use with the formats whose outputs were verified to state it. */
-export function renderFiguresPage(source: string, ledger: LedgerEntry[], verified: VerifiedUses, lang: string, labels: Labels): string {
-  return Handlebars.compile(source, { strict: true })(figuresContext(ledger, verified, lang, labels));
+/** A ledger page (`figures.html`, `<lang>/figures.html`): each use with the formats whose outputs were verified to state it. */
+export function renderFiguresPage(source: string, context: ReturnType<typeof figuresContext>): string {
+  return Handlebars.compile(source, { strict: true })(context);
 }
 
-export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, lang: string, labels: Labels) {
+/** The context of the ledger page at `place`, in its language's labels. */
+export function figuresContext(ledger: LedgerEntry[], verified: VerifiedUses, languages: readonly string[], place: PagePlace, labels: Labels, template: Template) {
   return {
-    lang,
-    dir: textDirection(lang),
+    ...pageFrame(place, 'figures.html', languages, template),
     labels,
+    index: 'index.html',
     formats: FORMATS.map((format) => ({ label: labels[format] })),
     figures: ledger.map((entry) => ({
       id: entry.id,

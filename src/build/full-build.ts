@@ -11,7 +11,8 @@ import type { FactSheet } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
 import type { Location } from '../model/position.js';
-import type { Labels } from '../model/template.js';
+import type { Template } from '../model/template.js';
+import { WEB_FONTS_DIR, webFonts, type WebFont } from '../render/html/web-fonts.js';
 import { openRenderPool, renderAhead, threadsFor, type RenderAhead, type RenderPool } from '../render/pool/index.js';
 import { EXTENSIONS, FORMATS, type Format } from '../render/renderer.js';
 import type { ProjectSources } from '../sources/read-project.js';
@@ -25,6 +26,7 @@ import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './
 import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
 import { OutputFolder, type StagedOutput } from './output-folder.js';
+import { pagePlaces, type PagePlace } from './project-page.js';
 import { pageKey, versionKeys, type VersionKeys } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
@@ -105,7 +107,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
 
 async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport, early: RenderPool | null): Promise<void> {
   const verified: VerifiedUses = new Map();
-  await removeOrphans(folder, sources, report);
+  await removeOrphans(folder, sources, projectFiles(result), report);
   const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
   // What to render is decided here, in the order of the sheets, before any worker starts: a
   // rebuild with nothing to render starts none. The pool decides only where rendering runs.
@@ -142,20 +144,76 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
     await pool.close();
   }
   await verifyOutputsOnDisk(result, options, folder, new Set([...report.written, ...report.unchanged]), verified, report, keys);
-  const labels = pageLabels(result);
+  const look = pageTemplate(result);
+  await writeFonts(result, folder, report);
   const { indexPage: indexTemplate, figuresPage: figuresTemplate } = sources.templates;
-  // A page template that could not be read clean is reported by the check and not used.
-  if (labels && indexTemplate?.usable) {
-    const config = result.config!;
-    const entries = indexEntries(result, ids, folder);
-    const context = indexContext(entries, config.languages, config.sourceLanguage, labels);
-    await writePage(indexTemplate, 'index.html', context, () => renderIndexPage(indexTemplate.text, entries, config.languages, config.sourceLanguage, labels), folder, report);
+  const config = result.config!;
+  const ledger = result.registry ? figuresLedger(result.registry, result.parsed) : null;
+  const entries = indexEntries(result, ids, folder);
+  for (const place of projectPages(result)) {
+    const labels = look?.labels.get(place.lang);
+    // A page template that could not be read clean is reported by the check and not used.
+    if (!look || !labels) continue;
+    if (indexTemplate?.usable) {
+      const context = indexContext(entries, config.languages, config.sourceLanguage, place, labels, look);
+      await writePage(indexTemplate, `${place.dir}index.html`, context, () => renderIndexPage(indexTemplate.text, context), folder, report);
+    }
+    if (figuresTemplate?.usable && ledger) {
+      const context = figuresContext(ledger, verified, config.languages, place, labels, look);
+      await writePage(figuresTemplate, `${place.dir}figures.html`, context, () => renderFiguresPage(figuresTemplate.text, context), folder, report);
+    }
   }
-  if (labels && figuresTemplate?.usable && result.registry) {
-    const ledger = figuresLedger(result.registry, result.parsed);
-    const lang = result.config!.sourceLanguage;
-    const context = figuresContext(ledger, verified, lang, labels);
-    await writePage(figuresTemplate, 'figures.html', context, () => renderFiguresPage(figuresTemplate.text, ledger, verified, lang, labels), folder, report);
+}
+
+/** The places of the index and ledger pages: the output folder's own, then one per language the template has labels for. */
+function projectPages(result: CheckResult): Array<PagePlace & { dir: string }> {
+  const config = result.config!;
+  const look = pageTemplate(result);
+  if (!look) return [];
+  return pagePlaces(config.sourceLanguage, config.languages).filter((place) => look.labels.has(place.lang));
+}
+
+/**
+ * The files projectPages and writeFonts write, besides the sheets' outputs, and whether
+ * fonts written before may go: not while a template a sheet names cannot be read, since
+ * the pages it made earlier stay published and load their fonts.
+ */
+function projectFiles(result: CheckResult): { files: Set<string>; fontsKnown: boolean } {
+  const pages = projectPages(result).flatMap((place) => [`${place.dir}index.html`, `${place.dir}figures.html`]);
+  const fontsKnown = result.parsed.every((sheet) => result.templates.has(sheet.meta.template));
+  return { files: new Set([...pages, ...webFontsOf(result).map((font) => font.file)]), fontsKnown };
+}
+
+/** The fonts of every template, which the web pages load from the output folder, each file once. */
+function webFontsOf(result: CheckResult): WebFont[] {
+  const byFile = new Map<string, WebFont>();
+  for (const template of result.templates.values()) for (const font of webFonts(template)) if (!byFile.has(font.file)) byFile.set(font.file, font);
+  return [...byFile.values()];
+}
+
+/**
+ * Copies the templates' fonts into the output folder (assets/fonts/), as outputs the
+ * manifest records: the files are those the PDF embeds, and a font whose bytes are
+ * already there as written is not written again.
+ */
+async function writeFonts(result: CheckResult, folder: OutputFolder, report: BuildReport): Promise<void> {
+  const staged: StagedOutput[] = [];
+  try {
+    for (const font of webFontsOf(result)) {
+      const key = sha256(font.bytes);
+      if (await folder.upToDate(font.file, key)) {
+        report.unchanged.push(font.file);
+        continue;
+      }
+      report.rendered.push(font.file);
+      staged.push({ ...(await folder.stage(font.file, font.bytes)), record: { key, misses: [] } });
+    }
+    const changed = new Set(await folder.commit(staged));
+    for (const output of staged) (changed.has(output.relative) ? report.written : report.unchanged).push(output.relative);
+  } catch (error) {
+    if (!(error instanceof OutputIoError)) throw error;
+    await folder.discard(staged).catch(() => undefined);
+    report.diagnostics.push(diagnostic('error', 'output-write-failed', outputLocation(error.where), error.message));
   }
 }
 
@@ -272,12 +330,16 @@ function recordUses(verified: VerifiedUses, sheet: FactSheet, format: Format, mi
 /**
  * Outputs (`<lang>/<id>.<format>`) that a build wrote for sheet versions that no longer
  * have a source: a deleted translation must not stay published, out of date, and linked.
+ * The project's own pages and fonts (`project`) are kept; other fonts it wrote are not.
  * Only files of the manifest, and only as they were written, are deleted.
  */
-async function removeOrphans(folder: OutputFolder, sources: ProjectSources, report: BuildReport): Promise<void> {
+async function removeOrphans(folder: OutputFolder, sources: ProjectSources, project: { files: ReadonlySet<string>; fontsKnown: boolean }, report: BuildReport): Promise<void> {
   const versions = new Set(sources.sheets.map((s) => `${s.lang}/${s.id}`));
   const extensions = new Map(FORMATS.map((f) => [EXTENSIONS[f], f]));
   const orphans = [...folder.manifest.files.keys()].filter((name) => {
+    if (project.files.has(name)) return false;
+    // A font no template names any more, and the pages of a language no longer published, go too.
+    if (name.startsWith(`${WEB_FONTS_DIR}/`)) return project.fontsKnown;
     const match = /^([^/]+)\/([^/]+)(\.[a-z]+)$/.exec(name);
     return match !== null && extensions.has(match[3]!) && !versions.has(`${match[1]}/${match[2]}`);
   });
@@ -415,25 +477,31 @@ function outputLocation(file: string): Location {
   return { file: file.split(path.sep).join('/'), start, end: start };
 }
 
-/** The project pages speak the source language, in the words of the first valid template. */
-function pageLabels(result: CheckResult): Labels | null {
-  const config = result.config;
-  return (config && [...result.templates.values()][0]?.labels.get(config.sourceLanguage)) ?? null;
+/** The project pages take the look and the words of the first valid template. */
+function pageTemplate(result: CheckResult): Template | null {
+  return [...result.templates.values()][0] ?? null;
 }
 
 /** The index links the outputs the folder holds, whether written now or by an earlier build. */
 function indexEntries(result: CheckResult, ids: string[], folder: OutputFolder): IndexEntry[] {
   const config = result.config!;
   const published = new Map(result.sheets.map((s) => [`${s.lang}/${s.id}`, s]));
-  const originals = new Map(result.parsed.filter((s) => s.lang === config.sourceLanguage).map((s) => [s.id, s]));
+  const parsed = new Map(result.parsed.map((s) => [`${s.lang}/${s.id}`, s]));
   const entries: IndexEntry[] = ids.map((id) => {
     const versions = config.languages.map((lang) => ({
       lang,
       formats: FORMATS.filter((format) => folder.owns(outputPath({ lang, id }, format))),
     }));
-    // Titled as the sheet's own pages print it: typeset, as published (or typeset here when it is held back).
-    const original = published.get(`${config.sourceLanguage}/${id}`) ?? (originals.has(id) ? typesetSheet(originals.get(id)!) : null);
-    return { id, title: original ? plainText(original.meta.title) : id, versions: versions.filter((v) => v.formats.length > 0) };
+    // Titled as the sheet's own pages print it: typeset, as published (or typeset here when it is held back);
+    // a language's title only where its version has outputs, the original's always.
+    const titles: Record<string, string> = {};
+    for (const lang of config.languages) {
+      if (lang !== config.sourceLanguage && !versions.some((v) => v.lang === lang && v.formats.length > 0)) continue;
+      const read = parsed.get(`${lang}/${id}`);
+      const sheet = published.get(`${lang}/${id}`) ?? (read ? typesetSheet(read) : null);
+      if (sheet) titles[lang] = plainText(sheet.meta.title);
+    }
+    return { id, titles, versions: versions.filter((v) => v.formats.length > 0) };
   });
   return entries.filter((e) => e.versions.length > 0);
 }

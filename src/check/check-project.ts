@@ -417,12 +417,22 @@ function readPerLanguage<T>(
   return values;
 }
 
+/** Sheet ids taken by the pages every language's folder holds beside its sheets, and what each page is. */
+const RESERVED_SHEET_IDS = new Map([
+  ['index', 'index'],
+  ['figures', 'figures ledger'],
+]);
+
 /** Drops files whose names are not a kebab-case sheet id and a declared language, and sheets with no original. */
 function validSheetSources(sheets: SheetSource[], config: ProjectConfig, diagnostics: Diagnostic[]): SheetSource[] {
   const valid: SheetSource[] = [];
   for (const sheet of sheets) {
     if (!SHEET_ID.test(sheet.id)) {
       diagnostics.push(diagnostic('error', 'sheet-id-invalid', sheet.file.head(), `sheet id "${sheet.id}" must be kebab-case (lower-case letters and digits joined by "-"); rename the folder`));
+      continue;
+    }
+    if (RESERVED_SHEET_IDS.has(sheet.id)) {
+      diagnostics.push(diagnostic('error', 'sheet-id-invalid', sheet.file.head(), `sheet id "${sheet.id}" is the name of each language's ${RESERVED_SHEET_IDS.get(sheet.id)} page (out/<lang>/${sheet.id}.html); rename the folder`));
       continue;
     }
     if (checkLanguage(sheet.lang, sheet.file.head(), config, diagnostics)) valid.push(sheet);

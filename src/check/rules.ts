@@ -48,7 +48,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'source-character-invalid', severity: 'error', description: 'a character no output format can carry' },
   { id: 'source-outside-project', severity: 'error', description: 'a link leading out of the project' },
   { id: 'source-missing', severity: 'error', description: 'a sheet with no file in the source language' },
-  { id: 'sheet-id-invalid', severity: 'error', description: 'a sheet folder that is not kebab-case' },
+  { id: 'sheet-id-invalid', severity: 'error', description: 'a sheet folder that is not kebab-case, or that is named `index` or `figures` (the names of each language\'s index and ledger pages)' },
   { id: 'language-invalid', severity: 'error', description: 'a file name that is not a canonical BCP 47 tag' },
   { id: 'language-unknown', severity: 'error', description: 'a file, or an entry of a sheet\'s languages:, for a language the project does not publish' },
   { id: 'translation-missing', severity: 'warning', description: 'a language a sheet is published in (its own languages:, else the project\'s) that it has no version in' },

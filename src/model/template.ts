@@ -39,7 +39,7 @@ export const SPACING_ROLES = ['line', 'paragraph', 'heading_before', 'heading_af
 export type SpacingRole = (typeof SPACING_ROLES)[number];
 
 /** The template's own words in one language. */
-export const LABEL_KEYS = ['kind', 'contact', 'phone', 'email', 'translations', 'contents', 'index_title', 'sheet', 'pdf', 'docx', 'html', 'ledger', 'derived', 'as_of', 'language', 'location', 'text', 'not_used'] as const;
+export const LABEL_KEYS = ['kind', 'contact', 'phone', 'email', 'translations', 'download', 'contents', 'index_title', 'sheet', 'pdf', 'docx', 'html', 'ledger', 'derived', 'as_of', 'language', 'location', 'text', 'not_used'] as const;
 export type Labels = Record<(typeof LABEL_KEYS)[number], string>;
 
 /** A validated template: its style, its labels per language and its HTML sources. */

@@ -96,7 +96,8 @@ async function versionsIn(outDir: string): Promise<PreviewVersion[]> {
   for (const lang of (await readdir(outDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
     for (const name of (await readdir(path.join(outDir, lang.name)).catch(() => [] as string[])).sort()) {
       const match = /^(.+)\.(html|pdf)$/.exec(name);
-      if (!match) continue;
+      // Each language's index and ledger pages stand beside its sheets; no sheet takes their names.
+      if (!match || match[1] === 'index' || match[1] === 'figures') continue;
       const key = `${lang.name}/${match[1]}`;
       const version = found.get(key) ?? { lang: lang.name, id: match[1]!, html: false, pdf: false };
       version[match[2] as 'html' | 'pdf'] = true;

@@ -7,6 +7,7 @@ import type { SheetView } from '../view.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { inlineHtml } from './inline-html.js';
 import { scriptFont } from '../script-font.js';
+import { FONT_FACES_SHAPE, fontFaces, webFonts } from './web-fonts.js';
 
 const compiled = new WeakMap<Template, Handlebars.TemplateDelegate>();
 
@@ -69,8 +70,11 @@ export const HTML_CONTEXT_SHAPE: Shape = object({
   phone: list(object({ text, href: nullable(text) })),
   emailHref: text,
   style: STYLE_SHAPE,
+  fonts: FONT_FACES_SHAPE,
   mark: html,
   self: text,
+  index: text,
+  documents: list(object({ href: text, type: text, label: text })),
   translations: list(object({ lang: text, name: text, href: text })),
   sections: list(
     object({
@@ -109,8 +113,16 @@ export function htmlContext(view: SheetView) {
     emailHref: allowedLink(`mailto:${sheet.contact.email}`),
     // Script fonts are keyed by script name, which a page's shape cannot describe; code asks fontForLanguage.
     style: { ...view.style, fonts: { family: view.style.fonts.family, files: view.style.fonts.files, word: view.style.fonts.word, css: view.style.fonts.css } },
+    // The template's fonts, served from the output folder's assets (the build writes them there).
+    fonts: fontFaces(webFonts(view.template), '../'),
     mark: safe(view.template.mark),
     self: `${sheet.id}.html`,
+    // The language's index, and the sheet's own PDF and Word documents beside the page.
+    index: 'index.html',
+    documents: [
+      { href: `${sheet.id}.pdf`, type: 'application/pdf', label: view.labels.pdf },
+      { href: `${sheet.id}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: view.labels.docx },
+    ],
     translations: view.alternates.map((a) => ({ lang: a.lang, name: a.name, href: `../${a.lang}/${sheet.id}.html` })),
     sections: sheet.sections.map((section) => sectionContext(section, view.dir, safe)),
   };
