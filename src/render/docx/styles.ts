@@ -1,7 +1,7 @@
-import { scriptFont } from '../script-font.js';
 import { BorderStyle, UnderlineType, LineRuleType, type IStylesOptions } from 'docx';
 import type { SheetView } from '../view.js';
 import { halfPoints, lineSpacing, twips, wordColor } from './units.js';
+import type { WordFonts } from './word-fonts.js';
 
 /** Paragraph styles of our own, besides Word's built-in Title, Heading 1 and Heading 2. */
 export const STYLE = {
@@ -14,11 +14,10 @@ export const STYLE = {
 } as const;
 
 /** The document's styles, all from the template: Word users see and reuse them by name. */
-export function documentStyles(view: SheetView): IStylesOptions {
+export function documentStyles(view: SheetView, fonts: WordFonts): IStylesOptions {
   const { style } = view;
   // Text of a script the template font lacks (Arabic) is drawn with the complex-script font, w:rFonts w:cs.
-  const cs = scriptFont(style, view.lang)?.word ?? null;
-  const font = cs === null ? style.fonts.word : { ascii: style.fonts.word, hAnsi: style.fonts.word, eastAsia: style.fonts.word, cs };
+  const font = fonts.regular;
   const color = (role: keyof typeof style.colors): string => wordColor(style.colors[role]);
   const rtl = view.dir === 'rtl';
   const bidi = rtl ? { rightToLeft: true } : {};
@@ -43,7 +42,7 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.title), sizeComplexScript: halfPoints(style.sizes.title), bold: true, color: color('inverse'), ...bidi },
+        run: { size: halfPoints(style.sizes.title), sizeComplexScript: halfPoints(style.sizes.title), ...fonts.strong, color: color('inverse'), ...bidi },
         paragraph: { spacing: { before: twips(4), after: twips(4), line: lineSpacing(1.1), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
       },
       heading1: {
@@ -51,7 +50,7 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.heading), sizeComplexScript: halfPoints(style.sizes.heading), bold: true, color: color('brand'), ...bidi },
+        run: { size: halfPoints(style.sizes.heading), sizeComplexScript: halfPoints(style.sizes.heading), ...fonts.strong, color: color('brand'), ...bidi },
         paragraph: {
           spacing: { before: twips(style.spacing.heading_before), after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO },
           border: { bottom: { style: BorderStyle.SINGLE, size: 8, space: 3, color: color('accent') } },
@@ -65,7 +64,7 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), bold: true, allCaps: true, ...(rtl ? {} : { characterSpacing: 10 }), color: color('brand'), ...bidi },
+        run: { size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), ...fonts.strong, allCaps: true, ...(rtl ? {} : { characterSpacing: 10 }), color: color('brand'), ...bidi },
         paragraph: { spacing: { before: 0, after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       hyperlink: {

@@ -4,6 +4,7 @@ import { inlineRuns, plainRuns } from './inline-runs.js';
 import { panel } from './panel.js';
 import { STYLE } from './styles.js';
 import { halfPoints, sides, textWidth, twips, wordColor } from './units.js';
+import type { WordFonts } from './word-fonts.js';
 
 const PADDING = { top: 260, bottom: 300, side: 320 };
 
@@ -11,7 +12,7 @@ const PADDING = { top: 260, bottom: 300, side: 320 };
  * The band across the top of page 1, white on the brand colour: the organisation and the kind of document, the
  * title, the subtitle and the date. A one-cell table, which Word and LibreOffice both shade edge to edge.
  */
-export function titleBand(view: SheetView): Table {
+export function titleBand(view: SheetView, fonts: WordFonts): Table {
   const { style, dir } = view;
   const width = textWidth(style);
   const inner = width - 2 * PADDING.side;
@@ -27,8 +28,7 @@ export function titleBand(view: SheetView): Table {
     spacing: { after: twips(12) },
     children: [
       ...plainRuns(view.sheet.contact.organisation.toLocaleUpperCase(view.lang), dir, {
-        bold: true,
-        boldComplexScript: true,
+        ...fonts.strong,
         size: halfPoints(style.sizes.organisation),
         sizeComplexScript: halfPoints(style.sizes.organisation),
         // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
@@ -40,9 +40,9 @@ export function titleBand(view: SheetView): Table {
       ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, ...(dir === 'ltr' ? { characterSpacing: 6 } : {}) }),
     ],
   });
-  const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir) })];
+  const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir, fonts.strong) })];
   if (view.sheet.meta.subtitle) {
-    paragraphs.push(new Paragraph({ style: STYLE.subtitle, ...bidi, alignment, children: inlineRuns(view.sheet.meta.subtitle, dir) }));
+    paragraphs.push(new Paragraph({ style: STYLE.subtitle, ...bidi, alignment, children: inlineRuns(view.sheet.meta.subtitle, dir, fonts.strong) }));
   }
   if (view.date) {
     paragraphs.push(
