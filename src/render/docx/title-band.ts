@@ -1,15 +1,19 @@
 import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
 import type { SheetView } from '../view.js';
 import { inlineRuns, plainRuns } from './inline-runs.js';
+import { markRun } from './mark-image.js';
 import { panel } from './panel.js';
 import { STYLE } from './styles.js';
 import { halfPoints, sides, textWidth, twips, wordColor } from './units.js';
 import type { WordFonts } from './word-fonts.js';
 
 const PADDING = { top: 260, bottom: 300, side: 320 };
+/** The mark's size and the space after it, in points, as the PDF draws them. */
+const MARK = 22;
+const MARK_GAP = 8;
 
 /**
- * The band across the top of page 1, white on the brand colour: the organisation and the kind of document, the
+ * The band across the top of page 1, white on the brand colour: the mark, the organisation and the kind of document, the
  * title, the subtitle and the date. A one-cell table, which Word and LibreOffice both shade edge to edge.
  */
 export function titleBand(view: SheetView, fonts: WordFonts): Table {
@@ -24,9 +28,14 @@ export function titleBand(view: SheetView, fonts: WordFonts): Table {
     style: STYLE.band,
     ...bidi,
     alignment,
-    tabStops: [{ type: TabStopType.RIGHT, position: inner }],
+    tabStops: [
+      { type: TabStopType.LEFT, position: twips(MARK + MARK_GAP) },
+      { type: TabStopType.RIGHT, position: inner },
+    ],
     spacing: { after: twips(12) },
     children: [
+      markRun(view, MARK),
+      new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
       ...plainRuns(view.sheet.contact.organisation.toLocaleUpperCase(view.lang), dir, {
         ...fonts.strong,
         size: halfPoints(style.sizes.organisation),
