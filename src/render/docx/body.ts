@@ -26,11 +26,17 @@ function sectionContent(view: SheetView, fonts: WordFonts, section: Section, lis
   return out;
 }
 
+/**
+ * No paragraph or list item leaves its first line alone at a page's foot or its last at a page's head, as in the
+ * PDF (w:widowControl: Word's own default, which a document must still state for other readers).
+ */
+const KEEP = { widowControl: true } as const;
+
 function blockContent(view: SheetView, fonts: WordFonts, block: Block, lead: boolean, lists: { count: number }): Paragraph[] {
   const bidi = view.dir === 'rtl' ? { bidirectional: true } : {};
   const style = lead ? { style: STYLE.lead } : {};
   const alignment = sides(view.dir).start;
-  if (block.type === 'paragraph') return [new Paragraph({ ...style, ...bidi, alignment, children: inlineRuns(block.children, view.dir, fonts.strong) })];
+  if (block.type === 'paragraph') return [new Paragraph({ ...style, ...bidi, ...KEEP, alignment, children: inlineRuns(block.children, view.dir, fonts.strong) })];
   return listContent(view, fonts, block, lead, lists.count++);
 }
 
@@ -44,6 +50,7 @@ function listContent(view: SheetView, fonts: WordFonts, list: List, lead: boolea
       new Paragraph({
         ...style,
         ...bidi,
+        ...KEEP,
         alignment: sides(view.dir).start,
         numbering: { reference: listReference(list), level: 0, instance },
         spacing: { after: twips(index === list.items.length - 1 ? spacing.paragraph : spacing.list_item) },

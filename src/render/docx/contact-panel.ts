@@ -7,7 +7,8 @@ import { panel } from './panel.js';
 import { sides, twips, wordColor } from './units.js';
 import type { WordFonts } from './word-fonts.js';
 
-const PADDING = { top: 200, bottom: 200, side: 280 };
+/** The panel's padding, the PDF's: 8 points above and below, 10 at the sides. */
+const PADDING = { top: 160, bottom: 160, side: 200 };
 
 /**
  * The contact block that closes the sheet, on the panel colour with a rule in the brand colour along its start:

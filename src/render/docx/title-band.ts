@@ -41,12 +41,12 @@ export function titleBand(view: SheetView, fonts: WordFonts): Table {
         size: halfPoints(style.sizes.organisation),
         sizeComplexScript: halfPoints(style.sizes.organisation),
         // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
-        ...(dir === 'ltr' ? { characterSpacing: 10 } : {}),
+        ...(dir === 'ltr' ? { characterSpacing: 8 } : {}),
         color: inverse,
       }),
       new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
       // In capitals, as the PDF and the web page print it; kept as written, so an edit of the label reads as it should.
-      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, ...(dir === 'ltr' ? { characterSpacing: 6 } : {}) }),
+      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, ...(dir === 'ltr' ? { characterSpacing: 16 } : {}) }),
     ],
   });
   const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir, fonts.strong) })];
