@@ -11,6 +11,8 @@ const PADDING = { top: 260, bottom: 300, side: 320 };
 /** The mark's size and the space after it, in points, as the PDF draws them. */
 const MARK = 22;
 const MARK_GAP = 8;
+/** The organisation and the kind of document stand level with the mark's middle, not its foot (w:position). */
+const RAISE = '7pt';
 
 /**
  * The band across the top of page 1, white on the brand colour: the mark, the organisation and the kind of document, the
@@ -43,10 +45,11 @@ export function titleBand(view: SheetView, fonts: WordFonts): Table {
         // Spaced capitals; a right-to-left script here is cursive (Arabic), whose letters spacing would part.
         ...(dir === 'ltr' ? { characterSpacing: 8 } : {}),
         color: inverse,
+        position: RAISE,
       }),
       new TextRun({ ...(dir === 'rtl' ? { rightToLeft: true } : {}), children: [new Tab()] }),
       // In capitals, as the PDF and the web page print it; kept as written, so an edit of the label reads as it should.
-      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, ...(dir === 'ltr' ? { characterSpacing: 16 } : {}) }),
+      ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, position: RAISE, ...(dir === 'ltr' ? { characterSpacing: 16 } : {}) }),
     ],
   });
   const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir, fonts.strong) })];
