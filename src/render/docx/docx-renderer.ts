@@ -12,6 +12,6 @@ export const docxRenderer: Renderer = {
   async render(view: SheetView) {
     const fonts = wordFonts(view);
     const packed = await Packer.pack(buildDocument(view, fonts, embeddedFonts(fonts.faces)), 'uint8array');
-    return { kind: 'binary', bytes: normalizePackage(packed, view) };
+    return { kind: 'binary', bytes: normalizePackage(packed, view, fonts.faces.map((face) => face.bytes)) };
   },
 };

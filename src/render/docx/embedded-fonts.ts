@@ -1,3 +1,4 @@
+import { standIn } from './font-keys.js';
 import type { WordFace } from './word-fonts.js';
 
 /** One font as the document embeds it: its Word name and the files of its styles (docx's `fonts` option). */
@@ -24,7 +25,8 @@ export function embeddedFonts(faces: readonly WordFace[]): EmbeddedFont[] {
   const families = new Map<string, Partial<Record<'data' | 'bold' | 'italic' | 'boldItalic', Buffer>>>();
   for (const face of faces) {
     const styles = families.get(face.family) ?? {};
-    styles[face.bold ? (face.italic ? 'boldItalic' : 'bold') : face.italic ? 'italic' : 'data'] = asBuffer(face.bytes);
+    // docx packs a stand-in; the package gets the face itself (font-keys.ts).
+    styles[face.bold ? (face.italic ? 'boldItalic' : 'bold') : face.italic ? 'italic' : 'data'] = standIn(face.bytes);
     families.set(face.family, styles);
   }
   return [...families].map(([name, styles]) => {
@@ -32,9 +34,4 @@ export function embeddedFonts(faces: readonly WordFace[]): EmbeddedFont[] {
     const data = styles.data ?? styles.bold ?? styles.italic ?? styles.boldItalic!;
     return { name, ...styles, data };
   });
-}
-
-/** docx takes Buffers: the bytes are viewed as one, not copied. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -11,14 +11,15 @@ import { storedEntries, zipEntries, type StoredEntry, type ZipEntry } from './zi
  *   given the `dc:language` docx has no option for;
  * - relationships: docx names those of hyperlinks with random (nanoid) ids; they get the next free `rIdN` of their
  *   part, in the order docx lists them;
- * - embedded fonts: docx obfuscates each with a random key; each gets a key made from its file (font-keys.ts);
+ * - embedded fonts: docx obfuscates each with a random key; each gets a key made from its file, and the stand-in
+ *   docx was given for a face of `faces` is replaced by the face (font-keys.ts);
  * - the zip: docx dates every entry with the clock, in the local time zone; entries are written again in a fixed
  *   order, `[Content_Types].xml` first, with the view's timestamp.
  *
  * Only the parts changed here are inflated and deflated again: the others keep the
  * compressed data docx gave them (a pure function of their text), copied as it is.
  */
-export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Array {
+export function normalizePackage(packed: Uint8Array, view: SheetView, faces: readonly Uint8Array[] = []): Uint8Array {
   const stored = storedEntries(packed);
   const files = new Map<string, string | Uint8Array | StoredEntry>(
     stored ? stored : Object.entries(unzipSync(packed)),
@@ -48,7 +49,7 @@ export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Arra
   const fontTable = text(FONT_TABLE);
   const fontRels = text(FONT_TABLE_RELS);
   if (fontTable !== null && fontRels !== null) {
-    const keyed = stableFontKeys(fontTable, fontRels, bytes);
+    const keyed = stableFontKeys(fontTable, fontRels, bytes, faces);
     files.set(FONT_TABLE, keyed.fontTable);
     for (const [name, data] of keyed.parts) files.set(name, data);
   }
