@@ -26,6 +26,7 @@ export function contactPanel(view: SheetView, fonts: WordFonts): FileChild[] {
       style: STYLE.contact,
       ...bidi,
       alignment,
+      spacing: { after: twips(2) },
       children: plainRuns(`${contact.division} \u2013 ${contact.section}`, dir, fonts.strong),
     }),
     new Paragraph({

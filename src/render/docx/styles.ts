@@ -109,7 +109,8 @@ export function documentStyles(view: SheetView, fonts: WordFonts): IStylesOption
         name: 'Contact Text',
         basedOn: 'Normal',
         run: { size: halfPoints(style.sizes.contact), sizeComplexScript: halfPoints(style.sizes.contact), ...bidi },
-        paragraph: { spacing: { before: 0, after: twips(2), line: lineSpacing(1.2), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+        // Lines spaced as the template spaces every line, one after the other, as in the PDF's contact block.
+        paragraph: { spacing: { before: 0, after: 0, line: twips(style.sizes.contact * style.spacing.line), lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true },
       },
       {
         id: STYLE.header,
