@@ -5,9 +5,11 @@ NODE_MODULES_STAMP := node_modules/.package-lock.json
 TS_SOURCES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages the tests read outputs back with (pdftotext, pdfinfo, qpdf, xmllint),
-# the browser the live-preview tests drive (chromium), and the Java that runs the
-# Nu Html Checker (vnu.jar, from npm) over the web pages.
-TEST_PACKAGES := poppler-utils qpdf libxml2-utils chromium default-jre-headless
+# the browser the live-preview tests drive (chromium), the Java that runs the
+# Nu Html Checker (vnu.jar, from npm) over the web pages, and the LibreOffice that
+# sets the Word documents without the template's fonts (soffice, no desktop parts; fc-list
+# shows those fonts are not installed).
+TEST_PACKAGES := poppler-utils qpdf libxml2-utils chromium default-jre-headless libreoffice-writer-nogui fontconfig
 
 # Debian package the benchmark compares with.
 BENCH_PACKAGES := pandoc
@@ -42,7 +44,7 @@ test: compile test-deps
 	node test/run.mjs
 
 test-deps:
-	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v xmllint >/dev/null || ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+	@if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v qpdf >/dev/null || ! command -v xmllint >/dev/null || ! command -v chromium >/dev/null || ! command -v java >/dev/null || ! command -v soffice >/dev/null || ! command -v fc-list >/dev/null; then \
 	  echo "installing $(TEST_PACKAGES)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(TEST_PACKAGES) >/dev/null; \

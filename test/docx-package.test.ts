@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Packer } from 'docx';
 import { buildDocument } from '../src/render/docx/build-document.js';
+import { embeddedFonts } from '../src/render/docx/embedded-fonts.js';
+import { wordFonts } from '../src/render/docx/word-fonts.js';
 import { docxRenderer } from '../src/render/docx/index.js';
 import { normalizePackage } from '../src/render/docx/normalize-package.js';
 import { crc32, storedEntries, zipEntries } from '../src/render/docx/zip.js';
@@ -20,6 +23,10 @@ function withComment(zip: Uint8Array): Uint8Array {
   new DataView(out.buffer).setUint16(zip.length - 2, 1, true);
   out[zip.length] = 0x78;
   return out;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function render(index: number): Promise<Uint8Array> {
@@ -71,7 +78,8 @@ describe('the Word package', () => {
 
   it('keeps the compressed data docx gave the parts it does not change', async () => {
     const view = views[0]!;
-    const packed = storedEntries(await Packer.pack(buildDocument(view), 'uint8array'))!;
+    const fonts = wordFonts(view);
+    const packed = storedEntries(await Packer.pack(buildDocument(view, fonts, embeddedFonts(fonts.faces)), 'uint8array'))!;
     const output = storedEntries(await render(0))!;
     for (const name of ['word/styles.xml', 'word/numbering.xml', 'word/theme/theme1.xml']) {
       expect(output.get(name)!.compressed).toEqual(packed.get(name)!.compressed);
@@ -97,6 +105,7 @@ describe('the Word package', () => {
   it('is the same bytes rendered alone and after other documents', async () => {
     const alone = await render(1);
     for (let index = 0; index < Math.min(views.length, 4); index++) await render(index);
-    expect(await render(1)).toEqual(alone);
+    // Compared by hash: a document holds its fonts, and a byte-by-byte diff of half a megabyte takes minutes to print.
+    expect(sha256(await render(1))).toBe(sha256(alone));
   });
 });

@@ -7,14 +7,16 @@ import { pageFooters, pageHeaders } from './page-furniture.js';
 import { documentStyles } from './styles.js';
 import { titleBand } from './title-band.js';
 import { PAGE_SIZES, twips } from './units.js';
+import type { EmbeddedFont } from './embedded-fonts.js';
+import type { WordFonts } from './word-fonts.js';
 
 /** Who the document says made it: the organisation and its division. */
 export function creatorOf(view: SheetView): string {
   return `${view.sheet.contact.organisation} \u2013 ${view.sheet.contact.division}`;
 }
 
-/** The docx document of one sheet, before it is packed. */
-export function buildDocument(view: SheetView): Document {
+/** The docx document of one sheet, before it is packed: `fonts` name the faces, `embedded` are their files. */
+export function buildDocument(view: SheetView, fonts: WordFonts, embedded: readonly EmbeddedFont[]): Document {
   const { style } = view;
   // The template's margins are top, right, bottom, left; a right-to-left sheet mirrors them.
   const [top, styleRight, bottom, styleLeft] = style.page.margins;
@@ -22,11 +24,11 @@ export function buildDocument(view: SheetView): Document {
   const creator = creatorOf(view);
   const bidi = view.dir === 'rtl' ? { bidirectional: true } : {};
   const children: FileChild[] = [
-    titleBand(view),
+    titleBand(view, fonts),
     // Space between the band and the lead.
     new Paragraph({ ...bidi, spacing: { before: 0, after: 0, line: twips(style.spacing.heading_before), lineRule: LineRuleType.EXACT } }),
-    ...bodyContent(view),
-    ...contactPanel(view),
+    ...bodyContent(view, fonts),
+    ...contactPanel(view, fonts),
   ];
   return new Document({
     title: view.titleText,
@@ -36,7 +38,8 @@ export function buildDocument(view: SheetView): Document {
     keywords: view.sheet.meta.tags.join(', '),
     description: view.summary,
     revision: 1,
-    styles: documentStyles(view),
+    styles: documentStyles(view, fonts),
+    fonts: embedded,
     numbering: documentNumbering(view),
     sections: [
       {

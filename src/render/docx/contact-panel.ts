@@ -5,14 +5,16 @@ import { ltrRun, plainRuns } from './inline-runs.js';
 import { STYLE } from './styles.js';
 import { panel } from './panel.js';
 import { sides, twips, wordColor } from './units.js';
+import type { WordFonts } from './word-fonts.js';
 
-const PADDING = { top: 200, bottom: 200, side: 280 };
+/** The panel's padding, the PDF's: 8 points above and below, 10 at the sides. */
+const PADDING = { top: 160, bottom: 160, side: 200 };
 
 /**
  * The contact block that closes the sheet, on the panel colour with a rule in the brand colour along its start:
  * "Contact" as a Heading 2, the division and section, the phone, the e-mail address and the hashtags.
  */
-export function contactPanel(view: SheetView): FileChild[] {
+export function contactPanel(view: SheetView, fonts: WordFonts): FileChild[] {
   const { style, dir, labels } = view;
   const contact = view.sheet.contact;
   const bidi = dir === 'rtl' ? { bidirectional: true } : {};
@@ -24,7 +26,8 @@ export function contactPanel(view: SheetView): FileChild[] {
       style: STYLE.contact,
       ...bidi,
       alignment,
-      children: plainRuns(`${contact.division} \u2013 ${contact.section}`, dir, { bold: true, boldComplexScript: true }),
+      spacing: { after: twips(2) },
+      children: plainRuns(`${contact.division} \u2013 ${contact.section}`, dir, fonts.strong),
     }),
     new Paragraph({
       style: STYLE.contact,
@@ -58,7 +61,7 @@ export function contactPanel(view: SheetView): FileChild[] {
         spacing: { before: twips(4), after: 0 },
         children: contact.hashtags.flatMap((tag, index) => [
           ...(index > 0 ? plainRuns(' ', dir) : []),
-          ltrRun(tag, dir, { bold: true, boldComplexScript: true, color: wordColor(style.colors.accent) }),
+          ltrRun(tag, dir, { ...fonts.strong, color: wordColor(style.colors.accent) }),
         ]),
       }),
     );

@@ -11,13 +11,13 @@ export type RunBase = Omit<IRunOptions, 'text' | 'children' | 'break'>;
  * Inline markup as Word runs: bold, italics, superscripts, line breaks, and links to the web. Figures are plain
  * runs holding the text the model gives them, character for character.
  */
-export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base: RunBase = {}): ParagraphChild[] {
+export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', strong: RunBase, base: RunBase = {}): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   const runs = runsOf(inlines);
   for (let i = 0; i < runs.length; ) {
     const run = runs[i]!;
     if (run.link === null) {
-      children.push(...textRuns(run, dir, base));
+      children.push(...textRuns(run, dir, strong, base));
       i += 1;
       continue;
     }
@@ -25,7 +25,7 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
     const link = run.link;
     const linked: TextRun[] = [];
     while (i < runs.length && runs[i]!.link === link) {
-      linked.push(...textRuns(runs[i]!, dir, { ...base, style: 'Hyperlink' }));
+      linked.push(...textRuns(runs[i]!, dir, strong, { ...base, style: 'Hyperlink' }));
       i += 1;
     }
     children.push(new ExternalHyperlink({ link: allowedLink(link), children: linked }));
@@ -33,11 +33,14 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', base:
   return children;
 }
 
-/** A run, or in a right-to-left paragraph one run per left-to-right island and per stretch between them. */
-function textRuns(run: Run, dir: 'ltr' | 'rtl', base: RunBase): TextRun[] {
+/**
+ * A run, or in a right-to-left paragraph one run per left-to-right island and per stretch between them. Bold text
+ * takes `strong`, the properties of the face the PDF sets it in (word-fonts.ts).
+ */
+function textRuns(run: Run, dir: 'ltr' | 'rtl', strong: RunBase, base: RunBase): TextRun[] {
   const options: IRunOptions = {
     ...base,
-    ...(run.bold ? { bold: true, boldComplexScript: true } : {}),
+    ...(run.bold ? strong : {}),
     ...(run.italic ? { italics: true, italicsComplexScript: true } : {}),
     ...(run.superscript ? { superScript: true } : {}),
   };

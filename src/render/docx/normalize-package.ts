@@ -1,5 +1,6 @@
 import { inflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { SheetView } from '../view.js';
+import { stableFontKeys } from './font-keys.js';
 import { storedEntries, zipEntries, type StoredEntry, type ZipEntry } from './zip.js';
 
 /**
@@ -10,20 +11,26 @@ import { storedEntries, zipEntries, type StoredEntry, type ZipEntry } from './zi
  *   given the `dc:language` docx has no option for;
  * - relationships: docx names those of hyperlinks with random (nanoid) ids; they get the next free `rIdN` of their
  *   part, in the order docx lists them;
+ * - embedded fonts: docx obfuscates each with a random key; each gets a key made from its file, and the stand-in
+ *   docx was given for a face of `faces` is replaced by the face (font-keys.ts);
  * - the zip: docx dates every entry with the clock, in the local time zone; entries are written again in a fixed
  *   order, `[Content_Types].xml` first, with the view's timestamp.
  *
  * Only the parts changed here are inflated and deflated again: the others keep the
  * compressed data docx gave them (a pure function of their text), copied as it is.
  */
-export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Array {
+export function normalizePackage(packed: Uint8Array, view: SheetView, faces: readonly Uint8Array[] = []): Uint8Array {
   const stored = storedEntries(packed);
   const files = new Map<string, string | Uint8Array | StoredEntry>(
     stored ? stored : Object.entries(unzipSync(packed)),
   );
+  const bytes = (name: string): Uint8Array | null => {
+    const data = files.get(name);
+    return data === undefined ? null : typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : inflated(data);
+  };
   const text = (name: string): string | null => {
     const data = files.get(name);
-    return data === undefined ? null : typeof data === 'string' ? data : strFromU8(data instanceof Uint8Array ? data : inflated(data));
+    return data === undefined ? null : typeof data === 'string' ? data : strFromU8(bytes(name)!);
   };
 
   const core = text(CORE);
@@ -39,6 +46,14 @@ export function normalizePackage(packed: Uint8Array, view: SheetView): Uint8Arra
     if (part !== null) files.set(source, replaceAll(part, renamed));
   }
 
+  const fontTable = text(FONT_TABLE);
+  const fontRels = text(FONT_TABLE_RELS);
+  if (fontTable !== null && fontRels !== null) {
+    const keyed = stableFontKeys(fontTable, fontRels, bytes, faces);
+    files.set(FONT_TABLE, keyed.fontTable);
+    for (const [name, data] of keyed.parts) files.set(name, data);
+  }
+
   const entries: ZipEntry[] = [...files.keys()].sort(byPackageOrder).map((name) => {
     const data = files.get(name)!;
     if (typeof data === 'string') return { name, data: strToU8(data) };
@@ -52,6 +67,8 @@ function inflated(entry: StoredEntry): Uint8Array {
 }
 
 const CORE = 'docProps/core.xml';
+const FONT_TABLE = 'word/fontTable.xml';
+const FONT_TABLE_RELS = 'word/_rels/fontTable.xml.rels';
 
 /** The created and modified dates the sheet says, without milliseconds, and the document's language. */
 export function fixCoreProperties(xml: string, view: SheetView): string {

@@ -19,8 +19,8 @@ export function listReference(list: List): string {
 const INDENT = { left: 340, hanging: 220 };
 
 /**
- * Word numbering for the sheet's lists: a bullet list in the accent colour and decimal lists, one definition for
- * each first number the sheet's ordered lists start at. Each list is its own instance, so each starts again.
+ * Word numbering for the sheet's lists: a bullet list in the accent colour and decimal lists (markers in the regular
+ * face, as the PDF draws them), one definition for each first number the sheet's ordered lists start at. Each list is its own instance, so each starts again.
  */
 export function documentNumbering(view: SheetView): INumberingOptions {
   const accent = wordColor(view.style.colors.accent);
@@ -35,7 +35,7 @@ export function documentNumbering(view: SheetView): INumberingOptions {
         alignment: start,
         suffix: LevelSuffix.TAB,
         style: {
-          run: { color: accent, font: view.style.fonts.word, bold: true },
+          run: { color: accent, font: view.style.fonts.word },
           paragraph: { indent: INDENT },
         },
       },
@@ -56,7 +56,7 @@ export function documentNumbering(view: SheetView): INumberingOptions {
           alignment: start,
           suffix: LevelSuffix.TAB,
           style: {
-            run: { color: accent, font: view.style.fonts.word, bold: true },
+            run: { color: accent, font: view.style.fonts.word },
             paragraph: { indent: INDENT },
           },
         },

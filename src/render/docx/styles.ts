@@ -1,7 +1,10 @@
-import { scriptFont } from '../script-font.js';
 import { BorderStyle, UnderlineType, LineRuleType, type IStylesOptions } from 'docx';
 import type { SheetView } from '../view.js';
 import { halfPoints, lineSpacing, twips, wordColor } from './units.js';
+import type { WordFonts } from './word-fonts.js';
+
+/** The title's line height, as a multiple of its size. */
+const TITLE_LINE = 1.07;
 
 /** Paragraph styles of our own, besides Word's built-in Title, Heading 1 and Heading 2. */
 export const STYLE = {
@@ -14,11 +17,10 @@ export const STYLE = {
 } as const;
 
 /** The document's styles, all from the template: Word users see and reuse them by name. */
-export function documentStyles(view: SheetView): IStylesOptions {
+export function documentStyles(view: SheetView, fonts: WordFonts): IStylesOptions {
   const { style } = view;
   // Text of a script the template font lacks (Arabic) is drawn with the complex-script font, w:rFonts w:cs.
-  const cs = scriptFont(style, view.lang)?.word ?? null;
-  const font = cs === null ? style.fonts.word : { ascii: style.fonts.word, hAnsi: style.fonts.word, eastAsia: style.fonts.word, cs };
+  const font = fonts.regular;
   const color = (role: keyof typeof style.colors): string => wordColor(style.colors[role]);
   const rtl = view.dir === 'rtl';
   const bidi = rtl ? { rightToLeft: true } : {};
@@ -43,17 +45,19 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.title), sizeComplexScript: halfPoints(style.sizes.title), bold: true, color: color('inverse'), ...bidi },
-        paragraph: { spacing: { before: twips(4), after: twips(4), line: lineSpacing(1.1), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+        run: { size: halfPoints(style.sizes.title), sizeComplexScript: halfPoints(style.sizes.title), ...fonts.strong, color: color('inverse'), ...bidi },
+        // Lines of the title as close as the PDF sets them (0.85 of the face's own line, 1.07 times the size).
+        paragraph: { spacing: { before: twips(4), after: twips(4), line: twips(style.sizes.title * TITLE_LINE), lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true },
       },
       heading1: {
         name: 'Heading 1',
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.heading), sizeComplexScript: halfPoints(style.sizes.heading), bold: true, color: color('brand'), ...bidi },
+        run: { size: halfPoints(style.sizes.heading), sizeComplexScript: halfPoints(style.sizes.heading), ...fonts.strong, color: color('brand'), ...bidi },
         paragraph: {
-          spacing: { before: twips(style.spacing.heading_before), after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO },
+          // Lines spaced as the template spaces every line, as in the PDF.
+          spacing: { before: twips(style.spacing.heading_before), after: twips(style.spacing.heading_after), line: twips(style.sizes.heading * style.spacing.line), lineRule: LineRuleType.EXACT },
           border: { bottom: { style: BorderStyle.SINGLE, size: 8, space: 3, color: color('accent') } },
           keepNext: true,
           keepLines: true,
@@ -65,8 +69,9 @@ export function documentStyles(view: SheetView): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { font, size: halfPoints(style.sizes.body), sizeComplexScript: halfPoints(style.sizes.body), bold: true, allCaps: true, ...(rtl ? {} : { characterSpacing: 10 }), color: color('brand'), ...bidi },
-        paragraph: { spacing: { before: 0, after: twips(style.spacing.heading_after), line: lineSpacing(1.15), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: 1 },
+        // The contact block's heading, as the PDF sets it: spaced capitals of the contact size.
+        run: { size: halfPoints(style.sizes.contact), sizeComplexScript: halfPoints(style.sizes.contact), ...fonts.strong, allCaps: true, ...(rtl ? {} : { characterSpacing: 16 }), color: color('brand'), ...bidi },
+        paragraph: { spacing: { before: 0, after: twips(4), line: twips(style.sizes.contact * style.spacing.line), lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       hyperlink: {
         name: 'Hyperlink',
@@ -104,7 +109,8 @@ export function documentStyles(view: SheetView): IStylesOptions {
         name: 'Contact Text',
         basedOn: 'Normal',
         run: { size: halfPoints(style.sizes.contact), sizeComplexScript: halfPoints(style.sizes.contact), ...bidi },
-        paragraph: { spacing: { before: 0, after: twips(2), line: lineSpacing(1.2), lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+        // Lines spaced as the template spaces every line, one after the other, as in the PDF's contact block.
+        paragraph: { spacing: { before: 0, after: 0, line: twips(style.sizes.contact * style.spacing.line), lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true },
       },
       {
         id: STYLE.header,

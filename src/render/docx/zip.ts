@@ -75,7 +75,8 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
   return concat([...locals, ...centrals, end]);
 }
 
-function deflated(data: Uint8Array): StoredEntry {
+/** Data deflated as a zip entry holds it. */
+export function deflated(data: Uint8Array): StoredEntry {
   return { method: 8, compressed: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length };
 }
 
