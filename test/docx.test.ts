@@ -115,7 +115,8 @@ describe.each(views.map((v) => [`${v.sheet.id}.${v.lang}`, v] as const))('Word d
   });
 
   it('puts the title in the Title style and the contact heading in Heading 2', () => {
-    expect(paragraphs.find((p) => p.style === 'Title')?.text).toBe(view.titleText);
+    // Broken where the PDF balanced its lines (word-libreoffice.test.ts reads where).
+    expect(paragraphs.find((p) => p.style === 'Title')?.text.replace(/\n/g, ' ')).toBe(view.titleText);
     expect(paragraphs.find((p) => p.style === 'Heading2')?.text).toBe(view.labels.contact);
   });
 

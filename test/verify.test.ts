@@ -76,7 +76,8 @@ describe('reading outputs back', () => {
     // Typeset: a curly apostrophe, a narrow no-break space before the colon.
     expect(text).toContain('l’OTAN coopère avec 41 pays');
     expect(text).toContain('Nouvelle-Zélande');
-    expect(text.split('\n')).toContain('Partenariats\u202f: une approche coopérative de la sécurité');
+    // The title, broken where the PDF balances it.
+    expect(text).toContain('Partenariats\u202f: une approche\ncoopérative de la sécurité');
   });
 
   it('gives the text content of an HTML body', async () => {

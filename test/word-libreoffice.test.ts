@@ -54,6 +54,22 @@ beforeAll(async () => {
   conversion = { status: run.status, output: `${run.stdout}${run.stderr}${run.error ?? ''}` };
 }, 900_000);
 
+/** The lines of the title on the first page of a PDF, as pdftotext reads them, spaces folded. */
+function titleLines(file: string, title: string): string[] {
+  const fold = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const lines = spawnSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).stdout.split('\n').map(fold).filter((line) => line !== '');
+  const whole = fold(title);
+  // The first run of lines that makes the title (a title may begin with the organisation's name, a line of its own above).
+  for (let start = 0; start < lines.length; start++) {
+    const taken: string[] = [];
+    for (let at = start; at < lines.length && whole.startsWith([...taken, lines[at]!].join(' ')); at++) {
+      taken.push(lines[at]!);
+      if (taken.join(' ') === whole) return taken;
+    }
+  }
+  return [];
+}
+
 function pages(file: string): number {
   const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
   if (info.status !== 0) throw new Error(`pdfinfo failed on ${file}: ${info.stderr}`);
@@ -81,6 +97,18 @@ describe('Word documents read by LibreOffice without the template fonts', () => 
       const { contact } = view.sheet;
       expect(firstOutOfOrder(text, [...blocksOf(view.sheet), contact.phone, contact.email, ...contact.hashtags].map(lettersOnly)), nameOf(view)).toBeNull();
     }
+  });
+
+  it('breaks each title where the PDF balanced it', () => {
+    let broken = 0;
+    for (const view of views.filter((v) => v.dir === 'ltr')) {
+      const title = plainText(view.sheet.meta.title);
+      const ours = titleLines(path.join(out, view.lang, `${view.sheet.id}.pdf`), title);
+      expect(ours.join(' '), nameOf(view)).toBe(title.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+      expect(titleLines(path.join(converted, `${nameOf(view)}.pdf`), title), nameOf(view)).toEqual(ours);
+      if (ours.length > 1) broken++;
+    }
+    expect(broken).toBeGreaterThan(0);
   });
 
   // pdftotext orders a right-to-left page by its own analysis (see build.test.ts): the letters are compared.

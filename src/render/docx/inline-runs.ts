@@ -11,9 +11,9 @@ export type RunBase = Omit<IRunOptions, 'text' | 'children' | 'break'>;
  * Inline markup as Word runs: bold, italics, superscripts, line breaks, and links to the web. Figures are plain
  * runs holding the text the model gives them, character for character.
  */
-export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', strong: RunBase, base: RunBase = {}): ParagraphChild[] {
+export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', strong: RunBase, base: RunBase = {}, gaps: ReadonlyArray<readonly [number, number]> = []): ParagraphChild[] {
   const children: ParagraphChild[] = [];
-  const runs = runsOf(inlines);
+  const runs = gaps.length > 0 ? brokenAt(runsOf(inlines), gaps) : runsOf(inlines);
   for (let i = 0; i < runs.length; ) {
     const run = runs[i]!;
     if (run.link === null) {
@@ -31,6 +31,35 @@ export function inlineRuns(inlines: readonly Inline[], dir: 'ltr' | 'rtl', stron
     children.push(new ExternalHyperlink({ link: allowedLink(link), children: linked }));
   }
   return children;
+}
+
+/**
+ * The runs with a line break in place of each gap (a range of their text, a line break
+ * counting one character, as the PDF's paragraphs count it): the spaces where the PDF
+ * ends a line give way to a break, so that Word breaks the line there too.
+ */
+export function brokenAt(runs: readonly Run[], gaps: ReadonlyArray<readonly [number, number]>): Run[] {
+  const out: Run[] = [];
+  let at = 0;
+  for (const run of runs) {
+    if (run.lineBreak) {
+      out.push(run);
+      at += 1;
+      continue;
+    }
+    const end = at + run.text.length;
+    let cursor = at;
+    for (const [from, to] of gaps) {
+      if (from < at && to <= at) continue;
+      if (from >= end) break;
+      if (from > cursor) out.push({ ...run, text: run.text.slice(cursor - at, from - at) });
+      if (from >= at) out.push({ ...run, text: '', figure: null, lineBreak: true });
+      cursor = Math.max(cursor, Math.min(to, end));
+    }
+    if (cursor < end) out.push({ ...run, text: run.text.slice(cursor - at) });
+    at = end;
+  }
+  return out;
 }
 
 /**

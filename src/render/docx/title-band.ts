@@ -1,3 +1,4 @@
+import { titleLineGaps } from '../pdf/pdf-content.js';
 import { BorderStyle, HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
 import type { SheetView } from '../view.js';
 import { inlineRuns, plainRuns } from './inline-runs.js';
@@ -54,7 +55,7 @@ export function titleBand(view: SheetView, fonts: WordFonts): Table {
       ...plainRuns(view.labels.kind, dir, { size: halfPoints(style.sizes.kind), sizeComplexScript: halfPoints(style.sizes.kind), color: inverse, allCaps: true, position: RAISE, ...(dir === 'ltr' ? { characterSpacing: 16 } : {}) }),
     ],
   });
-  const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir, fonts.strong) })];
+  const paragraphs: Paragraph[] = [masthead, new Paragraph({ heading: HeadingLevel.TITLE, ...bidi, alignment, children: inlineRuns(view.sheet.meta.title, dir, fonts.strong, {}, titleLineGaps(view)) })];
   if (view.sheet.meta.subtitle) {
     paragraphs.push(new Paragraph({ style: STYLE.subtitle, ...bidi, alignment, children: inlineRuns(view.sheet.meta.subtitle, dir, fonts.strong) }));
   }

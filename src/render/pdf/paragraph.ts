@@ -85,6 +85,38 @@ interface LtrRun {
  * and every step after (laying out, drawing, reading back) paid for each.
  */
 function ltrLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): Node[] {
+  const layout = ltrLayout(fragments, view, style);
+  if (layout === null) return [];
+  const { text, runs } = layout;
+  const lines: Node[] = [];
+  for (const [from, to] of layout.lines) {
+    const pieces: Node[] = [];
+    for (const run of runs) {
+      const start = Math.max(from, run.start);
+      const end = Math.min(to, run.start + run.text.length);
+      if (end <= start || run.text === '\n') continue;
+      const node: Record<string, unknown> = { ...fragments[run.fragment], text: text.slice(start, end) };
+      if (run.script !== null) node.font = run.family;
+      pieces.push(node);
+    }
+    lines.push({ text: pieces.length > 0 ? pieces : ' ', noWrap: true });
+  }
+  return lines;
+}
+
+/**
+ * Where the PDF breaks a left-to-right paragraph's lines: each line's range in the text
+ * of its fragments (a line break counts one character), without the spaces that end it;
+ * null for a paragraph the PDF sets right to left, or with nothing to draw. The Word
+ * document breaks a title where the PDF balanced it.
+ */
+export function paragraphLines(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): [number, number][] | null {
+  if (view.dir === 'rtl' || fragments.some((fragment) => hasRtlLetter(fragment.text))) return null;
+  return ltrLayout(fragments, view, style)?.lines ?? null;
+}
+
+/** A left-to-right paragraph's text, its runs of one fragment and one font, and its lines. */
+function ltrLayout(fragments: readonly Fragment[], view: SheetView, style: ParagraphStyle): { text: string; runs: LtrRun[]; lines: [number, number][] } | null {
   const runs: LtrRun[] = [];
   let text = '';
   for (const [index, fragment] of fragments.entries()) {
@@ -100,7 +132,7 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
       text += run.text;
     }
   }
-  if (text.trim() === '') return [];
+  if (text.trim() === '') return null;
   const spacing = style.characterSpacing ?? 0;
   const measures = runs.map((run) => (run.text === '\n' ? null : measureRun(run)));
   // As pdfmake measures a text: pdfkit's width of each run, plus the spacing between its characters.
@@ -114,20 +146,7 @@ function ltrLines(fragments: readonly Fragment[], view: SheetView, style: Paragr
     }
     return total;
   };
-  const lines: Node[] = [];
-  for (const [from, to] of linesOf(text, style, width)) {
-    const pieces: Node[] = [];
-    for (const run of runs) {
-      const start = Math.max(from, run.start);
-      const end = Math.min(to, run.start + run.text.length);
-      if (end <= start || run.text === '\n') continue;
-      const node: Record<string, unknown> = { ...fragments[run.fragment], text: text.slice(start, end) };
-      if (run.script !== null) node.font = run.family;
-      pieces.push(node);
-    }
-    lines.push({ text: pieces.length > 0 ? pieces : ' ', noWrap: true });
-  }
-  return lines;
+  return { text, runs, lines: linesOf(text, style, width) };
 }
 
 /**

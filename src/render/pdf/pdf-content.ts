@@ -3,7 +3,7 @@ import type { SheetView } from '../view.js';
 import { plainText } from '../../model/plain-text.js';
 import { allowedLink } from '../../model/link-policy.js';
 import { keepLines } from './keep-lines.js';
-import { inlineFragments, paragraph, type Fragment, type Node } from './paragraph.js';
+import { inlineFragments, paragraph, paragraphLines, type Fragment, type Node, type ParagraphStyle } from './paragraph.js';
 import { linkTag, tag, type Tag } from './structure.js';
 
 export type { Node } from './paragraph.js';
@@ -45,7 +45,7 @@ export function titleBand(view: SheetView, document: Tag): Node {
   const stack: Node[] = [
     { columns: rtl ? columns.reverse() : columns },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 2000, y2: 0, lineWidth: 0.5, lineColor: '#ffffff', strokeOpacity: 0.4 }], margin: [0, 10, 0, 14] },
-    { ...paragraph(tagged(inlineFragments(sheet.meta.title), tag('H1', document)), view, { fontSize: style.sizes.title, bold: true, width, balance: true }), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
+    { ...paragraph(tagged(inlineFragments(sheet.meta.title), tag('H1', document)), view, titleStyle(view)), fontSize: style.sizes.title, bold: true, lineHeight: 0.85 },
   ];
   if (sheet.meta.subtitle) stack.push({ ...paragraph(tagged(inlineFragments(sheet.meta.subtitle), tag('P', document)), view, { fontSize: style.sizes.subtitle, width }), fontSize: style.sizes.subtitle, margin: [0, 6, 0, 0] });
   if (view.date) stack.push({ ...paragraph([{ text: view.date, tag: tag('P', document) }], view, { fontSize: style.sizes.kind, width }), fontSize: style.sizes.kind, margin: [0, 10, 0, 0], opacity: 0.85 });
@@ -55,6 +55,21 @@ export function titleBand(view: SheetView, document: Tag): Node {
     // The band bleeds to the paper's edges.
     margin: [-left, -style.page.margins[0], -right, 16],
   };
+}
+
+/** How the title is set: large, bold, across the band, in lines of about equal length. */
+function titleStyle(view: SheetView): ParagraphStyle {
+  return { fontSize: view.style.sizes.title, bold: true, width: contentWidth(view), balance: true };
+}
+
+/**
+ * Where the PDF breaks the title's lines, as the ranges of the spaces between them in the
+ * title's text (a line break counts one character): the Word document breaks it there
+ * too, so that its lines are as balanced. None when the title is one line or set right to left.
+ */
+export function titleLineGaps(view: SheetView): Array<[number, number]> {
+  const lines = paragraphLines(inlineFragments(view.sheet.meta.title), view, titleStyle(view)) ?? [];
+  return lines.slice(1).map(([from], index) => [lines[index]![1], from]);
 }
 
 /** A section's heading (a second-level heading in `document`'s structure), rule and blocks. */
