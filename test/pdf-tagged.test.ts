@@ -17,7 +17,8 @@ import { projectViews } from './helpers/views.js';
 // headings, paragraphs and list items in the model's order, with the model's text, and
 // nothing of the running header and footer; poppler and qpdf see a sound tagged PDF.
 
-const views = (await projectViews()).filter((view) => view.sheet.id === 'partnerships' && ['fr', 'en', 'ar'].includes(view.lang));
+// Every sheet in every language: a structure tree that holds the model is asked of every PDF the repository publishes.
+const views = await projectViews();
 let dir: string;
 const files = new Map<SheetView, string>();
 const trees = new Map<SheetView, StructureElement[]>();
@@ -35,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cases = () => views.map((view) => [view.lang, view] as const);
+const cases = () => views.map((view) => [`${view.lang}/${view.sheet.id}`, view] as const);
 
 /** A text without its spaces: pdf.js joins the lines of a paragraph without one. */
 const bare = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
@@ -99,7 +100,7 @@ describe('tagged PDF', () => {
     // qpdf's QDF form gives each page's content stream uncompressed, one operator a line.
     const qdf = spawnSync('qpdf', ['--qdf', '--object-streams=disable', files.get(view)!, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
     const streams = [...qdf.stdout.matchAll(/%% Contents for page \d+\n[\s\S]*?\nstream\n([\s\S]*?)endstream/g)].map((match) => match[1]!);
-    expect(streams.length).toBeGreaterThan(1);
+    expect(streams.length).toBeGreaterThan(0);
     const unmarked: string[] = [];
     for (const [page, stream] of streams.entries()) {
       let depth = 0;
@@ -155,7 +156,8 @@ describe('tagged PDF', () => {
 
   it.each(cases())('%s: lists are lists of items, each with its label and its body', (_, view) => {
     const lists = documents(view).flatMap((document) => flatten(document).filter(({ element }) => element.role === 'L'));
-    expect(lists.length).toBeGreaterThan(0);
+    const modelLists = view.sheet.sections.flatMap((section) => section.blocks.filter((block) => block.type === 'list'));
+    expect(lists.length).toBeGreaterThanOrEqual(modelLists.length);
     for (const { element } of lists) {
       for (const item of element.children) {
         expect(item.role).toBe('LI');
@@ -168,7 +170,6 @@ describe('tagged PDF', () => {
     const text = comparable(view);
     const texts = trees.get(view)!.flatMap((root) => flatten(root).map(({ element }) => text(element.text)));
     const pages = trees.get(view)!.length;
-    expect(pages).toBeGreaterThan(1);
     for (let page = 1; page <= pages; page++) expect(texts).not.toContain(text(`${page} / ${pages}`));
     // The running header repeats the title, which the structure holds once, as the first-level heading.
     expect(texts.filter((t) => t === text(view.header))).toHaveLength(1);
@@ -197,7 +198,7 @@ describe('tagged PDF: links and numbered lists', () => {
   // The sheets have no link in their text and no numbered list: a French sheet is given a
   // link that runs over two lines in its first paragraph (on page 1 of 2), and a list
   // numbered from 3.
-  const french = views.find((v) => v.lang === 'fr')!;
+  const french = views.find((v) => v.lang === 'fr' && v.sheet.id === 'partnerships')!;
   const view: SheetView = { ...french, sheet: structuredClone(french.sheet) };
   const first = view.sheet.sections[0]!.blocks[0] as Paragraph;
   const span = first.span;
@@ -235,7 +236,7 @@ describe('tagged PDF: links and numbered lists', () => {
 describe('tagged PDF: metadata', () => {
   // From PDF 1.4 on pdfkit writes the document information into XMP metadata too: a title,
   // a subject and keywords holding XML's own characters must leave it well-formed.
-  const french = views.find((v) => v.lang === 'fr')!;
+  const french = views.find((v) => v.lang === 'fr' && v.sheet.id === 'partnerships')!;
   const title = 'R&D <entre> "alliés" & partenaires';
   const view: SheetView = { ...french, sheet: structuredClone(french.sheet), titleText: title, subtitleText: 'Sujet <b> & co' };
   view.sheet.meta.title = [{ type: 'text', value: title, span: view.sheet.meta.title[0]!.span }];
