@@ -20,6 +20,7 @@ import type { BuildOptions, BuildReport } from './build-project.js';
 import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.js';
 import { hasCheckCache, readCheckCache, writeCheckCache } from './check-cache-file.js';
 import { toolFingerprint } from '../sources/tool-version.js';
+import { constantDigest } from '../text/digest.js';
 import { htmlProblems, outputDiagnostics, verifyOutput, type VerifiedOutput } from '../verify/index.js';
 import { sha256 } from './manifest.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
@@ -200,7 +201,7 @@ async function writeFonts(result: CheckResult, folder: OutputFolder, report: Bui
   const staged: StagedOutput[] = [];
   try {
     for (const font of webFontsOf(result)) {
-      const key = sha256(font.bytes);
+      const key = constantDigest(font.bytes);
       if (await folder.upToDate(font.file, key)) {
         report.unchanged.push(font.file);
         continue;

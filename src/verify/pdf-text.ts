@@ -10,7 +10,7 @@
  * The generic build needs one thing Node 20 lacks, `Promise.withResolvers` (ES2024,
  * Node 22), defined below as the standard says, and only when missing.
  */
-import type { PDFWorker as PdfWorker, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFPageProxy, PDFWorker as PdfWorker, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { plainCopy } from './plain-copy.js';
 import { portPair } from './pdfjs-port.js';
 import { hasRightToLeft, logicalOrder, logicalOrderLtr } from './rtl-lines.js';
@@ -119,16 +119,21 @@ function documentParams({ lib, worker }: Reader, bytes: Uint8Array) {
 }
 
 /** The text items of each page, as pdf.js gives them (in the order they are drawn). */
-export async function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
+export function pdfTextItems(bytes: Uint8Array): Promise<TextItem[][]> {
+  // Marked-content boundaries carry no text.
+  return eachPage(bytes, async (page) => (await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item));
+}
+
+/** What `read` finds on each page of a PDF, page after page; a PDF pdf.js cannot read throws. */
+async function eachPage<T>(bytes: Uint8Array, read: (page: PDFPageProxy) => Promise<T>): Promise<T[]> {
   const { lib, worker } = await reader();
   const task = lib.getDocument(documentParams({ lib, worker }, bytes));
   try {
     const doc = await task.promise;
-    const pages: TextItem[][] = [];
+    const pages: T[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      // Marked-content boundaries carry no text.
-      pages.push((await page.getTextContent()).items.filter((item): item is TextItem => 'str' in item));
+      pages.push(await read(page));
       page.cleanup();
     }
     return pages;
@@ -155,53 +160,40 @@ export interface StructureElement {
  * The structure tree of each page of a tagged PDF (pdf.js's `getStructTree`): the elements
  * that have content or annotations on the page and their ancestors, the root first.
  */
-export async function pdfStructure(bytes: Uint8Array): Promise<StructureElement[]> {
-  const { lib, worker } = await reader();
-  const task = lib.getDocument(documentParams({ lib, worker }, bytes));
-  try {
-    const doc = await task.promise;
-    const pages: StructureElement[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      // The text of each marked-content sequence with an id (structure content; artifacts have none).
-      const texts = new Map<string, string>();
-      const open: Array<string | null> = [];
-      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
-        if ('str' in item) {
-          const id = open[open.length - 1];
-          if (id) texts.set(id, (texts.get(id) ?? '') + item.str);
-        } else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
-        else if (item.type === 'endMarkedContent') open.pop();
-      }
-      const annotations = new Map<string, { url: string | null; description: string }>();
-      for (const annotation of (await page.getAnnotations()) as Array<{ id: string; url?: string; contentsObj?: { str: string } }>) {
-        annotations.set(annotation.id, { url: annotation.url ?? null, description: annotation.contentsObj?.str ?? '' });
-      }
-      type Serialized = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: Serialized[] };
-      const convert = (node: Serialized): StructureElement => {
-        const element: StructureElement = { role: node.role ?? '', text: '', annotations: [], children: [] };
-        if (node.alt !== undefined) element.alt = node.alt;
-        if (node.lang !== undefined) element.lang = node.lang;
-        for (const child of node.children ?? []) {
-          if (child.type === 'content') element.text += texts.get(child.id!) ?? '';
-          else if (child.type === 'object' || child.type === 'annotation') element.annotations.push(annotations.get(child.id!.replace(/^pdfjs_internal_id_/, '')) ?? { url: null, description: '' });
-          else {
-            const kid = convert(child);
-            element.text += kid.text;
-            element.children.push(kid);
-          }
-        }
-        return element;
-      };
-      pages.push(convert(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Serialized));
-      page.cleanup();
+export function pdfStructure(bytes: Uint8Array): Promise<StructureElement[]> {
+  return eachPage(bytes, async (page) => {
+    // The text of each marked-content sequence with an id (structure content; artifacts have none).
+    const texts = new Map<string, string>();
+    const open: Array<string | null> = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ('str' in item) {
+        const id = open[open.length - 1];
+        if (id) texts.set(id, (texts.get(id) ?? '') + item.str);
+      } else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+      else if (item.type === 'endMarkedContent') open.pop();
     }
-    return pages;
-  } catch (error) {
-    throw new Error(`the PDF could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  } finally {
-    await task.destroy();
-  }
+    const annotations = new Map<string, { url: string | null; description: string }>();
+    for (const annotation of (await page.getAnnotations()) as Array<{ id: string; url?: string; contentsObj?: { str: string } }>) {
+      annotations.set(annotation.id, { url: annotation.url ?? null, description: annotation.contentsObj?.str ?? '' });
+    }
+    type Serialized = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: Serialized[] };
+    const convert = (node: Serialized): StructureElement => {
+      const element: StructureElement = { role: node.role ?? '', text: '', annotations: [], children: [] };
+      if (node.alt !== undefined) element.alt = node.alt;
+      if (node.lang !== undefined) element.lang = node.lang;
+      for (const child of node.children ?? []) {
+        if (child.type === 'content') element.text += texts.get(child.id!) ?? '';
+        else if (child.type === 'object' || child.type === 'annotation') element.annotations.push(annotations.get(child.id!.replace(/^pdfjs_internal_id_/, '')) ?? { url: null, description: '' });
+        else {
+          const kid = convert(child);
+          element.text += kid.text;
+          element.children.push(kid);
+        }
+      }
+      return element;
+    };
+    return convert(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Serialized);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constantDigest } from '../../text/digest.js';
 import { deflated, type StoredEntry } from './zip.js';
 
 /*
@@ -17,18 +18,10 @@ import { deflated, type StoredEntry } from './zip.js';
 /** The bytes of a stand-in, after the 32 that obfuscation changes: this marker, then the face's digest. */
 const MARKER = 'factsheet embedded face ';
 
-const digests = new WeakMap<Uint8Array, string>();
-
-/** The SHA-256 of a face, in hexadecimal, computed once per process. */
-function digestOf(face: Uint8Array): string {
-  let digest = digests.get(face);
-  if (!digest) digests.set(face, (digest = createHash('sha256').update(face).digest('hex')));
-  return digest;
-}
 
 /** What docx embeds in place of a face: 32 bytes to obfuscate, the marker and the face's digest. */
 export function standIn(face: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.alloc(32), Buffer.from(MARKER + digestOf(face), 'latin1')]);
+  return Buffer.concat([Buffer.alloc(32), Buffer.from(MARKER + constantDigest(face), 'latin1')]);
 }
 
 const parts = new WeakMap<Uint8Array, { key: string; entry: StoredEntry }>();
@@ -37,7 +30,7 @@ const parts = new WeakMap<Uint8Array, { key: string; entry: StoredEntry }>();
 function facePart(face: Uint8Array): { key: string; entry: StoredEntry } {
   let part = parts.get(face);
   if (!part) {
-    const key = keyOf(digestOf(face));
+    const key = keyOf(constantDigest(face));
     parts.set(face, (part = { key, entry: deflated(obfuscated(face, key)) }));
   }
   return part;
@@ -56,7 +49,7 @@ export function stableFontKeys(
   faces: readonly Uint8Array[],
 ): { fontTable: string; parts: Map<string, Uint8Array | StoredEntry> } {
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, `word/${m[2]!}`]));
-  const byDigest = new Map(faces.map((face) => [digestOf(face), face]));
+  const byDigest = new Map(faces.map((face) => [constantDigest(face), face]));
   const out = new Map<string, Uint8Array | StoredEntry>();
   const table = fontTable.replace(/(<w:embed(?:Regular|Bold|Italic|BoldItalic)\b[^>]*\br:id=")([^"]+)("[^>]*\bw:fontKey="\{)([0-9A-Fa-f-]{36})(\}")/g, (whole, before: string, id: string, middle: string, key: string, after: string) => {
     const name = targets.get(id);

@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import { fontOf } from '../../parse/font-file.js';
 import type { IFontAttributesProperties } from 'docx';
 import { runsOf } from '../view.js';
 import type { SheetView } from '../view.js';
@@ -95,16 +95,9 @@ function unique(faces: WordFace[]): WordFace[] {
   return out;
 }
 
-const described = new WeakMap<Uint8Array, Omit<WordFace, 'bytes'>>();
-
-/** A face's family and style, read from the file once per process. */
+/** A face's family and style, as its file gives them (the font parsed once, fontOf). */
 function wordFace(bytes: Uint8Array): WordFace {
-  let known = described.get(bytes);
-  if (!known) {
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
-    const selection = font['OS/2'].fsSelection;
-    known = { family: font.familyName, bold: selection.bold, italic: selection.italic };
-    described.set(bytes, known);
-  }
-  return { ...known, bytes };
+  const font = fontOf(bytes);
+  const selection = font['OS/2'].fsSelection;
+  return { family: font.familyName, bold: selection.bold, italic: selection.italic, bytes };
 }

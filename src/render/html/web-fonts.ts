@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { constantDigest } from '../../text/digest.js';
 import path from 'node:path';
 import { list, number, object, text, type Shape } from '../../model/context-shape.js';
 import { FONT_FACES, type FontFace, type Template } from '../../model/template.js';
@@ -31,9 +31,6 @@ const FACE_CSS: Record<FontFace, Pick<WebFont, 'weight' | 'style'>> = {
   bolditalics: { weight: 600, style: 'italic' },
 };
 
-/** Hashes by the bytes they name: the same font's bytes are hashed once per thread. */
-const hashes = new WeakMap<Uint8Array, string>();
-
 /**
  * The fonts of a template as web pages load them: the main family's four faces, then
  * each script font's (a face the script font lacks is the face the PDF draws instead).
@@ -63,8 +60,7 @@ export function webFonts(template: Template): WebFont[] {
 }
 
 function fileName(original: string, bytes: Uint8Array): string {
-  let hash = hashes.get(bytes);
-  if (hash === undefined) hashes.set(bytes, (hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10)));
+  const hash = constantDigest(bytes).slice(0, 10);
   const extension = path.extname(original).toLowerCase();
   const stem = path.basename(original, path.extname(original)).replace(/[^A-Za-z0-9_-]+/g, '-') || 'font';
   return `${stem}-${hash}${extension}`;
