@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/index.js';
@@ -172,6 +172,46 @@ describe('commits between two saves of the manifest', () => {
     // Closing saves the manifest and drops the journals.
     expect(readdirSync(path.join(dir, '.factsheet/journal'))).toEqual([]);
     expect(readFileSync(path.join(dir, '.factsheet/manifest.json'), 'utf8')).toContain('en/a.html');
+  });
+});
+
+describe('an output kept from the last build', () => {
+  it('is hashed until its times have settled, then taken by its size, inode and times; a rewrite that keeps its size and modification time is still found', async () => {
+    const dir = tempDir();
+    const key = 'a'.repeat(64);
+    const file = path.join(dir, 'en/a.html');
+    let now = BigInt(Date.now()) * 1_000_000n;
+    const open = () => OutputFolder.open(dir, { force: false, display: 'out', nowNs: () => now });
+    const seen = (folder: OutputFolder) => folder.manifest.outputs.get('en/a.html')?.seen;
+    let folder = await open();
+    try {
+      await folder.commit([{ ...(await folder.stage('en/a.html', new TextEncoder().encode('<p>first</p>'))), record: { key, misses: [] } }]);
+      // A whole second, which a rewrite below can give the file again to the nanosecond.
+      utimesSync(file, 1_600_000_000, 1_600_000_000);
+      // Its change time is now: another write in the same tick could leave the times as they are.
+      expect(await folder.upToDate('en/a.html', key)).not.toBeNull();
+      expect(seen(folder)).toBeUndefined();
+      now += 10_000_000_000n;
+      expect(await folder.upToDate('en/a.html', key)).not.toBeNull();
+      expect(seen(folder)).toMatch(/^12:\d+:1600000000000000000:\d+$/);
+      expect(await folder.upToDate('en/a.html', 'b'.repeat(64))).toBeNull();
+    } finally {
+      await folder.close();
+    }
+    expect(readFileSync(path.join(dir, '.factsheet/manifest.json'), 'utf8')).toContain('"seen": "12:');
+
+    folder = await open();
+    try {
+      expect(seen(folder)).toMatch(/^12:/);
+      expect(await folder.upToDate('en/a.html', key)).not.toBeNull();
+      // Rewritten in place with as many bytes, its modification time put back: only its change time differs.
+      writeFileSync(file, '<p>other</p>');
+      utimesSync(file, 1_600_000_000, 1_600_000_000);
+      now += 10_000_000_000n;
+      expect(await folder.upToDate('en/a.html', key)).toBeNull();
+    } finally {
+      await folder.close();
+    }
   });
 });
 

@@ -15,6 +15,17 @@ function files(dir: string): Map<string, Buffer> {
   return found;
 }
 
+/**
+ * A file as two builds into two folders should give it alike: the manifest without the
+ * sizes, inodes and times it records of each file, and the remembered build without the
+ * manifest's hash.
+ */
+function alike(name: string, bytes: Buffer): string {
+  if (name === '.factsheet/manifest.json') return bytes.toString().replace(/,\n\s*"seen": "[0-9:]+"/g, '');
+  if (name === '.factsheet/last-build.json') return bytes.toString().replace(/"manifest":"[0-9a-f]{64}"/, '');
+  return bytes.toString('base64');
+}
+
 describe('parallel builds', () => {
   it('give the same bytes, the same lines and the same summary with --jobs 1 and --jobs 3', () => {
     // Six sheets in two languages: 36 outputs, enough for three workers.
@@ -37,7 +48,7 @@ describe('parallel builds', () => {
     const b = files(path.join(root, 'parallel'));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect(a.size).toBeGreaterThan(36);
-    const differ = [...a].filter(([name, bytes]) => !bytes.equals(b.get(name)!)).map(([name]) => name);
+    const differ = [...a].filter(([name, bytes]) => alike(name, bytes) !== alike(name, b.get(name)!)).map(([name]) => name);
     expect(differ).toEqual([]);
 
     // A rebuild checks one sheet in the main thread while a worker gets ready, and renders its outputs there.
@@ -54,7 +65,7 @@ describe('parallel builds', () => {
     expect(parallelAgain.stdout).toContain('wrote parallel/fr/partnerships-1.pdf');
     const c = files(path.join(root, 'serial'));
     const d = files(path.join(root, 'parallel'));
-    expect([...c].filter(([name, bytes]) => !bytes.equals(d.get(name)!)).map(([name]) => name)).toEqual([]);
+    expect([...c].filter(([name, bytes]) => alike(name, bytes) !== alike(name, d.get(name)!)).map(([name]) => name)).toEqual([]);
     expect(c.get('fr/partnerships-1.html')!.toString()).toContain('Texte ajouté.');
   });
 });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -11,7 +10,7 @@ import { replaceFile } from './durable-write.js';
 import { formatManifest, sha256 } from './manifest.js';
 import type { OutputFolder } from './output-folder.js';
 import { canonicalJson } from '../text/canonical-json.js';
-import { outputFile, statePaths } from './state-dir.js';
+import { statePaths } from './state-dir.js';
 
 /*
  * A build remembers what it was given and what it reported. The next build given
@@ -66,15 +65,7 @@ export function buildInputs(sources: ProjectSources, options: BuildOptions): Bui
 export async function rememberedBuild(folder: OutputFolder, inputs: BuildMemoInputs): Promise<BuildReport | null> {
   const memo = await readMemo(folder);
   if (memo === null || memo.inputs !== inputs.digest || memo.manifest !== manifestDigest(folder)) return null;
-  for (const [relative, hash] of folder.manifest.files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(outputFile(folder.outDir, relative));
-    } catch {
-      return null;
-    }
-    if (sha256(bytes) !== hash) return null;
-  }
+  for (const relative of folder.manifest.files.keys()) if (!folder.intact(relative)) return null;
   const { diagnostics, skipped, failed, heldBack, outputs } = memo.report;
   return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1, inWorkers: false };
 }

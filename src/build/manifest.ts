@@ -25,6 +25,12 @@ export interface OutputRecord {
   sha256: string;
   /** The indices (in figureRefsOf order) of the sheet's figure uses that reading it back did not find. */
   misses: number[];
+  /**
+   * The file's size, inode, modification and change times (nanoseconds) when its bytes were
+   * last hashed and found to be these: while they stay the same, the bytes have not been
+   * rewritten, and the file is not hashed again (see OutputFolder.upToDate).
+   */
+  seen?: string;
 }
 
 export type ManifestRead = { kind: 'found'; manifest: Manifest } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
@@ -34,6 +40,7 @@ export type ManifestRead = { kind: 'found'; manifest: Manifest } | { kind: 'miss
 const FORMAT_VERSION = 1;
 
 const HASH = /^[0-9a-f]{64}$/;
+const SEEN = /^\d+:\d+:\d+:\d+$/;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -73,9 +80,9 @@ function readOutputs(data: unknown, files: ReadonlyMap<string, string>): Map<str
   if (!isRecord(data)) return outputs;
   for (const [name, value] of Object.entries(data)) {
     if (!files.has(name) || !isRecord(value)) continue;
-    const { key, sha256: hash, misses } = value;
+    const { key, sha256: hash, misses, seen } = value;
     const valid = typeof key === 'string' && HASH.test(key) && typeof hash === 'string' && HASH.test(hash) && Array.isArray(misses) && misses.every((m) => Number.isSafeInteger(m) && (m as number) >= 0);
-    if (valid) outputs.set(name, { key, sha256: hash, misses: misses as number[] });
+    if (valid) outputs.set(name, { key, sha256: hash, misses: misses as number[], ...(typeof seen === 'string' && SEEN.test(seen) ? { seen } : {}) });
   }
   return outputs;
 }
@@ -98,8 +105,8 @@ export function formatManifest(manifest: Manifest): string {
   const recorded = names.filter((n) => manifest.outputs.get(n)?.sha256 === manifest.files.get(n));
   const outputs = Object.fromEntries(
     recorded.map((n) => {
-      const { key, sha256: hash, misses } = manifest.outputs.get(n)!;
-      return [n, { key, sha256: hash, misses }];
+      const { key, sha256: hash, misses, seen } = manifest.outputs.get(n)!;
+      return [n, { key, sha256: hash, misses, ...(seen !== undefined ? { seen } : {}) }];
     }),
   );
   const data = { factsheet: FORMAT_VERSION, files: Object.fromEntries(names.map((n) => [n, manifest.files.get(n)!])), ...(recorded.length > 0 ? { outputs } : {}) };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireLock, removeStaleDrafts, type LockHolder } from './build-lock.js';
@@ -25,6 +25,8 @@ export interface OpenOptions {
   display: string;
   onWait?: (holder: LockHolder | null) => void;
   lockTimeoutMs?: number;
+  /** The wall-clock time in nanoseconds, which a file's times are compared with (tests move it). */
+  nowNs?: () => bigint;
 }
 
 /** Test hooks: what happens between the steps of a commit. */
@@ -57,6 +59,7 @@ export class OutputFolder {
     private readonly display: string,
     /** Files that were there before and that this tool did not write (only with force). */
     readonly foreign: ReadonlySet<string>,
+    private readonly nowNs: () => bigint,
   ) {}
 
   static async open(outDir: string, options: OpenOptions): Promise<OutputFolder> {
@@ -87,7 +90,7 @@ export class OutputFolder {
       for (const name of [...manifest.files.keys()]) if (!present.has(name)) manifest.files.delete(name);
       const foreign = [...present].filter((name) => !manifest.files.has(name));
       if (foreign.length > 0 && !options.force) throw refusal(options.display, foreign.map(shown));
-      return new OutputFolder(outDir, paths, manifest, release, options.display, new Set(foreign));
+      return new OutputFolder(outDir, paths, manifest, release, options.display, new Set(foreign), options.nowNs ?? wallClockNs);
     } catch (error) {
       await release();
       throw error;
@@ -104,20 +107,54 @@ export class OutputFolder {
 
   /**
    * The record of an output rendered from `key` that is still in place as it was
-   * written (its bytes hashed again: a file edited or replaced by hand is not trusted),
-   * or null when it must be rendered again.
+   * written, or null when it must be rendered again. A file whose size, inode and times
+   * are those recorded when its bytes were last found right is taken as it is; any other
+   * is hashed again (a file edited or replaced by hand is not trusted), and when its bytes
+   * are right, its times are recorded for the next build.
    */
   async upToDate(relative: string, key: string): Promise<OutputRecord | null> {
     const record = this.manifest.outputs.get(relative);
     if (!record || record.key !== key || this.manifest.files.get(relative) !== record.sha256) return null;
-    // Read synchronously: a rebuild hashes every output it keeps, and a promise per file cost more than the reading.
-    let bytes: Buffer;
+    const found = this.check(relative, record.sha256, record.seen);
+    if (found === null) return null;
+    if (found.settled && found.seen !== record.seen) {
+      this.manifest.outputs.set(relative, { ...record, seen: found.seen });
+      this.unsaved = true;
+    }
+    return record;
+  }
+
+  /** Whether a file the manifest lists is as it records, by its times where they were recorded, else by its bytes. */
+  intact(relative: string): boolean {
+    const hash = this.manifest.files.get(relative);
+    const record = this.manifest.outputs.get(relative);
+    return hash !== undefined && this.check(relative, hash, record?.sha256 === hash ? record.seen : undefined) !== null;
+  }
+
+  /**
+   * Whether the file holds the bytes of `hash`: taken as it is when its size, inode and
+   * times are `seen`, else hashed. Gives what its times are now, and whether they have
+   * settled enough to be recorded, or null when the file is not as it should be.
+   */
+  private check(relative: string, hash: string, seen: string | undefined): { seen: string; settled: boolean } | null {
+    // Read synchronously: a rebuild checks every output it keeps, and a promise per file cost more than the reading.
+    let fd: number;
     try {
-      bytes = readFileSync(outputFile(this.outDir, relative));
+      fd = openSync(outputFile(this.outDir, relative), 'r');
     } catch {
       return null;
     }
-    return sha256(bytes) === record.sha256 ? record : null;
+    try {
+      // The times are taken before the bytes are read: a write after this changes them.
+      const stats = fstatSync(fd, { bigint: true });
+      const now = `${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`;
+      if (now !== seen && sha256(readFileSync(fd)) !== hash) return null;
+      return { seen: now, settled: settled(stats, this.nowNs()) };
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async stage(relative: string, bytes: Uint8Array): Promise<StagedOutput> {
@@ -370,4 +407,20 @@ async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Times a filesystem gives a write: of a file last written this long before now, a later
+ * write has other times. Of one written just now, another write within the same tick of
+ * the clock could leave them as they are (git's "racily clean" entries): it is hashed
+ * again by the next build.
+ */
+const SETTLED_NS = 3_000_000_000n;
+
+function wallClockNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
+function settled(stats: BigIntStats, now: bigint): boolean {
+  return stats.mtimeNs < now - SETTLED_NS && stats.ctimeNs < now - SETTLED_NS;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../text/canonical-json.js';
-import { valueAt } from '../figures/dated-values.js';
+import { valueAt, type DatedValue } from '../figures/dated-values.js';
 import type { Figure, Registry } from '../figures/registry.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FactSheet } from '../model/fact-sheet.js';
@@ -136,7 +136,24 @@ export function footprintHolds(entry: SheetCheck, registry: Registry): boolean {
   return entry.footprint !== null && entry.footprint !== undefined && footprintHash(registry, entry.footprint) === entry.footprint.hash;
 }
 
+/**
+ * The registry's parts a footprint names, serialised once per registry: the sheets of a
+ * project quote the same figures at the same dates, and a rebuild hashes the footprint
+ * of every kept entry.
+ */
+const footprintParts = new WeakMap<Registry, { quoted: Map<string, string>; atDate: Map<string, Array<{ figure: Figure; value: DatedValue; json: string }>> }>();
+
+function partsOf(registry: Registry) {
+  let parts = footprintParts.get(registry);
+  if (!parts) {
+    parts = { quoted: new Map(), atDate: new Map() };
+    footprintParts.set(registry, parts);
+  }
+  return parts;
+}
+
 function footprintHash(registry: Registry, footprint: Omit<RegistryFootprint, 'hash'>): string {
+  const parts = partsOf(registry);
   const quoted = new Map<string, Figure | null>();
   const visit = (id: string) => {
     if (quoted.has(id)) return;
@@ -145,15 +162,38 @@ function footprintHash(registry: Registry, footprint: Omit<RegistryFootprint, 'h
     if (figure?.derivation?.kind === 'sum') for (const part of figure.derivation.parts) visit(part.name);
   };
   footprint.quoted.forEach(visit);
+  const hash = createHash('sha256').update('quoted');
+  for (const id of quoted.keys()) {
+    let json = parts.quoted.get(id);
+    if (json === undefined) {
+      json = canonicalJson([id, quoted.get(id)]);
+      parts.quoted.set(id, json);
+    }
+    hash.update(json).update('\n');
+  }
+  hash.update('compared');
   const typed = new Set(footprint.typed);
-  const compared: unknown[] = [];
   for (const date of footprint.dates) {
-    for (const figure of registry.figures.values()) {
-      const value = valueAt(figure.history, date);
-      if (value === null) continue;
+    for (const { value, json } of valuesAt(registry, date)) {
       const matches = (value.value !== null && typed.has(String(value.value))) || (value.asOf !== null && typed.has(value.asOf.slice(0, 7)));
-      if (matches || value.members) compared.push([date, figure.id, figure.location, value]);
+      if (matches || value.members) hash.update(json).update('\n');
     }
   }
-  return createHash('sha256').update(canonicalJson({ quoted: [...quoted], compared })).digest('hex');
+  return hash.digest('hex');
+}
+
+/** Every figure's value at `date` (null: the latest), with its place, serialised: what a footprint is compared with. */
+function valuesAt(registry: Registry, date: string | null) {
+  const parts = partsOf(registry);
+  const key = date ?? '\0latest';
+  let values = parts.atDate.get(key);
+  if (!values) {
+    values = [];
+    for (const figure of registry.figures.values()) {
+      const value = valueAt(figure.history, date);
+      if (value !== null) values.push({ figure, value, json: canonicalJson([date, figure.id, figure.location, value]) });
+    }
+    parts.atDate.set(key, values);
+  }
+  return values;
 }

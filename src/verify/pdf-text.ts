@@ -49,6 +49,11 @@ function reader(): Promise<Reader> {
   return loading;
 }
 
+/** Loads pdf.js in this thread now, ahead of the first PDF to read; a failure is left to that reading to report. */
+export function preparePdfReader(): void {
+  reader().catch(() => undefined);
+}
+
 /** `Promise.withResolvers` (ES2024), which pdf.js's generic build calls and Node 20 lacks. */
 function definePromiseWithResolvers(): void {
   const promise = Promise as PromiseConstructor & { withResolvers?: unknown };

@@ -36,6 +36,11 @@ function facePart(face: Uint8Array): { key: string; entry: StoredEntry } {
   return part;
 }
 
+/** Makes the parts of these faces now, ahead of the first document that embeds them. */
+export function prepareFaceParts(faces: Iterable<Uint8Array>): void {
+  for (const face of faces) facePart(face);
+}
+
 /**
  * Gives each face fontTable.xml embeds its stable key and its part: the face's own when
  * the part is the stand-in of one of `faces`, else the part's font obfuscated again.

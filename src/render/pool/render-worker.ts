@@ -3,6 +3,8 @@ import type { Template } from '../../model/template.js';
 import { renderAndVerify, type VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
 import { parsedFontToken } from '../pdf/parsed-fonts.js';
+import { prepareFaceParts } from '../docx/font-keys.js';
+import { preparePdfReader } from '../../verify/pdf-text.js';
 
 /*
  * A worker of the render pool. The templates (their fonts as bytes) arrive once, when
@@ -11,8 +13,15 @@ import { parsedFontToken } from '../pdf/parsed-fonts.js';
  */
 const { templates, early } = workerData as { templates: Map<string, Template>; early: boolean };
 
-// A worker started early parses the main fonts (those of every language) while it waits for its first job; any other parses a font when a job first needs it.
-if (early) for (const template of templates.values()) for (const bytes of new Set(Object.values(template.fonts))) parsedFontToken(bytes);
+// A worker started early gets ready while it waits for its first job, which is mostly a
+// rebuild's few outputs: it parses the main fonts (those of every language), packs the
+// faces Word documents embed, and loads the PDF reader. Any other worker does each when a
+// job first needs it.
+if (early) {
+  for (const template of templates.values()) for (const bytes of new Set(Object.values(template.fonts))) parsedFontToken(bytes);
+  prepareFaceParts(new Set([...templates.values()].flatMap((template) => [...Object.values(template.fonts), ...Object.values(template.scriptFonts).flatMap((faces) => Object.values(faces))])));
+  preparePdfReader();
+}
 
 export default async function render(job: RenderJob): Promise<VerifiedOutput> {
   const output = await renderAndVerify(job, templates);
