@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckResult } from '../src/check/check-project.js';
 import type { SheetCheck } from '../src/check/sheet-cache.js';
 import { buildProject } from '../src/build/index.js';
+import { BuildSession } from '../src/build/build-session.js';
 import { checkCacheFile, readCheckCache } from '../src/build/check-cache-file.js';
 import { FORMATS } from '../src/render/index.js';
 import { readProject } from '../src/sources/read-project.js';
-import { editFile } from './helpers/files.js';
+import { editFile, filesOf } from './helpers/files.js';
 import { REPO, makeProject } from './helpers/project.js';
 
 // A check given the entries of an earlier one reuses those whose key is unchanged and
@@ -163,5 +164,36 @@ describe('the entries kept in the output folder', () => {
     expect(existsSync(checkCacheFile(out, 'partnerships'))).toBe(false);
     expect(existsSync(former)).toBe(false);
     expect(readdirSync(path.dirname(checkCacheFile(out, 'global-partners')))).toEqual([path.basename(checkCacheFile(out, 'global-partners'))]);
+  });
+});
+
+describe('the entries a watch keeps from one build to the next', () => {
+  it('are taken instead of the output folder\'s, left as they were by the build, and give what a build without them gives', async () => {
+    const project = makeProject(REPO);
+    const out = path.join(project, 'out');
+    const session = new BuildSession();
+    const build = (outDir: string, keep: BuildSession | undefined) => buildProject({ root: project, outDir, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null, ...(keep ? { session: keep } : {}) });
+    expect((await build(out, session)).diagnostics).toEqual([]);
+    const kept = session.checks(out)!;
+    expect([...kept.keys()]).toEqual(IDS);
+    const untouched = serialize(kept.get('partnerships'));
+    expect(session.checks(path.join(project, 'elsewhere'))).toBeNull();
+
+    // The folder's entries gone, the next build checks again only the sheet edited, and writes its entry alone.
+    rmSync(path.join(out, '.factsheet', 'check'), { recursive: true });
+    editFile(project, 'sources/global-partners/fr.md', (text) => text.replace(/\n\n(?=[A-ZÀ-Ý])/, '\n\nTexte révisé. '));
+    const report = await build(out, session);
+    expect(readdirSync(path.join(out, '.factsheet', 'check'))).toEqual([path.basename(checkCacheFile(out, 'global-partners'))]);
+    expect(session.checks(out)!.get('partnerships')).toBe(kept.get('partnerships'));
+    // Rendered in this thread from the entry, which the next build takes again: nothing of it changed.
+    expect(serialize(session.checks(out)!.get('partnerships')).equals(untouched)).toBe(true);
+
+    const fresh = path.join(project, 'fresh');
+    const cold = await build(fresh, undefined);
+    expect(report.diagnostics).toEqual(cold.diagnostics);
+    const a = filesOf(out);
+    const b = filesOf(fresh);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [name, bytes] of b) expect(a.get(name)!.equals(bytes), name).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { readProject, type ProjectSources } from '../sources/read-project.js';
 import type { LockHolder } from './build-lock.js';
 import { buildInputs, mayRemember, rememberedBuild, type BuildMemoInputs } from './build-memo.js';
 import { OutputFolder, type CommitHooks } from './output-folder.js';
+import type { BuildSession } from './build-session.js';
 
 export interface BuildOptions {
   root: string;
@@ -30,6 +31,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Told as each sheet is taken in turn and when the last is done. */
   onProgress?: (progress: BuildProgress) => void;
+  /** What the builds of one watch keep from one to the next (build-session.ts). */
+  session?: BuildSession;
 }
 
 /** How far a build is: sheets done of those it renders, and the sheet it is at (null at the end). */

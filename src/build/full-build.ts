@@ -61,14 +61,16 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   // render worker started first gets ready meanwhile (loads the renderers, parses the fonts)
   // on a core the check leaves idle, and renders what the check lets through at once. A cold
   // build checks in every thread, and starts its workers after.
-  const pool = jobs > 1 && (await hasCheckCache(options.outDir)) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
+  const session = options.session?.checks(options.outDir) ?? null;
+  const pool = jobs > 1 && (session !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
   let result: CheckResult;
-  let kept: Map<string, SheetCheck>;
+  let kept: ReadonlyMap<string, SheetCheck>;
   try {
-    kept = await readCheckCache(options.outDir);
+    kept = session ?? (await readCheckCache(options.outDir));
     // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
     const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
     ({ result } = await checkInThreads(sources, checking, jobs));
+    if (result.cache) options.session?.keepChecks(options.outDir, result.cache);
   } catch (error) {
     await pool?.close();
     throw error;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildProject, type BuildOptions, type BuildReport } from '../../build/build-project.js';
 import type { LockHolder } from '../../build/build-lock.js';
+import { BuildSession } from '../../build/build-session.js';
 import { readProject } from '../../sources/read-project.js';
 import { RebuildQueue, serveOut, watchFiles, WATCHED, type OutServer } from '../../watch/index.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from '../io.js';
@@ -42,6 +43,8 @@ export async function runWatch(options: WatchOptions, io: Io, stopSignal?: Abort
   }
 
   let count = 0;
+  // Each build takes from the last what the check found of the sheets that did not change.
+  const session = new BuildSession();
   const onWait = (holder: LockHolder | null) =>
     io.stderr.write(`watch: waiting for another build${holder ? ` (process ${holder.pid})` : ''} writing into ${visibleText(out)} to finish\n`);
   const queue = new RebuildQueue(async (changed) => {
@@ -49,7 +52,7 @@ export async function runWatch(options: WatchOptions, io: Io, stopSignal?: Abort
     const started = Date.now();
     let result: BuildReport;
     try {
-      result = await buildProject({ ...options, outDisplay: out, onWait });
+      result = await buildProject({ ...options, outDisplay: out, onWait, session });
     } catch (error) {
       // The output folder refused (files factsheet did not write) or could not be locked: say so and keep watching.
       const message = visibleText((error as Error).message ?? String(error));
