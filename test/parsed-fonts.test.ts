@@ -3,8 +3,10 @@ import type { SheetView } from '../src/render/index.js';
 import { pdfRenderer } from '../src/render/pdf/pdf-renderer.js';
 import { pdfText } from '../src/verify/pdf-text.js';
 import { projectViews } from './helpers/views.js';
+import { parsedFontToken } from '../src/render/pdf/parsed-fonts.js';
+import { fontOf } from '../src/parse/font-file.js';
 
-/** The view with font bytes of its own, so the fonts are parsed anew for it (the parse is kept per bytes object). */
+/** The view with font bytes of its own, as a build that reads the templates again has them. */
 function withOwnFonts(view: SheetView): SheetView {
   const fonts = Object.fromEntries(Object.entries(view.template.fonts).map(([face, bytes]) => [face, new Uint8Array(bytes)]));
   return { ...view, template: { ...view.template, fonts: fonts as SheetView['template']['fonts'] } };
@@ -29,6 +31,16 @@ describe('fonts parsed once per process', () => {
     const after = await pdf({ ...view!, template: hyphens.template });
     expect(await pdfText(after)).not.toContain('\u2011');
     expect(Buffer.from(after).equals(Buffer.from(alone))).toBe(true);
+  });
+
+  it('bytes read again find the font parsed: each build of a watch reads the templates again', async () => {
+    const [view] = await projectViews();
+    for (const bytes of Object.values(view!.template.fonts)) {
+      const again = new Uint8Array(bytes);
+      expect(again).not.toBe(bytes);
+      expect(parsedFontToken(again).equals(parsedFontToken(bytes))).toBe(true);
+      expect(fontOf(again)).toBe(fontOf(bytes));
+    }
   });
 
   it('the same document rendered twice with the same fonts gives the same bytes', async () => {

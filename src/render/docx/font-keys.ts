@@ -24,14 +24,16 @@ export function standIn(face: Uint8Array): Buffer {
   return Buffer.concat([Buffer.alloc(32), Buffer.from(MARKER + constantDigest(face), 'latin1')]);
 }
 
-const parts = new WeakMap<Uint8Array, { key: string; entry: StoredEntry }>();
+/** By the face's digest: a face read again (each build of a watch reads the templates again) finds its part made. */
+const parts = new Map<string, { key: string; entry: StoredEntry }>();
 
 /** A face's key and its part: the file obfuscated with the key, deflated. Made once per process. */
 function facePart(face: Uint8Array): { key: string; entry: StoredEntry } {
-  let part = parts.get(face);
+  const digest = constantDigest(face);
+  let part = parts.get(digest);
   if (!part) {
-    const key = keyOf(constantDigest(face));
-    parts.set(face, (part = { key, entry: deflated(obfuscated(face, key)) }));
+    const key = keyOf(digest);
+    parts.set(digest, (part = { key, entry: deflated(obfuscated(face, key)) }));
   }
   return part;
 }

@@ -3,6 +3,7 @@ import type * as Fontkit from 'fontkit';
 import { SubsetWriter } from './font-subset.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { ShapingCache } from './shaping-cache.js';
+import { constantDigest } from '../../text/digest.js';
 
 /*
  * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
@@ -30,16 +31,22 @@ interface Parsed {
 
 const parsed: Parsed[] = [];
 const tokens = new WeakMap<Uint8Array, Buffer>();
+/** The token of each font by its digest: bytes read again (each build of a watch reads the templates again) find the font parsed. */
+const byDigest = new Map<string, Buffer>();
 let registered = false;
 
 /**
  * A stand-in for a font's bytes, for pdfkit (through pdfmake's in-memory files): each
- * document opening it gets a fresh view of one parsed font. The same bytes object
- * always gives the same token, so a font is parsed once per process or worker.
+ * document opening it gets a fresh view of one parsed font. The same bytes always give
+ * the same token, so a font is parsed once per process or worker, and the words shaped
+ * in it stay shaped.
  */
 export function parsedFontToken(bytes: Uint8Array): Buffer {
   let token = tokens.get(bytes);
-  if (!token) {
+  if (!token) token = byDigest.get(constantDigest(bytes));
+  if (token) {
+    tokens.set(bytes, token);
+  } else {
     register();
     const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
@@ -48,6 +55,7 @@ export function parsedFontToken(bytes: Uint8Array): Buffer {
     const metrics = new GlyphMetrics(font);
     token.writeUInt32BE(parsed.push({ font, metrics, shaping: new ShapingCache(metrics.view()), subsets: SubsetWriter.for(font) }) - 1, 4);
     tokens.set(bytes, token);
+    byDigest.set(constantDigest(bytes), token);
   }
   return token;
 }
