@@ -16,6 +16,7 @@ const BUILD_SCENARIOS = [
   'rebuild, nothing changed',
   'rebuild, one figure edited',
   'rebuild, one paragraph edited',
+  'watch, one paragraph edited',
   'cold build, pdf alone',
   'cold build, docx alone',
   'cold build, html alone',

@@ -7,6 +7,10 @@ import { chromiumPath, timeChromium } from './chromium.js';
 import { runBuild, type BuildRun } from './child-build.js';
 import { makeCorpus } from './corpus.js';
 import { editFigure, editParagraph } from './edits.js';
+import { timeWatchEdits } from './watch-edits.js';
+
+/** Saves timed in a running watch: the first loads the checker and renderers, the last finds them warm. */
+const WATCH_SAVES = 3;
 import { pandocVersion, timePandoc, writePandocDocuments } from './pandoc.js';
 
 export interface BenchOptions {
@@ -59,7 +63,7 @@ export interface BenchResult {
 /**
  * Makes a corpus of `sheets` sheets in every language and times, one after the other
  * in one run: a cold build, a rebuild with nothing changed, a rebuild after one figure
- * edit and after one paragraph edit, each format alone, then (when installed) Pandoc
+ * edit and after one paragraph edit, paragraph edits saved in a running watch, each format alone, then (when installed) Pandoc
  * converting the same documents to HTML and DOCX and one Chromium printing our web
  * pages to PDF. Every build is a process of bin/factsheet.js.
  */
@@ -102,6 +106,18 @@ async function benchIn(work: string, options: BenchOptions): Promise<BenchResult
   const sheet = corpus.sheets[0]!;
   editParagraph(path.join(root, SOURCES_DIR, sheet, `${corpus.sourceLanguage}.md`));
   build('rebuild, one paragraph edited', [], `first paragraph of ${sheet}/${corpus.sourceLanguage}.md`);
+  log('watch, one paragraph edited...');
+  const watched = await timeWatchEdits(repo, root, out, path.join(root, SOURCES_DIR, sheet, `${corpus.sourceLanguage}.md`), WATCH_SAVES, work);
+  rows.push({
+    scenario: 'watch, one paragraph edited',
+    seconds: watched.seconds[watched.seconds.length - 1]!,
+    cpuSeconds: null,
+    outputs: watched.written,
+    peakMB: watched.peakMB,
+    vsPandoc: null,
+    vsPandocChromium: null,
+    note: `save ${WATCH_SAVES} of ${WATCH_SAVES} to its build's line (${watched.seconds.map((s) => s.toFixed(2)).join(', ')} s)`,
+  });
   for (const format of FORMATS) {
     log(`${format} alone...`);
     const run = runBuild(repo, root, ['--out', path.join(work, `out-${format}`), '--format', format], work);
