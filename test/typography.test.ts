@@ -3,6 +3,11 @@ import type { FigureRef, Inline, Link, Strong, Text } from '../src/model/index.j
 import { plainText } from '../src/model/index.js';
 import { comparable, typesetText, typographyOf } from '../src/typography/index.js';
 import { typesetRun } from '../src/typography/typeset-run.js';
+import { serialize } from 'node:v8';
+import { checkProject } from '../src/check/index.js';
+import { readProject } from '../src/sources/index.js';
+import { typesetSheet } from '../src/typography/typeset-sheet.js';
+import { REPO } from './helpers/project.js';
 
 // The narrow no-break space, spelt out so that every expected string shows where it stands.
 const N = '\u202f';
@@ -117,5 +122,26 @@ describe('comparable text: typography set aside on both sides of a comparison', 
     expect(comparable(`la «${N}sécurité${N}»${N}; oui`)).toBe(comparable('la "sécurité"; oui'));
     expect(comparable('NATO’s “role”')).toBe(comparable(`NATO's "role"`));
     expect(comparable('„Hallo“ ‚du‘')).toBe(comparable(`"Hallo" 'du'`));
+  });
+});
+
+describe('a sheet typeset', () => {
+  it('is a copy with its texts typeset and its positions the original sheet\'s, which stays as it was', async () => {
+    const result = await checkProject(await readProject(REPO));
+    const original = result.parsed.find((sheet) => sheet.lang === 'fr')!;
+    const before = serialize(original);
+    const typeset = typesetSheet(original);
+    expect(serialize(original).equals(before)).toBe(true);
+    expect(typeset).not.toBe(original);
+    const spans = (sheet: typeof original) => sheet.sections.flatMap((section) => [section.span, ...section.blocks.map((block) => block.span)]);
+    const [a, b] = [spans(original), spans(typeset)];
+    expect(b.length).toBe(a.length);
+    b.forEach((span, i) => expect(span).toBe(a[i]));
+    // French: narrow no-break spaces before "?" and ":", which the source types as plain spaces.
+    expect(plainText(typeset.sections.flatMap((s) => s.blocks.flatMap((block) => ('children' in block ? block.children : []) as Inline[])))).not.toBe(
+      plainText(original.sections.flatMap((s) => s.blocks.flatMap((block) => ('children' in block ? block.children : []) as Inline[]))),
+    );
+    // Serialised together, as a check keeps a sheet's versions, the positions are written once.
+    expect(serialize([original, typeset]).length).toBeLessThan(serialize([original, structuredClone(typeset)]).length * 0.9);
   });
 });

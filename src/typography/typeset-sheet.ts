@@ -15,10 +15,26 @@ import { typesetRun } from './typeset-run.js';
 export function typesetSheet(sheet: FactSheet): FactSheet {
   const conventions = typographyOf(sheet.lang);
   if (!conventions) return sheet;
-  const copy = structuredClone(sheet);
+  const copy = cloneSharingSpans(sheet);
   for (const run of textRunsOf(copy)) typesetRun(run, conventions);
   copy.contact = typesetContact(copy.contact, sheet.lang);
   return copy;
+}
+
+/**
+ * A deep copy of a sheet whose positions (`span`) are the original's objects: typography
+ * changes texts, never where they are in the source. Stored together, as a check keeps a
+ * sheet's versions as read and as typeset, the positions are written once.
+ */
+function cloneSharingSpans<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneSharingSpans) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // The model is plain data; anything else is copied as structuredClone copies it.
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = key === 'span' ? field : cloneSharingSpans(field);
+  return copy as T;
 }
 
 /** A plain text (a label, a boilerplate line) in a language's typography. */
