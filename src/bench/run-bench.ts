@@ -7,11 +7,11 @@ import { chromiumPath, timeChromium } from './chromium.js';
 import { runBuild, type BuildRun } from './child-build.js';
 import { makeCorpus } from './corpus.js';
 import { editFigure, editParagraph } from './edits.js';
+import { pandocVersion, timePandoc, writePandocDocuments } from './pandoc.js';
 import { timeWatchEdits } from './watch-edits.js';
 
 /** Saves timed in a running watch: the first loads the checker and renderers, the last finds them warm. */
 const WATCH_SAVES = 3;
-import { pandocVersion, timePandoc, writePandocDocuments } from './pandoc.js';
 
 export interface BenchOptions {
   /** The repository whose sheets are varied and whose bin/factsheet.js is timed. */
@@ -63,9 +63,9 @@ export interface BenchResult {
 /**
  * Makes a corpus of `sheets` sheets in every language and times, one after the other
  * in one run: a cold build, a rebuild with nothing changed, a rebuild after one figure
- * edit and after one paragraph edit, paragraph edits saved in a running watch, each format alone, then (when installed) Pandoc
- * converting the same documents to HTML and DOCX and one Chromium printing our web
- * pages to PDF. Every build is a process of bin/factsheet.js.
+ * edit and after one paragraph edit, paragraph edits saved in a running watch, each
+ * format alone, then (when installed) Pandoc converting the same documents to HTML and
+ * DOCX and one Chromium printing our web pages to PDF. Every build is a process of bin/factsheet.js.
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   mkdirSync(options.work, { recursive: true });

@@ -61,12 +61,12 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   // render worker started first gets ready meanwhile (loads the renderers, parses the fonts)
   // on a core the check leaves idle, and renders what the check lets through at once. A cold
   // build checks in every thread, and starts its workers after.
-  const session = options.session?.checks(options.outDir) ?? null;
-  const pool = jobs > 1 && (session !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
+  const remembered = options.session?.checks(options.outDir) ?? null;
+  const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
   let result: CheckResult;
   let kept: ReadonlyMap<string, SheetCheck>;
   try {
-    kept = session ?? (await readCheckCache(options.outDir));
+    kept = remembered ?? (await readCheckCache(options.outDir));
     // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
     const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
     ({ result } = await checkInThreads(sources, checking, jobs));

@@ -1,22 +1,9 @@
 import * as fontkit from 'fontkit';
 import type { FontSource } from '../sources/read-fonts.js';
-import { constantDigest } from '../text/digest.js';
+import { perContent } from '../text/digest.js';
 
-/** Fonts by their bytes, parsed once by fontkit. */
-const parsed = new WeakMap<Uint8Array, fontkit.Font>();
-/** The same by the bytes' digest: bytes read again (each build of a watch reads the templates again) find the font parsed. */
-const byDigest = new Map<string, fontkit.Font>();
-
-function known(bytes: Uint8Array): fontkit.Font | undefined {
-  const font = parsed.get(bytes) ?? byDigest.get(constantDigest(bytes));
-  if (font) parsed.set(bytes, font);
-  return font;
-}
-
-function remember(bytes: Uint8Array, font: fontkit.Font): void {
-  parsed.set(bytes, font);
-  byDigest.set(constantDigest(bytes), font);
-}
+/** Fonts by their bytes, parsed once by fontkit (a collection too: loadFont refuses it). */
+const parsed = perContent((bytes) => fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
 
 /** A font file the PDF can embed: where it was found, and its bytes. */
 export interface FontFile {
@@ -38,25 +25,17 @@ export interface FontProblem {
 export function loadFont(source: FontSource | undefined, spec: string): FontFile | FontProblem {
   if (!source || source.status === 'missing') return { ruleId: 'template-font-missing', message: `font file "${spec}" does not exist` };
   if (source.status === 'outside') return { ruleId: 'template-font-outside', message: `font file "${spec}" is ${source.reason}` };
-  const seen = known(source.bytes);
-  if (seen && !('fonts' in seen)) return { path: source.path, bytes: source.bytes };
   let font: ReturnType<typeof fontkit.create>;
   try {
-    font = fontkit.create(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength));
+    font = parsed(source.bytes);
   } catch (error) {
     return { ruleId: 'template-font-invalid', message: `"${spec}" is not a font file the PDF can embed (${(error as Error).message})` };
   }
   if ('fonts' in font) return { ruleId: 'template-font-invalid', message: `"${spec}" is a font collection; name one TrueType or OpenType font file` };
-  remember(source.bytes, font);
   return { path: source.path, bytes: source.bytes };
 }
 
 /** The fontkit font of bytes that loadFont accepted, parsed once. */
 export function fontOf(bytes: Uint8Array): fontkit.Font {
-  let font = known(bytes);
-  if (!font) {
-    font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
-    remember(bytes, font);
-  }
-  return font;
+  return parsed(bytes) as fontkit.Font;
 }

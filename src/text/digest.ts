@@ -12,3 +12,23 @@ export function constantDigest(bytes: Uint8Array): string {
   if (digest === undefined) digests.set(bytes, (digest = createHash('sha256').update(bytes).digest('hex')));
   return digest;
 }
+
+/**
+ * `make`, made once per content: the same bytes object finds its value at once, and bytes
+ * read again (each build of a watch reads the templates again) find what was made of the
+ * same bytes before. A `make` that throws is tried again next time.
+ */
+export function perContent<T>(make: (bytes: Uint8Array) => T): (bytes: Uint8Array) => T {
+  const byObject = new WeakMap<Uint8Array, T>();
+  const byDigest = new Map<string, T>();
+  return (bytes) => {
+    let value = byObject.get(bytes);
+    if (value === undefined) {
+      const digest = constantDigest(bytes);
+      value = byDigest.get(digest);
+      if (value === undefined) byDigest.set(digest, (value = make(bytes)));
+      byObject.set(bytes, value);
+    }
+    return value;
+  };
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constantDigest } from '../../text/digest.js';
+import { constantDigest, perContent } from '../../text/digest.js';
 import { deflated, type StoredEntry } from './zip.js';
 
 /*
@@ -24,19 +24,11 @@ export function standIn(face: Uint8Array): Buffer {
   return Buffer.concat([Buffer.alloc(32), Buffer.from(MARKER + constantDigest(face), 'latin1')]);
 }
 
-/** By the face's digest: a face read again (each build of a watch reads the templates again) finds its part made. */
-const parts = new Map<string, { key: string; entry: StoredEntry }>();
-
 /** A face's key and its part: the file obfuscated with the key, deflated. Made once per process. */
-function facePart(face: Uint8Array): { key: string; entry: StoredEntry } {
-  const digest = constantDigest(face);
-  let part = parts.get(digest);
-  if (!part) {
-    const key = keyOf(digest);
-    parts.set(digest, (part = { key, entry: deflated(obfuscated(face, key)) }));
-  }
-  return part;
-}
+const facePart = perContent((face): { key: string; entry: StoredEntry } => {
+  const key = keyOf(constantDigest(face));
+  return { key, entry: deflated(obfuscated(face, key)) };
+});
 
 /** Makes the parts of these faces now, ahead of the first document that embeds them. */
 export function prepareFaceParts(faces: Iterable<Uint8Array>): void {

@@ -3,7 +3,7 @@ import type * as Fontkit from 'fontkit';
 import { SubsetWriter } from './font-subset.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { ShapingCache } from './shaping-cache.js';
-import { constantDigest } from '../../text/digest.js';
+import { perContent } from '../../text/digest.js';
 
 /*
  * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
@@ -30,9 +30,6 @@ interface Parsed {
 }
 
 const parsed: Parsed[] = [];
-const tokens = new WeakMap<Uint8Array, Buffer>();
-/** The token of each font by its digest: bytes read again (each build of a watch reads the templates again) find the font parsed. */
-const byDigest = new Map<string, Buffer>();
 let registered = false;
 
 /**
@@ -41,24 +38,16 @@ let registered = false;
  * the same token, so a font is parsed once per process or worker, and the words shaped
  * in it stay shaped.
  */
-export function parsedFontToken(bytes: Uint8Array): Buffer {
-  let token = tokens.get(bytes);
-  if (!token) token = byDigest.get(constantDigest(bytes));
-  if (token) {
-    tokens.set(bytes, token);
-  } else {
-    register();
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
-    token = Buffer.alloc(TOKEN_LENGTH);
-    token.write(MAGIC, 0, 'latin1');
-    const metrics = new GlyphMetrics(font);
-    token.writeUInt32BE(parsed.push({ font, metrics, shaping: new ShapingCache(metrics.view()), subsets: SubsetWriter.for(font) }) - 1, 4);
-    tokens.set(bytes, token);
-    byDigest.set(constantDigest(bytes), token);
-  }
+export const parsedFontToken = perContent((bytes): Buffer => {
+  register();
+  const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
+  const token = Buffer.alloc(TOKEN_LENGTH);
+  token.write(MAGIC, 0, 'latin1');
+  const metrics = new GlyphMetrics(font);
+  token.writeUInt32BE(parsed.push({ font, metrics, shaping: new ShapingCache(metrics.view()), subsets: SubsetWriter.for(font) }) - 1, 4);
   return token;
-}
+});
 
 /**
  * The width of `text` at size 1 as pdfkit lays it out in this font (cut after every space
