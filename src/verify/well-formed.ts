@@ -1,5 +1,7 @@
 /** Whether an output is valid for its format, read with real parsers, before it is published. */
-import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { inflateSync, unzipSync } from 'fflate';
+import { storedEntries } from '../render/docx/zip.js';
 import { parsedPage } from './html-page.js';
 import { SaxesParser } from 'saxes';
 import type { Format } from '../render/renderer.js';
@@ -10,19 +12,58 @@ import type { Format } from '../render/renderer.js';
  * A package that cannot be unzipped is one problem.
  */
 export function docxProblems(bytes: Uint8Array): string[] {
-  let files: Record<string, Uint8Array>;
+  let parts: XmlPart[];
   try {
-    // Only the XML parts are inflated: the embedded fonts, most of the package, have no syntax to check.
-    files = unzipSync(bytes, { filter: (file) => XML_PART.test(file.name) });
+    parts = xmlParts(bytes);
   } catch (error) {
     return [`the package cannot be unzipped: ${(error as Error).message}`];
   }
   const problems: string[] = [];
-  for (const name of Object.keys(files).sort()) {
-    const problem = xmlProblem(strictUtf8(files[name]!) ?? '\uFFFD');
+  for (const { name, data, key } of parts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const problem = data === null ? checkedParts.get(key!)! : xmlProblem(strictUtf8(data) ?? '\uFFFD');
+    if (data !== null && key !== null) remember(key, problem);
     if (problem) problems.push(`${name} ${problem}`);
   }
   return problems;
+}
+
+/** An XML part of a package: its data, or null when a part with the same content key was read before. */
+interface XmlPart {
+  name: string;
+  data: Uint8Array | null;
+  key: string | null;
+}
+
+/**
+ * The XML parts of a package and, when the archive is the plain kind our packages are, a
+ * key for each part's content read off the archive: the digest of its stored data, which
+ * the same text deflated the same way gives again. The parts a template's documents share
+ * (styles, numbering, theme, settings, relationships: most of a package's XML) are then
+ * inflated and parsed once per thread, not once per document.
+ */
+function xmlParts(bytes: Uint8Array): XmlPart[] {
+  const stored = storedEntries(bytes);
+  if (stored === null) {
+    // Only the XML parts are inflated: the embedded fonts, most of the package, have no syntax to check.
+    const files = unzipSync(bytes, { filter: (file) => XML_PART.test(file.name) });
+    return Object.entries(files).map(([name, data]) => ({ name, data, key: null }));
+  }
+  return [...stored].filter(([name]) => XML_PART.test(name)).map(([name, entry]) => {
+    const key = `${entry.method}:${entry.size}:${createHash('sha256').update(entry.compressed).digest('base64')}`;
+    if (checkedParts.has(key)) return { name, data: null, key };
+    const data = entry.method === 0 ? entry.compressed : inflateSync(entry.compressed);
+    if (data.length !== entry.size) throw new Error(`${name} holds ${data.length} bytes where its header says ${entry.size}`);
+    return { name, data, key };
+  });
+}
+
+/** The problem (null: none) of XML parts read before, by content key; bounded, the oldest forgotten first. */
+const checkedParts = new Map<string, string | null>();
+const CHECKED_PARTS = 256;
+
+function remember(key: string, problem: string | null): void {
+  if (checkedParts.size >= CHECKED_PARTS) checkedParts.delete(checkedParts.keys().next().value!);
+  checkedParts.set(key, problem);
 }
 
 const XML_PART = /\.(xml|rels)$/;
