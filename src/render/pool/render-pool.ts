@@ -61,9 +61,9 @@ export function threadsFor(jobs: number, outputs: number): number {
  * The bound of a render worker's old-generation heap, in megabytes. A worker keeps about
  * 45 MB live (its code, the parsed fonts), and without a bound grows its heap long before
  * collecting it (on 200 sheets x 2 languages, a build's peak was 820 MB instead of 590 MB).
- * Under about 256 MB, V8 grows a heap by smaller steps and starts a major collection every
- * half second or so: on the same build, 128 MB took 44-48 s where 384 MB took 38-40 s, for
- * 575 MB against 590 MB at the peak.
+ * With 128 MB, a major collection ran every half second or so, and the same build took
+ * 44-48 s over six runs, where with 384 MB it took 38-45 s over eleven (the peak was
+ * 560-606 MB either way: the bound is well above what a worker keeps).
  */
 export const WORKER_HEAP_MB = 384;
 
