@@ -6,7 +6,7 @@ import { checkProject, type CheckResult } from '../src/check/check-project.js';
 import type { SheetCheck } from '../src/check/sheet-cache.js';
 import { buildProject } from '../src/build/index.js';
 import { BuildSession } from '../src/build/build-session.js';
-import { checkCacheFile, readCheckCache } from '../src/build/check-cache-file.js';
+import { checkCacheFile, entryPayload, readCheckCache } from '../src/build/check-cache-file.js';
 import { FORMATS } from '../src/render/index.js';
 import { readProject } from '../src/sources/read-project.js';
 import { editFile, filesOf } from './helpers/files.js';
@@ -124,6 +124,20 @@ describe('the entries kept in the output folder', () => {
   beforeAll(async () => {
     out = path.join(root, 'out');
     await build();
+  });
+
+  it('are written the same whichever way V8 holds their arrays (packed or holey)', async () => {
+    const [id, entry] = [...(await readCheckCache(out))][0]!;
+    // A `map` in optimised code makes a holey array where the interpreter makes a packed one.
+    const holey = <T,>(items: readonly T[]): T[] => {
+      const array = new Array<T>(items.length);
+      items.forEach((item, at) => (array[at] = item));
+      return array;
+    };
+    const packed = <T,>(items: readonly T[]): T[] => Array.from(items);
+    const remade = (make: <T>(items: readonly T[]) => T[]) => ({ ...entry, read: make(entry.read.map((version) => ({ ...version, sheet: { ...version.sheet, sections: make(version.sheet.sections) } }))) }) as SheetCheck;
+    expect(entryPayload(id, remade(holey)).equals(entryPayload(id, remade(packed)))).toBe(true);
+    expect(deserialize(entryPayload(id, remade(packed)))).toEqual(deserialize(serialize({ version: 2, id, entry })));
   });
 
   it('are kept by a build, a file per sheet', async () => {

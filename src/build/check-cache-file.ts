@@ -83,9 +83,21 @@ export async function writeCheckCache(folder: OutputFolder, entries: ReadonlyMap
   }
 }
 
+/**
+ * The bytes of an entry, the same for the same entry however V8 holds it. V8's serializer
+ * writes an array densely when V8 holds it packed and sparsely when holey, and which one
+ * a `map` result is depends on the code that made it (the interpreter's makes it packed,
+ * the optimised code's holey), so the same entry came out in two ways from two builds.
+ * Read back, every array is holey: the entry serialized, read and serialized again is
+ * written in the one form, every array sparse.
+ */
+export function entryPayload(id: string, entry: SheetCheck): Buffer {
+  return serialize(deserialize(serialize({ version: VERSION, id, entry })));
+}
+
 /** Written beside and renamed into place, so a reader sees the old file or the new one; not flushed: a torn file fails its hash. */
 async function writeEntry(file: string, id: string, entry: SheetCheck): Promise<void> {
-  const payload = serialize({ version: VERSION, id, entry });
+  const payload = entryPayload(id, entry);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
