@@ -127,7 +127,8 @@ describe('the entries kept in the output folder', () => {
   });
 
   it('are written the same whichever way V8 holds their arrays (packed or holey)', async () => {
-    const [id, entry] = [...(await readCheckCache(out))][0]!;
+    // An entry as the check makes it: one read back from the folder went through entryPayload already.
+    const [id, entry] = [...(await check()).cache!][0]!;
     // A `map` in optimised code makes a holey array where the interpreter makes a packed one.
     const holey = <T,>(items: readonly T[]): T[] => {
       const array = new Array<T>(items.length);
@@ -137,7 +138,7 @@ describe('the entries kept in the output folder', () => {
     const packed = <T,>(items: readonly T[]): T[] => Array.from(items);
     const remade = (make: <T>(items: readonly T[]) => T[]) => ({ ...entry, read: make(entry.read.map((version) => ({ ...version, sheet: { ...version.sheet, sections: make(version.sheet.sections) } }))) }) as SheetCheck;
     expect(entryPayload(id, remade(holey)).equals(entryPayload(id, remade(packed)))).toBe(true);
-    expect(deserialize(entryPayload(id, remade(packed)))).toEqual(deserialize(serialize({ version: 2, id, entry })));
+    expect(deserialize(entryPayload(id, remade(packed)))).toEqual({ version: expect.any(Number), id, entry });
   });
 
   it('are kept by a build, a file per sheet', async () => {

@@ -12,48 +12,41 @@ import type { Format } from '../render/renderer.js';
  * A package that cannot be unzipped is one problem.
  */
 export function docxProblems(bytes: Uint8Array): string[] {
-  let parts: XmlPart[];
+  let parts: Array<{ name: string; problem: string | null }>;
   try {
-    parts = xmlParts(bytes);
+    parts = xmlPartProblems(bytes);
   } catch (error) {
     return [`the package cannot be unzipped: ${(error as Error).message}`];
   }
-  const problems: string[] = [];
-  for (const { name, data, key } of parts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const problem = data === null ? checkedParts.get(key!)! : xmlProblem(strictUtf8(data) ?? '\uFFFD');
-    if (data !== null && key !== null) remember(key, problem);
-    if (problem) problems.push(`${name} ${problem}`);
-  }
-  return problems;
-}
-
-/** An XML part of a package: its data, or null when a part with the same content key was read before. */
-interface XmlPart {
-  name: string;
-  data: Uint8Array | null;
-  key: string | null;
+  return parts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).flatMap(({ name, problem }) => (problem ? [`${name} ${problem}`] : []));
 }
 
 /**
- * The XML parts of a package and, when the archive is the plain kind our packages are, a
- * key for each part's content read off the archive: the digest of its stored data, which
- * the same text deflated the same way gives again. The parts a template's documents share
- * (styles, numbering, theme, settings, relationships: most of a package's XML) are then
- * inflated and parsed once per thread, not once per document.
+ * The first problem (null: none) of each XML part of a package. When the archive is the
+ * plain kind our packages are, a part is known by the digest of its stored data, which
+ * the same text deflated the same way gives again: the parts a template's documents share
+ * (styles, numbering, theme, settings, relationships: most of a package's XML) are
+ * inflated and parsed once per thread, not once per document. Throws when a part cannot
+ * be inflated.
  */
-function xmlParts(bytes: Uint8Array): XmlPart[] {
+function xmlPartProblems(bytes: Uint8Array): Array<{ name: string; problem: string | null }> {
   const stored = storedEntries(bytes);
   if (stored === null) {
     // Only the XML parts are inflated: the embedded fonts, most of the package, have no syntax to check.
     const files = unzipSync(bytes, { filter: (file) => XML_PART.test(file.name) });
-    return Object.entries(files).map(([name, data]) => ({ name, data, key: null }));
+    return Object.entries(files).map(([name, data]) => ({ name, problem: partProblem(data) }));
   }
   return [...stored].filter(([name]) => XML_PART.test(name)).map(([name, entry]) => {
     const key = `${entry.method}:${entry.size}:${createHash('sha256').update(entry.compressed).digest('base64')}`;
-    if (checkedParts.has(key)) return { name, data: null, key };
-    const data = entry.method === 0 ? entry.compressed : inflateSync(entry.compressed);
-    if (data.length !== entry.size) throw new Error(`${name} holds ${data.length} bytes where its header says ${entry.size}`);
-    return { name, data, key };
+    let problem = checkedParts.get(key);
+    if (problem === undefined) {
+      const data = entry.method === 0 ? entry.compressed : inflateSync(entry.compressed);
+      if (data.length !== entry.size) throw new Error(`${name} holds ${data.length} bytes where its header says ${entry.size}`);
+      problem = partProblem(data);
+      if (checkedParts.size >= CHECKED_PARTS) checkedParts.delete(checkedParts.keys().next().value!);
+      checkedParts.set(key, problem);
+    }
+    return { name, problem };
   });
 }
 
@@ -61,9 +54,8 @@ function xmlParts(bytes: Uint8Array): XmlPart[] {
 const checkedParts = new Map<string, string | null>();
 const CHECKED_PARTS = 256;
 
-function remember(key: string, problem: string | null): void {
-  if (checkedParts.size >= CHECKED_PARTS) checkedParts.delete(checkedParts.keys().next().value!);
-  checkedParts.set(key, problem);
+function partProblem(data: Uint8Array): string | null {
+  return xmlProblem(strictUtf8(data) ?? '\uFFFD');
 }
 
 const XML_PART = /\.(xml|rels)$/;
