@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../src/bench/child-build.js';
 import { code, makeCorpus } from '../src/bench/corpus.js';
 import { resolvedMarkdown } from '../src/bench/resolved-markdown.js';
 import type { BenchResult } from '../src/bench/run-bench.js';
@@ -40,6 +41,26 @@ describe('the benchmark corpus', () => {
     const codes = Array.from({ length: 500 }, (_, k) => code(k));
     expect(new Set(codes).size).toBe(500);
     for (const c of codes) expect(c).toMatch(/^[A-Z]{3,}$/), expect(c).not.toMatch(/[IVXLCDM]/);
+  });
+});
+
+describe('a build that fails in the benchmark', () => {
+  const problem = (n: number, severity = 'error') => ({ file: `sources/s${n}/fr.md`, line: n, column: 2, endLine: n, endColumn: 9, severity, ruleId: 'figure-unknown', message: `no figure "f${n}"`, related: [] });
+  const report = (diagnostics: unknown[]) => JSON.stringify({ written: Array.from({ length: 2000 }, (_, k) => `out/fr/s${k}.pdf`), diagnostics }, null, 2);
+
+  it('is told by its errors at their places, not by the head of its report', () => {
+    const text = failureText(report([problem(1), problem(2, 'warning'), problem(3)]), 'build: 0 files written\n');
+    expect(text.split('\n')).toEqual(['build: 0 files written', 'sources/s1/fr.md:1:2: error: no figure "f1" [figure-unknown]', 'sources/s3/fr.md:3:2: error: no figure "f3" [figure-unknown]']);
+  });
+
+  it('quotes twenty errors and counts the rest', () => {
+    const lines = failureText(report(Array.from({ length: 25 }, (_, k) => problem(k + 1))), '').split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines.at(-1)).toBe('... and 5 more errors');
+  });
+
+  it('quotes output that is not a report as it is', () => {
+    expect(failureText('Segmentation fault', 'killed\n')).toBe('killed\nSegmentation fault');
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { childrenCpuSeconds } from './child-cpu.js';
+import { visibleText } from '../cli/visible-text.js';
 
 /** One build as a user runs it: a process of bin/factsheet.js, timed from spawn to exit. */
 export interface BuildRun {
@@ -33,9 +34,47 @@ export function runBuild(repo: string, root: string, args: readonly string[], sc
   const seconds = (performance.now() - start) / 1000;
   const cpuAfter = childrenCpuSeconds();
   if (child.error) throw child.error;
-  if (child.status !== 0) throw new Error(`factsheet build ${args.join(' ')} exited with ${child.status ?? child.signal}:\n${child.stderr}${child.stdout.slice(0, 4000)}`);
+  if (child.status !== 0) throw new Error(`factsheet build ${args.join(' ')} exited with ${child.status ?? child.signal}:\n${failureText(child.stdout, child.stderr)}`);
   const report = JSON.parse(child.stdout) as { written: string[]; unchanged: string[] };
   const peakKB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
   const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return { seconds, cpuSeconds, written: report.written.length, unchanged: report.unchanged.length, peakMB: Number.isFinite(peakKB) ? peakKB / 1024 : null };
+}
+
+/** At most this many problems are quoted when a build fails; the rest are counted. */
+const QUOTED_PROBLEMS = 20;
+
+/**
+ * Why a build failed, as a reader needs it: what it wrote to stderr, then the errors of its
+ * JSON report at their places (the report starts with the list of files written, often
+ * thousands of lines, which says nothing of the failure). Output that is not a report is
+ * quoted as it is, cut short.
+ */
+export function failureText(stdout: string, stderr: string): string {
+  const diagnostics = reportedProblems(stdout);
+  if (!diagnostics) return `${stderr}${stdout.slice(0, 4000)}`;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const lines = errors.slice(0, QUOTED_PROBLEMS).map((d) => `${visibleText(d.file)}:${d.line}:${d.column}: ${d.severity}: ${visibleText(d.message)} [${d.ruleId}]`);
+  if (errors.length > QUOTED_PROBLEMS) lines.push(`... and ${errors.length - QUOTED_PROBLEMS} more errors`);
+  if (errors.length === 0) lines.push('its report lists no error');
+  return `${stderr}${lines.join('\n')}`;
+}
+
+interface ReportedProblem {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+  ruleId: string;
+}
+
+/** The diagnostics of a JSON report; null when the output is not one. */
+function reportedProblems(stdout: string): ReportedProblem[] | null {
+  try {
+    const report = JSON.parse(stdout) as { diagnostics?: unknown };
+    return Array.isArray(report?.diagnostics) ? (report.diagnostics as ReportedProblem[]) : null;
+  } catch {
+    return null;
+  }
 }
