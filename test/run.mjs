@@ -1,12 +1,17 @@
 // Runs the suite with vitest and ends with the plain line "N passed, N failed".
 // The tests get a temp folder of their own (TMPDIR), removed at the end, so a run leaves
-// nothing in the system temp folder; whatever the tests left in it fails the run.
+// nothing in the system temp folder; whatever the tests left in it fails the run. Not
+// every program takes its temp folder from TMPDIR (Java keeps its performance data in
+// /tmp/hsperfdata_<user>, say): what appears in the system temp folder during the run,
+// owned by this user, fails it too, and is named, not removed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'factsheet-test-'));
+const system = tmpdir();
+const before = new Set(readdirSync(system));
+const dir = mkdtempSync(path.join(system, 'factsheet-test-'));
 const report = path.join(dir, 'report.json');
 const temp = path.join(dir, 'tmp');
 mkdirSync(temp);
@@ -30,5 +35,19 @@ if (left.length > 0) {
   failed += 1;
 }
 rmSync(dir, { recursive: true, force: true });
+const strays = readdirSync(system).filter((name) => !before.has(name) && ownedHere(path.join(system, name)));
+if (strays.length > 0) {
+  console.log(`the tests left ${strays.length} file(s) or folder(s) in the system temp folder ${system}: ${strays.slice(0, 5).join(', ')}`);
+  failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+
+/** Whether this user owns the file: another user's programs are not the tests'. */
+function ownedHere(file) {
+  try {
+    return process.getuid === undefined || lstatSync(file).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
