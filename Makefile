@@ -26,8 +26,10 @@ build: compile
 
 install: $(NODE_MODULES_STAMP)
 
+# The HTML checker's package runs `java -version` when it installs: without performance
+# data (JAVA_TOOL_OPTIONS), Java leaves nothing in /tmp (hsperfdata_<user>).
 $(NODE_MODULES_STAMP): package-lock.json
-	npm ci --no-audit --no-fund
+	JAVA_TOOL_OPTIONS=-XX:-UsePerfData npm ci --no-audit --no-fund
 	@touch $@
 
 compile: dist/.stamp
