@@ -16,6 +16,8 @@ BENCH_PACKAGES := pandoc
 # Sheets per language in the benchmark's corpus; BENCH_JSON names where its results go.
 BENCH_SHEETS ?= 200
 BENCH_JSON ?=
+# The corpus's languages, comma-separated (all the project's when empty): fr,en for the speed goals.
+BENCH_LANGUAGES ?=
 
 .PHONY: all install compile check build test test-deps bench bench-deps clean distclean
 
@@ -53,7 +55,7 @@ test-deps:
 	fi
 
 bench: compile bench-deps
-	node dist/bench/cli.js --sheets $(BENCH_SHEETS) $(if $(BENCH_JSON),--json $(BENCH_JSON))
+	node dist/bench/cli.js --sheets $(BENCH_SHEETS) $(if $(BENCH_LANGUAGES),--languages $(BENCH_LANGUAGES)) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 
 bench-deps:
 	@if ! command -v pandoc >/dev/null; then \

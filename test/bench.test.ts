@@ -37,6 +37,25 @@ describe('the benchmark corpus', () => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
+  it('is made in some of the project\'s languages when asked, only their files copied, and checks clean', async () => {
+    const root = tempDir('factsheet-corpus-');
+    const corpus = await makeCorpus(REPO, root, 2, ['en', 'fr']);
+    // In the project's order, whatever the order asked.
+    expect(corpus.languages).toEqual(['fr', 'en']);
+    const settings = readFileSync(path.join(root, 'factsheet.yaml'), 'utf8');
+    expect(settings).toMatch(/^languages: \[ fr, en \]$/m);
+    expect(settings).toContain('# The language every sheet is written in first');
+    for (const folder of ['boilerplate', 'names', 'partnerships-2']) expect(readdirSync(path.join(root, 'sources', folder)).filter((f) => !f.endsWith('.lock.yaml')).sort()).toEqual(folder === 'partnerships-2' ? ['en.md', 'fr.md'] : ['en.yaml', 'fr.yaml']);
+    const result = await checkProject(await readProject(root), { webPages: false });
+    expect(result.diagnostics.map((d) => `${d.location.file}:${d.location.line}: ${d.message} [${d.ruleId}]`)).toEqual([]);
+    expect(result.sheets).toHaveLength(2 * 2);
+  });
+
+  it('refuses a language the project does not have, and languages without the source language', async () => {
+    await expect(makeCorpus(REPO, tempDir('factsheet-corpus-'), 1, ['fr', 'xx'])).rejects.toThrow('the project has no language "xx": its languages are fr, en, de, ru, uk, ar');
+    await expect(makeCorpus(REPO, tempDir('factsheet-corpus-'), 1, ['en', 'de'])).rejects.toThrow('the languages must include the source language, "fr"');
+  });
+
   it('codes titles with letters no reader takes for a Roman numeral', () => {
     const codes = Array.from({ length: 500 }, (_, k) => code(k));
     expect(new Set(codes).size).toBe(500);

@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { runBench } from './run-bench.js';
 import { formatTable } from './table.js';
 
-const USAGE = `usage: node dist/bench/cli.js [--sheets N] [--json FILE] [--work DIR] [--no-compare]
+const USAGE = `usage: node dist/bench/cli.js [--sheets N] [--languages LIST] [--json FILE] [--work DIR] [--no-compare]
 
   --sheets N     sheets per language in the corpus (default 200, or BENCH_SHEETS)
+  --languages L  the corpus's languages, some of the project's, comma-separated, the source
+                 language among them (default all, or BENCH_LANGUAGES): fr,en for the goals
   --json FILE    where to write the results as JSON (default ${path.join(os.tmpdir(), 'factsheet-bench-results.json')})
   --work DIR     folder the temporary corpus is made in and removed from (default the system temp folder)
   --no-compare   do not run Pandoc and Chromium even when installed
@@ -21,7 +23,7 @@ export async function benchMain(argv: string[], env: NodeJS.ProcessEnv): Promise
   try {
     values = parseArgs({
       args: argv,
-      options: { sheets: { type: 'string' }, json: { type: 'string' }, work: { type: 'string' }, 'no-compare': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { sheets: { type: 'string' }, languages: { type: 'string' }, json: { type: 'string' }, work: { type: 'string' }, 'no-compare': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }).values;
   } catch (error) {
     process.stderr.write(`bench: ${(error as Error).message}\n\n${USAGE}`);
@@ -36,10 +38,17 @@ export async function benchMain(argv: string[], env: NodeJS.ProcessEnv): Promise
     process.stderr.write(`bench: --sheets must be a whole number of at least 1, found "${sheetsText}"\n\n${USAGE}`);
     return 2;
   }
+  const languagesText = values.languages ?? (env.BENCH_LANGUAGES || '');
+  const languages = languagesText === '' ? undefined : languagesText.split(',').map((lang) => lang.trim());
+  if (languages?.some((lang) => lang === '')) {
+    process.stderr.write(`bench: --languages must list language tags separated by commas, found "${languagesText}"\n\n${USAGE}`);
+    return 2;
+  }
   const json = path.resolve(values.json ?? path.join(os.tmpdir(), 'factsheet-bench-results.json'));
   const result = await runBench({
     repo: REPO,
     sheets: Number(sheetsText),
+    ...(languages ? { languages } : {}),
     work: path.resolve(values.work ?? os.tmpdir()),
     compare: !values['no-compare'],
     log: (line) => process.stderr.write(`bench: ${line}\n`),

@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isScalar, isSeq, parseDocument } from 'yaml';
 import { checkProject } from '../check/check-project.js';
 import { fingerprint, formatLock, translationSnapshot, type ReviewLock } from '../check/translation/index.js';
 import { figureIdsOf } from '../model/figure-refs.js';
@@ -31,16 +32,17 @@ export interface Corpus {
  * every language and a date a few days later, so that every output differs. Settings,
  * registry, boilerplate, names and templates are the repository's. The translations
  * are recorded as reviewed as they stand, as a press office's would be, so that every
- * version publishes.
+ * version publishes. With `languages`, the corpus is a project of those languages only.
  */
-export async function makeCorpus(repo: string, root: string, count: number): Promise<Corpus> {
-  cpSync(path.join(repo, 'factsheet.yaml'), path.join(root, 'factsheet.yaml'));
+export async function makeCorpus(repo: string, root: string, count: number, languages?: readonly string[]): Promise<Corpus> {
+  const kept = writeSettings(repo, root, languages);
   cpSync(path.join(repo, 'templates'), path.join(root, 'templates'), { recursive: true });
   const from = path.join(repo, SOURCES_DIR);
   const bases: string[] = [];
   for (const entry of readdirSync(from).sort()) {
     const full = path.join(from, entry);
     if (statSync(full).isDirectory() && !NOT_SHEETS.has(entry)) bases.push(entry);
+    else if (NOT_SHEETS.has(entry) && kept) copyLanguageFiles(full, path.join(root, SOURCES_DIR, entry), kept);
     else cpSync(full, path.join(root, SOURCES_DIR, entry), { recursive: true });
   }
   if (bases.length === 0) throw new Error(`${from} holds no sheet to vary`);
@@ -53,14 +55,48 @@ export async function makeCorpus(repo: string, root: string, count: number): Pro
     const folder = path.join(root, SOURCES_DIR, id);
     mkdirSync(folder, { recursive: true });
     for (const file of readdirSync(path.join(from, base))) {
-      if (!file.endsWith('.md')) continue;
+      if (!file.endsWith('.md') || (kept && !kept.has(file.slice(0, -'.md'.length)))) continue;
       const text = readFileSync(path.join(from, base, file), 'utf8');
       writeFileSync(path.join(folder, file), variant(text, code(k), k % 28));
     }
     sheets.push(id);
   }
-  const { languages, sourceLanguage, quotes } = await recordReviews(root);
-  return { root, sheets, languages, sourceLanguage, quotes };
+  return { root, sheets, ...(await recordReviews(root)) };
+}
+
+/**
+ * Copies the project's settings into the corpus; with `languages`, lists only those (the
+ * source language among them, each one of the project's) and returns them, so that the
+ * corpus holds only their files: a file of a language the project does not declare is an
+ * error. The settings file keeps its comments.
+ */
+function writeSettings(repo: string, root: string, languages: readonly string[] | undefined): Set<string> | null {
+  const file = path.join(repo, 'factsheet.yaml');
+  if (!languages) {
+    cpSync(file, path.join(root, 'factsheet.yaml'));
+    return null;
+  }
+  const settings = parseDocument(readFileSync(file, 'utf8'));
+  const declared = settings.get('languages');
+  const all = isSeq(declared) ? declared.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+  const source = String(settings.get('source_language'));
+  const unknown = languages.filter((lang) => !all.includes(lang));
+  if (unknown.length > 0) throw new Error(`the project has no language ${unknown.map((lang) => `"${lang}"`).join(', ')}: its languages are ${all.join(', ')}`);
+  if (!languages.includes(source)) throw new Error(`the languages must include the source language, "${source}"`);
+  const kept = all.filter((lang) => languages.includes(lang));
+  const list = settings.createNode(kept);
+  list.flow = true;
+  settings.set('languages', list);
+  writeFileSync(path.join(root, 'factsheet.yaml'), settings.toString());
+  return new Set(kept);
+}
+
+/** Copies a folder of one file per language (`<lang>.yaml`), only the files of `languages`. */
+function copyLanguageFiles(from: string, to: string, languages: ReadonlySet<string>): void {
+  mkdirSync(to, { recursive: true });
+  for (const file of readdirSync(from)) {
+    if (languages.has(path.parse(file).name)) cpSync(path.join(from, file), path.join(to, file), { recursive: true });
+  }
 }
 
 /** A sheet's text with `code` at the end of its title and its date moved `days` later. */

@@ -18,6 +18,8 @@ export interface BenchOptions {
   repo: string;
   /** Sheets per language. */
   sheets: number;
+  /** The languages of the corpus, some of the project's (the source language among them); all when absent. */
+  languages?: readonly string[];
   /** Folder the temporary corpus is made in (removed at the end). */
   work: string;
   /** Compare with Pandoc and Chromium when installed. */
@@ -83,7 +85,7 @@ async function benchIn(work: string, options: BenchOptions): Promise<BenchResult
   const root = path.join(work, 'corpus');
   mkdirSync(root);
   log(`making a corpus of ${options.sheets} sheets per language in ${root}`);
-  const corpus = await makeCorpus(repo, root, options.sheets);
+  const corpus = await makeCorpus(repo, root, options.sheets, options.languages);
   const versions = corpus.sheets.length * corpus.languages.length;
   const outputs = versions * FORMATS.length;
   const out = path.join(root, 'out');
