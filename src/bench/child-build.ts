@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { childrenCpuSeconds } from './child-cpu.js';
+import type { diagnosticJson } from '../cli/reporters.js';
 import { visibleText } from '../cli/visible-text.js';
 
 /** One build as a user runs it: a process of bin/factsheet.js, timed from spawn to exit. */
@@ -60,14 +61,8 @@ export function failureText(stdout: string, stderr: string): string {
   return `${stderr}${lines.join('\n')}`;
 }
 
-interface ReportedProblem {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  message: string;
-  ruleId: string;
-}
+/** A diagnostic as `--reporter json` writes it. */
+type ReportedProblem = ReturnType<typeof diagnosticJson>;
 
 /** The diagnostics of a JSON report; null when the output is not one. */
 function reportedProblems(stdout: string): ReportedProblem[] | null {

@@ -1,9 +1,11 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, isSeq, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { checkProject } from '../check/check-project.js';
 import { fingerprint, formatLock, translationSnapshot, type ReviewLock } from '../check/translation/index.js';
 import { figureIdsOf } from '../model/figure-refs.js';
+import { CONFIG_FILE, parseConfig } from '../parse/config.js';
+import { SourceFile } from '../text/source-file.js';
 import { readProject, REVIEW_LOCK, SOURCES_DIR } from '../sources/read-project.js';
 
 /** Folders of `sources/` that are not sheets. */
@@ -55,7 +57,7 @@ export async function makeCorpus(repo: string, root: string, count: number, lang
     const folder = path.join(root, SOURCES_DIR, id);
     mkdirSync(folder, { recursive: true });
     for (const file of readdirSync(path.join(from, base))) {
-      if (!file.endsWith('.md') || (kept && !kept.has(file.slice(0, -'.md'.length)))) continue;
+      if (!file.endsWith('.md') || (kept && !kept.has(path.parse(file).name))) continue;
       const text = readFileSync(path.join(from, base, file), 'utf8');
       writeFileSync(path.join(folder, file), variant(text, code(k), k % 28));
     }
@@ -71,23 +73,24 @@ export async function makeCorpus(repo: string, root: string, count: number, lang
  * error. The settings file keeps its comments.
  */
 function writeSettings(repo: string, root: string, languages: readonly string[] | undefined): Set<string> | null {
-  const file = path.join(repo, 'factsheet.yaml');
+  const file = path.join(repo, CONFIG_FILE);
   if (!languages) {
-    cpSync(file, path.join(root, 'factsheet.yaml'));
+    cpSync(file, path.join(root, CONFIG_FILE));
     return null;
   }
-  const settings = parseDocument(readFileSync(file, 'utf8'));
-  const declared = settings.get('languages');
-  const all = isSeq(declared) ? declared.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
-  const source = String(settings.get('source_language'));
+  const bytes = readFileSync(file);
+  const { config } = parseConfig(SourceFile.fromBytes(CONFIG_FILE, bytes));
+  if (!config) throw new Error(`${file} does not read as the project's settings`);
+  const { languages: all, sourceLanguage: source } = config;
   const unknown = languages.filter((lang) => !all.includes(lang));
   if (unknown.length > 0) throw new Error(`the project has no language ${unknown.map((lang) => `"${lang}"`).join(', ')}: its languages are ${all.join(', ')}`);
   if (!languages.includes(source)) throw new Error(`the languages must include the source language, "${source}"`);
   const kept = all.filter((lang) => languages.includes(lang));
+  const settings = parseDocument(bytes.toString('utf8'));
   const list = settings.createNode(kept);
   list.flow = true;
   settings.set('languages', list);
-  writeFileSync(path.join(root, 'factsheet.yaml'), settings.toString());
+  writeFileSync(path.join(root, CONFIG_FILE), settings.toString());
   return new Set(kept);
 }
 
