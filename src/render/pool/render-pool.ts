@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import type { Template } from '../../model/template.js';
 import type { VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
+import { holdRenderHeaps } from './heap-policy.js';
 
 /**
  * Renders outputs and reads each back, in this thread or in worker threads. Callers
@@ -93,10 +94,12 @@ async function renderAndVerify(job: RenderJob, templates: ReadonlyMap<string, Te
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
   const early = options.early ?? false;
+  // Collections rarer while the pool is open (heap-policy.ts), set before any worker starts.
+  const release = holdRenderHeaps();
   if (threads <= 1 && !early) {
     let here = 0;
     const render = (job: RenderJob): Promise<VerifiedOutput> => (here++, renderAndVerify(job, templates));
-    return { threads: 1, inWorkers: false, use: () => undefined, render, shares: () => ({ here, workers: 0 }), close: async () => undefined };
+    return { threads: 1, inWorkers: false, use: () => undefined, render, shares: () => ({ here, workers: 0 }), close: async () => release() };
   }
   // Every thread renders in a worker; the main thread hands out jobs and writes, stages and
   // commits what comes back. Rendering there too saved a heap, but a page it laid out held
@@ -106,24 +109,19 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const most = Math.max(1, threads);
   // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
   let workers = early ? 1 : most;
-  const piscina = new Piscina<RenderJob, VerifiedOutput>({
-    filename: workerModule('render/pool/render-worker'),
-    minThreads: workers,
-    maxThreads: most,
-    concurrentTasksPerWorker: JOBS_PER_WORKER,
-    // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
-    atomics: 'disabled',
-    workerData: { templates: new Map(templates), early },
-    // A worker left to itself grows its heap long before collecting it: a bound makes it collect
-    // what one document leaves behind, so a build's memory does not grow with its workers.
-    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
-  });
+  let piscina: Piscina<RenderJob, VerifiedOutput>;
+  try {
+    piscina = openPiscina(options, workers, most);
+  } catch (error) {
+    release();
+    throw error;
+  }
   // A worker that dies outside a job (out of memory while starting, say) would be started
   // again and again with the queued jobs waiting on it: the pool is given up instead, its
   // queued jobs fail, and they and every later job are rendered in this thread.
   let broken = false;
   let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => (closing ??= piscina.destroy());
+  const close = (): Promise<void> => (closing ??= piscina.destroy().finally(release));
   piscina.on('error', () => {
     broken = true;
     void close().catch(() => undefined);
@@ -177,3 +175,19 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   };
 }
 
+/** The workers: `workers` started now, up to `most` as jobs wait. */
+function openPiscina(options: RenderPoolOptions, workers: number, most: number): Piscina<RenderJob, VerifiedOutput> {
+  const early = options.early ?? false;
+  return new Piscina<RenderJob, VerifiedOutput>({
+    filename: workerModule('render/pool/render-worker'),
+    minThreads: workers,
+    maxThreads: most,
+    concurrentTasksPerWorker: JOBS_PER_WORKER,
+    // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
+    atomics: 'disabled',
+    workerData: { templates: new Map(options.templates), early },
+    // A worker left to itself grows its heap long before collecting it: a bound makes it collect
+    // what one document leaves behind, so a build's memory does not grow with its workers.
+    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
+  });
+}
