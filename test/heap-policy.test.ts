@@ -22,6 +22,15 @@ describe('the render heaps policy', () => {
     expect(renderHeapHolds()).toBe(0);
   });
 
+  it('leaves a growth the command was started with as the user chose it', () => {
+    const set: string[] = [];
+    for (const arg of ['--heap-growing-percent=30', '--heap_growing_percent=30']) holdRenderHeaps((flags) => set.push(flags), ['--import', 'x.js', arg])();
+    expect(set).toEqual([]);
+    expect(renderHeapHolds()).toBe(0);
+    holdRenderHeaps((flags) => set.push(flags), ['--heap-growing-percentage-of-nothing'])();
+    expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--heap-growing-percent=0']);
+  });
+
   it('holds while a render pool is open, in workers or in this thread, and not after it closes', async () => {
     const result = await checkProject(await readProject(REPO), { webPages: false });
     for (const threads of [1, 2]) {

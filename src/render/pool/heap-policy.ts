@@ -34,16 +34,19 @@ let holders = 0;
 
 /**
  * Sets the render heaps' policy until the returned function is called (once per hold);
- * holds nest: the policy goes when the last is released. `set` applies a V8 flag.
+ * holds nest: the policy goes when the last is released. `set` applies a V8 flag. A
+ * growth the command was started with (`node --heap-growing-percent=N`, in `execArgv`)
+ * is the user's choice, and is left as it is.
  */
-export function holdRenderHeaps(set: (flags: string) => void = setFlagsFromString): () => void {
-  if (holders++ === 0) set(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+export function holdRenderHeaps(set: (flags: string) => void = setFlagsFromString, execArgv: readonly string[] = process.execArgv): () => void {
+  const chosen = execArgv.some((arg) => /^--heap[-_]growing[-_]percent(=|$)/.test(arg));
+  if (holders++ === 0 && !chosen) set(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   let released = false;
   return () => {
     if (released) return;
     released = true;
     // 0 is V8's default: its own rule.
-    if (--holders === 0) set('--heap-growing-percent=0');
+    if (--holders === 0 && !chosen) set('--heap-growing-percent=0');
   };
 }
 
