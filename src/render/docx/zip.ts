@@ -1,4 +1,4 @@
-import { deflateSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
 
 /** An entry to deflate (`data`), or one already compressed, copied as it is (`stored`). */
 export type ZipEntry = { name: string; data: Uint8Array } | { name: string; stored: StoredEntry };
@@ -75,9 +75,14 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
   return concat([...locals, ...centrals, end]);
 }
 
-/** Data deflated as a zip entry holds it. */
+/**
+ * Data deflated as a zip entry holds it (raw DEFLATE, no zlib header), by Node's zlib,
+ * which the PDFs' streams are compressed with too: the fonts a worker packs once for its
+ * Word documents took it 0.2 to 0.3 s with fflate's deflate, not yet optimised in a new
+ * worker, and 0.06 s with zlib, in 2 % fewer bytes.
+ */
 export function deflated(data: Uint8Array): StoredEntry {
-  return { method: 8, compressed: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length };
+  return { method: 8, compressed: deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length };
 }
 
 /**
