@@ -21,7 +21,7 @@ import { forgetBuild, rememberBuild, type BuildMemoInputs } from './build-memo.j
 import { hasCheckCache, readCheckCache, writeCheckCache } from './check-cache-file.js';
 import { toolFingerprint } from '../sources/tool-version.js';
 import { constantDigest } from '../text/digest.js';
-import { htmlProblems, outputDiagnostics, verifyOutput, type VerifiedOutput } from '../verify/index.js';
+import type { VerifiedOutput } from '../verify/index.js';
 import { sha256 } from './manifest.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
@@ -32,6 +32,14 @@ import { pageKey, versionKeys, type VersionKeys } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
 import { typesetSheet } from '../typography/index.js';
+
+/**
+ * The readers of outputs (pdf.js is loaded later still, for a PDF), loaded the first time
+ * this thread reads an output back or checks a page it is about to write: a rebuild
+ * whose outputs come back from the render workers already read, and whose pages are up
+ * to date, does not load the HTML parser and the unzipper for nothing.
+ */
+const readers = () => import('../verify/index.js');
 
 /** Sheets rendered ahead per thread; each holds a few hundred kilobytes of outputs. */
 const SHEETS_AHEAD_PER_THREAD = 4;
@@ -286,7 +294,7 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
 }
 
 async function readBack(sheet: FactSheet, format: Format, bytes: Uint8Array): Promise<Omit<VerifiedOutput, 'bytes'>> {
-  const { diagnostics, misses } = await outputDiagnostics(sheet, format, bytes);
+  const { diagnostics, misses } = await (await readers()).outputDiagnostics(sheet, format, bytes);
   return { diagnostics, missed: misses?.map((m) => m.index) ?? null };
 }
 
@@ -311,7 +319,7 @@ async function verifyOutputsOnDisk(result: CheckResult, options: BuildOptions, f
       const misses =
         record?.misses ??
         (await readFile(outputFile(folder.outDir, relative))
-          .then((bytes) => verifyOutput(sheet, format, new Uint8Array(bytes)))
+          .then(async (bytes) => (await readers()).verifyOutput(sheet, format, new Uint8Array(bytes)))
           .then((found) => found.map((m) => m.index))
           .catch(() => null));
       recordUses(verified, sheet, format, misses);
@@ -457,7 +465,7 @@ async function writePage(source: { path: string; text: string }, relative: strin
     report.diagnostics.push(diagnostic('error', 'render-failed', { file: template, start: point, end: point }, `writing ${relative} failed: ${first.replace(/ - \d+:\d+$/, '')}`));
     return;
   }
-  const invalid = htmlProblems(bytes);
+  const invalid = (await readers()).htmlProblems(bytes);
   if (invalid.length > 0) {
     const start = { line: 1, column: 1, offset: 0 };
     report.diagnostics.push(diagnostic('error', 'output-invalid', { file: template, start, end: start }, `${relative} would not be valid HTML: ${invalid.slice(0, 3).join('; ')}`));

@@ -30,7 +30,6 @@ import type { Format } from '../render/renderer.js';
 import { checkPage } from './template-pages.js';
 import { glyphProblems } from './glyph-coverage.js';
 import { projectTemplates } from './project-templates.js';
-import { webPageProblems } from './web-pages.js';
 import { typesetSheet } from '../typography/index.js';
 import { languageReadiness, sheetLanguages, type LanguageReadiness } from './language-readiness.js';
 
@@ -240,6 +239,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (options.webPages !== false && (!options.formats || options.formats.includes('html'))) {
     // Only the sheets that would be built: what the build would refuse of their pages is reported now.
     const publishable = done(config, registry, sheets, published).sheets;
+    // Loaded here: the HTML renderer and the readers are needed by `check` alone, not by a build's check.
+    const { webPageProblems } = await import('./web-pages.js');
     diagnostics.push(...(await webPageProblems(publishable, templates)));
   }
   return done(config, registry, sheets, published);
