@@ -23,9 +23,13 @@ describe('check and the web pages', () => {
     const shown = (d: Diagnostic) => `${d.location.file} ${d.severity} ${d.ruleId}`;
     const versions = ['global-partners/en', 'global-partners/fr', 'partnerships/en', 'partnerships/fr'];
     expect([...new Set(found.map(shown))].sort()).toEqual(versions.flatMap((v) => [`sources/${v}.md error output-invalid`, `sources/${v}.md error output-mismatch`]));
-    // Naming the text the page leaves out: the second section's heading.
+    // At the text the page leaves out, where the source has it: the second section's heading.
     const missing = found.find((d) => d.ruleId === 'output-invalid' && d.location.file === 'sources/global-partners/fr.md')!;
     expect(missing.message).toContain('does not hold the text "Une coopération à la carte');
+    const source = readFileSync(path.join(root, 'sources/global-partners/fr.md'), 'utf8').split('\n');
+    const line = source.findIndex((l) => l.startsWith('## Une coopération à la carte')) + 1;
+    expect(missing.location.start).toMatchObject({ line, column: 4 });
+    expect(missing.location.end).toMatchObject({ line, column: '## Une coopération à la carte'.length + 1 });
     // The build checks its pages as it writes them, from the bytes it writes.
     expect((await checkProject(sources, { webPages: false })).diagnostics).toEqual([]);
   });

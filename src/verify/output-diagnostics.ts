@@ -29,7 +29,7 @@ export async function outputDiagnostics(sheet: FactSheet, format: Format, bytes:
   const diagnostics: Diagnostic[] = [];
   if (format === 'html') {
     const missing = firstMissingBlock(sheet, htmlText(bytes));
-    if (missing !== null) diagnostics.push(diagnostic('error', 'output-invalid', head, `${what} does not hold the text ${JSON.stringify(clip(missing))} where the model has it`));
+    if (missing !== null) diagnostics.push(diagnostic('error', 'output-invalid', { file: sheet.file, ...missing.span }, `${what} does not hold the text ${JSON.stringify(clip(missing.text))} where the model has it`));
   }
   let misses: Miss[];
   try {
