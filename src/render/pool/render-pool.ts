@@ -94,9 +94,9 @@ async function renderAndVerify(job: RenderJob, templates: ReadonlyMap<string, Te
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const { threads, templates } = options;
   const early = options.early ?? false;
-  // Collections rarer while the pool is open (heap-policy.ts), set before any worker starts.
-  const release = holdRenderHeaps();
   if (threads <= 1 && !early) {
+    // Collections rarer while the pool is open (heap-policy.ts).
+    const release = holdRenderHeaps();
     let here = 0;
     const render = (job: RenderJob): Promise<VerifiedOutput> => (here++, renderAndVerify(job, templates));
     return { threads: 1, inWorkers: false, use: () => undefined, render, shares: () => ({ here, workers: 0 }), close: async () => release() };
@@ -109,13 +109,21 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const most = Math.max(1, threads);
   // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
   let workers = early ? 1 : most;
-  let piscina: Piscina<RenderJob, VerifiedOutput>;
-  try {
-    piscina = openPiscina(options, workers, most);
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const piscina = new Piscina<RenderJob, VerifiedOutput>({
+    filename: workerModule('render/pool/render-worker'),
+    minThreads: workers,
+    maxThreads: most,
+    concurrentTasksPerWorker: JOBS_PER_WORKER,
+    // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
+    atomics: 'disabled',
+    workerData: { templates: new Map(templates), early },
+    // A worker left to itself grows its heap long before collecting it: a bound makes it collect
+    // what one document leaves behind, so a build's memory does not grow with its workers.
+    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
+  });
+  // Collections rarer while the pool is open (heap-policy.ts): V8 reads the setting at each
+  // thread's next full collection, so workers started a moment before take it too.
+  const release = holdRenderHeaps();
   // A worker that dies outside a job (out of memory while starting, say) would be started
   // again and again with the queued jobs waiting on it: the pool is given up instead, its
   // queued jobs fail, and they and every later job are rendered in this thread.
@@ -173,21 +181,4 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     shares: () => ({ ...done }),
     close,
   };
-}
-
-/** The workers: `workers` started now, up to `most` as jobs wait. */
-function openPiscina(options: RenderPoolOptions, workers: number, most: number): Piscina<RenderJob, VerifiedOutput> {
-  const early = options.early ?? false;
-  return new Piscina<RenderJob, VerifiedOutput>({
-    filename: workerModule('render/pool/render-worker'),
-    minThreads: workers,
-    maxThreads: most,
-    concurrentTasksPerWorker: JOBS_PER_WORKER,
-    // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
-    atomics: 'disabled',
-    workerData: { templates: new Map(options.templates), early },
-    // A worker left to itself grows its heap long before collecting it: a bound makes it collect
-    // what one document leaves behind, so a build's memory does not grow with its workers.
-    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
-  });
 }
