@@ -18,12 +18,20 @@ import { storedEntries, zipEntries, type StoredEntry, type ZipEntry } from './zi
  *
  * Only the parts changed here are inflated and deflated again: the others keep the
  * compressed data docx gave them (a pure function of their text), copied as it is.
+ * The renderer gives {@link normalizeParts} docx's parts before they are zipped
+ * (compiled-parts.ts); a package docx zipped is for where that is not possible.
  */
 export function normalizePackage(packed: Uint8Array, view: SheetView, faces: readonly Uint8Array[] = []): Uint8Array {
   const stored = storedEntries(packed);
-  const files = new Map<string, string | Uint8Array | StoredEntry>(
-    stored ? stored : Object.entries(unzipSync(packed)),
-  );
+  return normalizeParts(new Map<string, Uint8Array | StoredEntry>(stored ? stored : Object.entries(unzipSync(packed))), view, faces);
+}
+
+/**
+ * The package of these parts, normalized as {@link normalizePackage} does: parts given
+ * as text or bytes are deflated, those given as stored entries copied as they are.
+ */
+export function normalizeParts(parts: ReadonlyMap<string, string | Uint8Array | StoredEntry>, view: SheetView, faces: readonly Uint8Array[] = []): Uint8Array {
+  const files = new Map<string, string | Uint8Array | StoredEntry>(parts);
   const bytes = (name: string): Uint8Array | null => {
     const data = files.get(name);
     return data === undefined ? null : typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : inflated(data);
