@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLiterals } from '../src/check/literals/index.js';
+import { wordTable } from '../src/check/literals/words.js';
 
 const NNBSP = '\u202f';
 
@@ -45,6 +46,27 @@ describe('number words, from the words n2words writes', () => {
     ['ru', 'две тысячи'],
   ])('does not read a part of a number past one hundred: %s %j', (lang, text) => {
     expect(read(text, lang)).toEqual([]);
+  });
+
+  it.each(['fr', 'en', 'de', 'ru', 'uk', 'ar'])('reads every number of the %s table, whatever its case and the spaces and hyphens between its words', (lang) => {
+    const table = wordTable(lang)!;
+    // A fixed sequence, so that a failure shows again: 1,000 forms per language.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const separators = [' ', '-', '\u00a0', ' - ', '\u2010', '\u2011', '  '];
+    const entries = [...table.cardinals].filter(([, value]) => value >= 2);
+    for (let n = 0; n < 1000; n++) {
+      const [key, value] = entries[next(entries.length)]!;
+      let text = key
+        .split(' ')
+        // Capitals where they read back as the same word (not German ß, which is SS in capitals).
+        .map((word) => (word.toUpperCase().toLowerCase() !== word ? word : next(3) === 0 ? word.toUpperCase() : next(2) === 0 ? word[0]!.toUpperCase() + word.slice(1) : word))
+        .join('\u0000')
+        .replace(/\u0000/g, () => separators[next(separators.length)]!);
+      // The Latin i n2words writes for the Ukrainian letter, and apostrophes in every form.
+      if (next(2) === 0) text = text.replace(/\u0456/g, 'i').replace(/'/g, '\u2019');
+      expect(read(`${text} x`, lang)[0]).toBe(`number:${value}=${text}`);
+    }
   });
 
   it('reads a language n2words has no module for as digits only', () => {

@@ -136,15 +136,22 @@ function spell(fn: Spell | undefined, n: number, options: Record<string, unknown
  * apostrophe. n2words writes Ukrainian "i" as a Latin letter; texts use the Cyrillic "і".
  */
 export function wordKey(words: string): string {
-  let key = words
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u2019\u02bc]/g, "'")
+  const key = lowerNfc(words)
     .replace(/[\s\-\u2010\u2011]+/g, ' ')
     .trim();
-  // A Latin i typed for the Ukrainian і; ё written or left out ("трёх", "трех").
-  if (/\p{Script=Cyrillic}/u.test(key)) key = key.replace(/i/g, '\u0456').replace(/ё/g, 'е');
-  return key;
+  return CYRILLIC.test(key) ? cyrillicKey(key) : key;
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Lower case, NFC, one apostrophe. */
+function lowerNfc(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[\u2019\u02bc]/g, "'");
+}
+
+/** A Latin i typed for the Ukrainian і; ё written or left out ("трёх", "трех"). */
+function cyrillicKey(key: string): string {
+  return key.replace(/i/g, '\u0456').replace(/ё/g, 'е');
 }
 
 /** Spellings the language also uses beside n2words' one. */
@@ -174,14 +181,54 @@ export function wordsOf(text: string): Word[] {
 
 /** The longest number of `map` written with the words from `words[at]` on, as [value, number of words]. */
 export function numberAt(text: string, words: readonly Word[], at: number, map: ReadonlyMap<string, number>, maxWords: number): [value: number, count: number] | null {
-  for (let count = Math.min(maxWords, words.length - at); count >= 1; count--) {
-    let joined = true;
-    for (let k = at + 1; k < at + count && joined; k++) joined = JOIN.test(text.slice(words[k - 1]!.end, words[k]!.start));
-    if (!joined) continue;
-    const value = map.get(wordKey(text.slice(words[at]!.start, words[at + count - 1]!.end)));
+  // The words from `at` on with nothing but spaces and hyphens between them, as many as a number may have.
+  let joined = 1;
+  const most = Math.min(maxWords, words.length - at);
+  while (joined < most && JOIN.test(text.slice(words[at + joined - 1]!.end, words[at + joined]!.start))) joined++;
+  for (let count = joined; count >= 1; count--) {
+    const value = map.get(phraseKey(words, at, count));
     if (value !== undefined) return [value, count];
   }
   return null;
+}
+
+/**
+ * `wordKey` of the text from `words[at]` to `words[at + count - 1]`, with only spaces and
+ * hyphens between them, from each word's key: the words' keys joined by a space, which is
+ * what `wordKey` makes of the separators. Reading a text tries every word as the start
+ * of a number of one to several words; keying each word once, not every phrase it starts,
+ * spares most of a check's reading of numbers in words.
+ */
+function phraseKey(words: readonly Word[], at: number, count: number): string {
+  let cyrillic = false;
+  for (let k = at; k < at + count; k++) cyrillic ||= lettersOf(words[k]!.text).cyrillic;
+  let key = '';
+  for (let k = at; k < at + count; k++) {
+    const letters = lettersOf(words[k]!.text);
+    key += (k > at ? ' ' : '') + (cyrillic ? cyrillicKey(letters.key) : letters.key);
+  }
+  return key;
+}
+
+/** A word's letters as `wordKey` compares them, before the Cyrillic rule, and whether it has a Cyrillic letter. */
+interface Letters {
+  key: string;
+  cyrillic: boolean;
+}
+
+/** The words met so far, each keyed once; dropped when there are many (a watch reads texts for hours). */
+const lettersByWord = new Map<string, Letters>();
+const MAX_WORDS_KEPT = 50_000;
+
+function lettersOf(word: string): Letters {
+  let letters = lettersByWord.get(word);
+  if (!letters) {
+    const key = lowerNfc(word);
+    letters = { key, cyrillic: CYRILLIC.test(key) };
+    if (lettersByWord.size >= MAX_WORDS_KEPT) lettersByWord.clear();
+    lettersByWord.set(word, letters);
+  }
+  return letters;
 }
 
 /** Cardinal numbers written in words, outside `blocks`. */
@@ -202,8 +249,10 @@ export function findNumberWords(text: string, lang: string, blocks: readonly Spa
     // Part of a number past one hundred ("deux cents", "two thousand"): not read, rather than read wrong.
     const before = first > 0 && JOIN.test(text.slice(words[first - 1]!.end, start)) ? words[first - 1] : undefined;
     const after = words[last + 1] && JOIN.test(text.slice(end, words[last + 1]!.start)) ? words[last + 1] : undefined;
-    const endsBig = table.multipliers.has(wordKey(words[last]!.text));
-    if ((before && table.multipliers.has(wordKey(before.text))) || (after && (table.multipliers.has(wordKey(after.text)) || (endsBig && table.small.has(wordKey(after.text)))))) continue;
+    const endsBig = table.multipliers.has(phraseKey(words, last, 1));
+    const beforeKey = before ? phraseKey(words, first - 1, 1) : null;
+    const afterKey = after ? phraseKey(words, last + 1, 1) : null;
+    if ((beforeKey !== null && table.multipliers.has(beforeKey)) || (afterKey !== null && (table.multipliers.has(afterKey) || (endsBig && table.small.has(afterKey))))) continue;
     if (overlaps(blocks, start, end)) continue;
     literals.push({ kind: 'number', value: String(value), raw: text.slice(start, end), start, end, written: 'words' });
   }
