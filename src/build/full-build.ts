@@ -22,7 +22,6 @@ import { hasCheckCache, readCheckCache, writeCheckCache } from './check-cache-fi
 import { toolFingerprint } from '../sources/tool-version.js';
 import { constantDigest } from '../text/digest.js';
 import type { VerifiedOutput } from '../verify/index.js';
-import { sha256 } from './manifest.js';
 import { figuresContext, renderFiguresPage, useKey, type VerifiedUses } from './figures-page.js';
 import { indexContext, renderIndexPage, type IndexEntry } from './index-page.js';
 import { OutputIoError } from './io-error.js';
@@ -274,7 +273,7 @@ async function buildSheet(id: string, folder: OutputFolder, sources: ProjectSour
 /**
  * Reads each staged output back from the disk and takes what reading it back found:
  * what the renderer's thread found in the same bytes when the disk holds exactly those
- * (their hash is compared), else what reading the disk's bytes finds here. Records which
+ * (compared byte for byte), else what reading the disk's bytes finds here. Records which
  * formats state each figure use, for the ledger page.
  */
 async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verified: VerifiedUses, report: BuildReport): Promise<Diagnostic[]> {
@@ -282,8 +281,8 @@ async function verifyAll(pending: PendingOutput[], folder: OutputFolder, verifie
   for (const output of pending) {
     report.readBack.push(output.relative);
     const { sheet, format } = output;
-    const onDisk = new Uint8Array(await folder.readStaged(output.staged));
-    const found = sha256(onDisk) === output.staged.sha256 ? output.verified : await readBack(sheet, format, onDisk);
+    const onDisk = await folder.readStaged(output.staged);
+    const found = onDisk.equals(output.verified.bytes) ? output.verified : await readBack(sheet, format, new Uint8Array(onDisk));
     const missed = found.missed;
     recordUses(verified, sheet, format, missed);
     // Recorded with the output, so that while its key and bytes stay the same it is not read back again.
