@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { versionKeys, type VersionInputs, type VersionKeys } from '../src/build/output-key.js';
+import { pageKey, versionKeys, type VersionInputs, type VersionKeys } from '../src/build/output-key.js';
 import { checkProject } from '../src/check/index.js';
 import { figureRefsOf } from '../src/model/figure-refs.js';
 import type { FactSheet } from '../src/model/index.js';
 import { readProject, type ProjectSources, type SheetSource } from '../src/sources/read-project.js';
-import { canonicalJson } from '../src/text/canonical-json.js';
+import { canonicalJson, plainJson } from '../src/text/canonical-json.js';
 import { SourceFile } from '../src/text/source-file.js';
 import { REPO } from './helpers/project.js';
 
@@ -60,6 +60,43 @@ describe('canonicalJson', () => {
     let deep: unknown = value;
     for (let i = 0; i < 1000; i++) deep = { k: deep };
     expect(canonicalJson(deep)).toBe(`${'{"k":'.repeat(1000)}${shallow}${'}'.repeat(1000)}`);
+  });
+});
+
+describe('plainJson', () => {
+  it('writes plain data as JSON does, in the order its properties were made', () => {
+    const value = { b: [1, 'two', { c: null, d: true }], a: 'é "x"\n', e: [], f: {}, n: -0.5 };
+    expect(plainJson(value)).toBe(JSON.stringify(value));
+    expect(plainJson({ a: 1, b: 2 })).not.toBe(plainJson({ a: 1, b: 3 }));
+  });
+
+  it('refuses what JSON would write lossily, naming where it is', () => {
+    expect(() => plainJson({ uses: new Map([['a', 1]]) })).toThrow(/instance of Map as plain data \(at "uses"\)/);
+    expect(() => plainJson({ seen: new Set([1]) })).toThrow(/instance of Set/);
+    expect(() => plainJson({ bytes: new Uint8Array([1]) })).toThrow(/instance of Uint8Array/);
+    expect(() => plainJson({ count: Number.NaN })).toThrow(/cannot key NaN as plain data \(at "count"\)/);
+    expect(() => plainJson([Infinity])).toThrow(/Infinity/);
+    expect(() => plainJson({ render: () => 1 })).toThrow(/cannot key a function/);
+    expect(() => plainJson({ big: 1n })).toThrow(/cannot key a bigint/);
+  });
+});
+
+describe('pageKey', () => {
+  const context = () => ({ title: 'Registre', figures: [{ id: 'partners.total', uses: [{ sheet: 'partnerships', text: '41', formats: [{ verified: true }] }] }] });
+
+  it('is the same for the same page, template, context and tool, and changes with any of them', () => {
+    const key = pageKey('fr/figures.html', '{{title}}', context(), 'tool');
+    expect(pageKey('fr/figures.html', '{{title}}', context(), 'tool')).toBe(key);
+    const changed = context();
+    changed.figures[0]!.uses[0]!.formats[0]!.verified = false;
+    expect(pageKey('fr/figures.html', '{{title}}', changed, 'tool')).not.toBe(key);
+    expect(pageKey('en/figures.html', '{{title}}', context(), 'tool')).not.toBe(key);
+    expect(pageKey('fr/figures.html', '{{title}} ', context(), 'tool')).not.toBe(key);
+    expect(pageKey('fr/figures.html', '{{title}}', context(), 'other tool')).not.toBe(key);
+  });
+
+  it('refuses a context that is not plain data rather than key part of it', () => {
+    expect(() => pageKey('index.html', '', { sheets: new Map() }, 'tool')).toThrow(/instance of Map/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../text/canonical-json.js';
+import { canonicalJson, plainJson } from '../text/canonical-json.js';
 import type { FactSheet } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import type { Format } from '../render/renderer.js';
@@ -9,10 +9,12 @@ import { sourceFileData, type SourceFile } from '../text/source-file.js';
 
 /**
  * The key of a project page (the index, the ledger): its template's source and the
- * context the template lays out, which holds everything the page says.
+ * context the template lays out, which holds everything the page says. The context is
+ * plain data whose shape this code fixes (index-page.ts, figures-page.ts), keyed as
+ * JSON writes it: a ledger's context is megabytes, and a rebuild keys every page.
  */
 export function pageKey(relative: string, templateSource: string, context: unknown, tool: string): string {
-  return createHash('sha256').update(canonicalJson({ relative, templateSource, context, tool })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ relative, templateSource, tool })).update('\n').update(plainJson(context)).digest('hex');
 }
 
 /** What a sheet version's outputs are made from, besides the sources every version shares. */

