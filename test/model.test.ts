@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/check/index.js';
+import { figureRefsOf } from '../src/model/figure-refs.js';
 import { readProject } from '../src/sources/index.js';
 import { expectGolden } from './helpers/golden.js';
 import { modelJson } from './helpers/model-json.js';
@@ -17,6 +18,23 @@ describe('model of the base fixture', async () => {
   it('parses without problems', () => expect(diagnostics).toEqual([]));
   it.each(sheets.map((s) => [`${s.id}.${s.lang}`, s] as const))('matches the golden model of %s', (name, sheet) => {
     expectGolden(path.join(FIXTURES, 'base', 'expected', `${name}.json`), modelJson(sheet));
+  });
+});
+
+describe('the figure occurrences of a sheet', async () => {
+  const { sheets } = await sheetsOf(makeProject(path.join(FIXTURES, 'base')));
+  const sheet = sheets.find((s) => s.lang === 'fr')!;
+
+  it('are found in reading order, and each call gives an array of its own', () => {
+    const refs = figureRefsOf(sheet);
+    expect(refs.length).toBeGreaterThan(1);
+    expect(refs.map((ref) => ref.span.start.offset)).toEqual([...refs.map((ref) => ref.span.start.offset)].sort((a, b) => a - b));
+    // A caller that sorts or empties what it was given does not change what the next one gets.
+    refs.reverse();
+    refs.length = 0;
+    const again = figureRefsOf(sheet);
+    expect(again.length).toBeGreaterThan(1);
+    expect(again.map((ref) => ref.span.start.offset)).toEqual([...again.map((ref) => ref.span.start.offset)].sort((a, b) => a - b));
   });
 });
 

@@ -15,9 +15,14 @@ export function textRunsOf(sheet: FactSheet): Array<readonly Inline[]> {
   return runs;
 }
 
-/** Every figure occurrence of a sheet in reading order. */
+/** The occurrences of each sheet met, found once: a build asks for them for every output of every version. */
+const refsOf = new WeakMap<FactSheet, readonly FigureRef[]>();
+
+/** Every figure occurrence of a sheet in reading order (a new array at each call; the sheet is not changed once made). */
 export function figureRefsOf(sheet: FactSheet): FigureRef[] {
-  return textRunsOf(sheet).flatMap(figuresIn);
+  let refs = refsOf.get(sheet);
+  if (!refs) refsOf.set(sheet, (refs = textRunsOf(sheet).flatMap(figuresIn)));
+  return [...refs];
 }
 
 /** Every figure occurrence of a run of inlines in reading order. */
