@@ -6,6 +6,7 @@ import { failureText } from '../src/bench/child-build.js';
 import { code, makeCorpus } from '../src/bench/corpus.js';
 import { resolvedMarkdown } from '../src/bench/resolved-markdown.js';
 import type { BenchResult } from '../src/bench/run-bench.js';
+import { ratio } from '../src/bench/table.js';
 import { checkProject } from '../src/check/check-project.js';
 import { figureRefsOf } from '../src/model/figure-refs.js';
 import { readProject } from '../src/sources/read-project.js';
@@ -60,6 +61,18 @@ describe('the benchmark corpus', () => {
     const codes = Array.from({ length: 500 }, (_, k) => code(k));
     expect(new Set(codes).size).toBe(500);
     for (const c of codes) expect(c).toMatch(/^[A-Z]{3,}$/), expect(c).not.toMatch(/[IVXLCDM]/);
+  });
+});
+
+describe('the ratios of the table', () => {
+  it('are cut to two decimals, never rounded up to a goal', () => {
+    expect(ratio(48.21 / 24.27)).toBe('1.98x');
+    expect(ratio(1.996)).toBe('1.99x');
+    expect(ratio(2)).toBe('2.00x');
+    expect(ratio(46.05 / 23.025)).toBe('2.00x');
+    expect(ratio(3.5)).toBe('3.50x');
+    expect(ratio(188.9)).toBe('188.90x');
+    expect(ratio(null)).toBe('');
   });
 });
 

@@ -27,11 +27,15 @@ export function formatTable(result: BenchResult): string {
   lines.push(line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line));
   lines.push('', `peak memory of our builds: ${result.peakMB === null ? 'unknown' : `${result.peakMB.toFixed(0)} MB`}`);
   lines.push('outputs: files written (a build counts the index and ledger pages and the fonts the pages load too); peak MB: the process\'s maximum resident set size; cpu s: CPU seconds, user and system, of the processes timed');
-  lines.push('ratios: the comparison\'s seconds divided by the scenario\'s (2.0x: twice as fast)');
+  lines.push('ratios: the comparison\'s seconds divided by the scenario\'s, cut to two decimals (2.00x: twice as fast)');
   for (const note of result.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
 
-function ratio(value: number | null): string {
-  return value === null ? '' : `${value.toFixed(1)}x`;
+/**
+ * A ratio cut, not rounded, to two decimals: the goals are ratios (2x, 3.5x), and 1.99 shown
+ * as 2.0x read as a goal met. Cut, a ratio never shows more than it is.
+ */
+export function ratio(value: number | null): string {
+  return value === null ? '' : `${(Math.floor(value * 100 + 1e-9) / 100).toFixed(2)}x`;
 }
