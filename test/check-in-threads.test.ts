@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInThreads, SHEETS_PER_CHECK_THREAD } from '../src/check/check-in-threads.js';
+import { checkInThreads, checkShares, SHEETS_AHEAD_OF_WORKERS, SHEETS_PER_CHECK_THREAD } from '../src/check/check-in-threads.js';
 import { checkProject } from '../src/check/check-project.js';
 import { readProject } from '../src/sources/read-project.js';
 import { runBin } from './helpers/cli.js';
@@ -30,8 +30,9 @@ describe('checking in threads', () => {
     const sources = await readProject(root);
     const alone = await checkProject(sources, { webPages: false, cache: new Map() });
     const { result, inWorkers } = await checkInThreads(sources, { webPages: false, cache: new Map() }, 2);
-    // Every other sheet was checked in the worker and taken as it found it.
-    expect(inWorkers.length).toBe(Math.floor(alone.cache!.size / 2));
+    // The worker's share was checked there and taken as it found it.
+    expect(inWorkers).toEqual(checkShares([...alone.cache!.keys()], 2)[1]);
+    expect(inWorkers.length).toBeGreaterThan(0);
     expect(alone.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(alone.diagnostics.some((d) => d.location.file === 'sources/global-partners-3/fr.md')).toBe(true);
     expect(result.diagnostics).toEqual(alone.diagnostics);
@@ -49,8 +50,21 @@ describe('checking in threads', () => {
     // Gone from the disk once read: a worker reading the project would find no sheet.
     rmSync(path.join(root, 'sources'), { recursive: true });
     const { result, inWorkers } = await checkInThreads(sources, { webPages: false, cache: new Map() }, 2);
-    expect(inWorkers.length).toBe(Math.floor(alone.cache!.size / 2));
+    expect(inWorkers).toEqual(checkShares([...alone.cache!.keys()], 2)[1]);
     expect(result.diagnostics).toEqual(alone.diagnostics);
+  });
+
+  it('keeps the first sheets here, what a worker takes to start, and deals out the others in turn', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `s${i}`);
+    const [here, there] = checkShares(ids, 2);
+    expect(here!.slice(0, SHEETS_AHEAD_OF_WORKERS)).toEqual(ids.slice(0, SHEETS_AHEAD_OF_WORKERS));
+    expect(there![0]).toBe(`s${SHEETS_AHEAD_OF_WORKERS + 1}`);
+    expect(here!.length - there!.length).toBe(SHEETS_AHEAD_OF_WORKERS);
+    expect([...here!, ...there!].sort()).toEqual([...ids].sort());
+    // A few sheets to share: no more than half of an even share stays ahead.
+    const few = checkShares(ids.slice(0, 24), 2);
+    expect(few.map((share) => share.length)).toEqual([15, 9]);
+    expect(checkShares(ids.slice(0, 36), 3).map((share) => share.length)).toEqual([16, 10, 10]);
   });
 
   it('checks here, in one thread, a project with few sheets to check', async () => {
