@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import { fontkit, type Font } from './pdfkit-packages.js';
 import type { FontSource } from '../sources/read-fonts.js';
 import { perContent } from '../text/digest.js';
 
@@ -36,6 +36,6 @@ export function loadFont(source: FontSource | undefined, spec: string): FontFile
 }
 
 /** The fontkit font of bytes that loadFont accepted, parsed once. */
-export function fontOf(bytes: Uint8Array): fontkit.Font {
-  return parsed(bytes) as fontkit.Font;
+export function fontOf(bytes: Uint8Array): Font {
+  return parsed(bytes) as Font;
 }

@@ -7,7 +7,7 @@ import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces }
 import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
 import { textAdvance, textWidth, unitsPerEm } from './parsed-fonts.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
-import LineBreaker from 'linebreak';
+import { LineBreaker } from '../../parse/pdfkit-packages.js';
 import type { Marking } from './structure.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { fontkit } from '../../parse/pdfkit-packages.js';
 import { SubsetWriter } from './font-subset.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { ShapingCache } from './shaping-cache.js';
@@ -12,10 +12,6 @@ import { perContent } from '../../text/digest.js';
  * stand for a font parsed once: pdfkit is given the token, and fontkit answers with a
  * view of the parsed font. Fonts given as real bytes are untouched.
  */
-
-// pdfkit requires fontkit's CommonJS entry; the ESM entry is another instance with its own list of formats.
-const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
-const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
 
 /** Four bytes no font format starts with, then the index of a parsed font. */
 const MAGIC = 'fsPF';
