@@ -3,7 +3,8 @@ import path from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckResult } from '../src/check/check-project.js';
-import type { SheetCheck } from '../src/check/sheet-cache.js';
+import { footprintHolds, sheetKeys, type SheetCheck } from '../src/check/sheet-cache.js';
+import { resolvedRegistry } from '../src/figures/resolved-registry.js';
 import { buildProject } from '../src/build/index.js';
 import { BuildSession } from '../src/build/build-session.js';
 import { checkCacheFile, entryPayload, readCheckCache } from '../src/build/check-cache-file.js';
@@ -210,5 +211,38 @@ describe('the entries a watch keeps from one build to the next', () => {
     const b = filesOf(fresh);
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [name, bytes] of b) expect(a.get(name)!.equals(bytes), name).toBe(true);
+  });
+});
+
+describe('what a check works out about the sheets, made once', () => {
+  // A build decides which sheets to check again (check-in-threads.ts) and then checks: the
+  // registry, each sheet's key and whether each kept entry still holds are the same both times.
+  it('takes the registry of a file, the sheets\' keys and whether an entry holds once per sources and registry, and again for others', async () => {
+    // A project of its own: the tests above delete a sheet.
+    const own = makeProject(REPO);
+    const sources = await readProject(own);
+    const { registry } = resolvedRegistry(sources.figures!);
+    expect(resolvedRegistry(sources.figures!).registry).toBe(registry);
+    const keyOf = sheetKeys(sources, registry, { pdf: true });
+    expect(sheetKeys(sources, registry, { pdf: true })).toBe(keyOf);
+    expect(sheetKeys(sources, registry, { pdf: false })).not.toBe(keyOf);
+    const group = sources.sheets.filter((s) => s.id === 'partnerships');
+    expect(group.map((s) => s.lang).sort()).toEqual(['en', 'fr']);
+    const key = keyOf('partnerships', group);
+    expect(keyOf('partnerships', [...group])).toBe(key);
+    // Another group of the same sheet (the check leaves out a file it cannot take) has a key of its own.
+    expect(keyOf('partnerships', group.slice(0, 1))).not.toBe(key);
+    expect(keyOf('partnerships', group)).toBe(key);
+
+    const entry = (await checkProject(sources, { webPages: false, cache: new Map() })).cache!.get('partnerships')!;
+    expect(footprintHolds(entry, registry)).toBe(true);
+    editFile(own, 'sources/figures.yaml', (text) => text.replace(/(operations\.troops:\n {2}value: )\d+/, '$17300'));
+    const edited = await readProject(own);
+    const after = resolvedRegistry(edited.figures!).registry;
+    expect(after).not.toBe(registry);
+    expect(footprintHolds(entry, after)).toBe(false);
+    expect(footprintHolds(entry, registry)).toBe(true);
+    // Sources read again give the same keys, worked out again: the registry's ids and the sheet's files are unchanged.
+    expect(sheetKeys(edited, after, { pdf: true })('partnerships', edited.sheets.filter((s) => s.id === 'partnerships'))).toBe(key);
   });
 });

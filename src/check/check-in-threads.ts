@@ -3,8 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProjectSources } from '../sources/read-project.js';
 import { checkProject, type CheckOptions, type CheckResult } from './check-project.js';
 import { footprintHolds, sheetKeys, type SheetCheck } from './sheet-cache.js';
-import { parseRegistry } from '../figures/registry.js';
-import { resolveDerivations } from '../figures/derive.js';
+import { resolvedRegistry } from '../figures/resolved-registry.js';
 import { toolFingerprint } from '../sources/tool-version.js';
 import { sourcesAsData } from '../sources/sources-data.js';
 
@@ -82,9 +81,7 @@ export function checkShares(stale: readonly string[], count: number): string[][]
 function staleSheets(sources: ProjectSources, options: CheckOptions & { cache: ReadonlyMap<string, SheetCheck> }): string[] {
   // Without a readable registry the check stops before the sheets: there is nothing to share.
   if (!sources.figures?.usable) return [];
-  const parsed = parseRegistry(sources.figures);
-  resolveDerivations(parsed.registry);
-  const registry = parsed.registry;
+  const registry = resolvedRegistry(sources.figures).registry;
   const keyOf = sheetKeys(sources, registry, { pdf: !options.formats || options.formats.includes('pdf'), ...(options.tool ? { tool: options.tool } : {}) });
   const ids = [...new Set([...sources.sheets.map((s) => s.id), ...sources.locks.keys()])];
   return ids.filter((id) => {

@@ -1,9 +1,9 @@
 import { createFormatter, type Formatter } from '../figures/format.js';
 import { NO_COUNTRY_NAMES, type CountryNameSettings } from '../figures/country-names.js';
 import { literalMembersWarnings } from './literal-members.js';
-import { resolveDerivations } from '../figures/derive.js';
 import { figureDateDiffers } from '../figures/rules/figure-date-differs.js';
-import { FIGURES_FILE, parseRegistry, type Registry } from '../figures/registry.js';
+import { FIGURES_FILE, type Registry } from '../figures/registry.js';
+import { resolvedRegistry } from '../figures/resolved-registry.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { Contact, FactSheet } from '../model/fact-sheet.js';
 import type { Location } from '../model/position.js';
@@ -144,9 +144,8 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
   if (!sources.figures) {
     diagnostics.push(diagnostic('error', 'figures-missing', nowhere(FIGURES_FILE), `no ${FIGURES_FILE}: the registry of figures the sheets quote`));
   } else if (sources.figures.usable) {
-    const parsed = parseRegistry(sources.figures);
+    const parsed = resolvedRegistry(sources.figures);
     diagnostics.push(...parsed.diagnostics);
-    diagnostics.push(...resolveDerivations(parsed.registry));
     registry = parsed.registry;
   }
   if (!config || !registry) return done(config, registry);

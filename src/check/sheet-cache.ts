@@ -55,6 +55,33 @@ export function emptySheetCheck(key: string): SheetCheck {
  * a figure checks again the sheets that quote it, or that type its old or new value.
  */
 export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean; tool?: string }): (id: string, group: readonly SheetSource[]) => string {
+  // Made once per sources, registry and options: a build works the keys out to decide which
+  // sheets to check again, then checks (check-in-threads.ts), and each sheet's key is the same.
+  const made = keysMade.get(sources)?.get(registry);
+  const optionsKey = `${options.pdf}\0${options.tool ?? ''}`;
+  const known = made?.get(optionsKey);
+  if (known) return known;
+  const keyOf = sheetKeysOf(sources, registry, options);
+  const byId = new Map<string, { group: readonly SheetSource[]; key: string }>();
+  const remembered = (id: string, group: readonly SheetSource[]): string => {
+    const last = byId.get(id);
+    if (last && last.group.length === group.length && last.group.every((source, index) => source === group[index])) return last.key;
+    const key = keyOf(id, group);
+    byId.set(id, { group: [...group], key });
+    return key;
+  };
+  let perSources = keysMade.get(sources);
+  if (!perSources) keysMade.set(sources, (perSources = new WeakMap()));
+  let perRegistry = perSources.get(registry);
+  if (!perRegistry) perSources.set(registry, (perRegistry = new Map()));
+  perRegistry.set(optionsKey, remembered);
+  return remembered;
+}
+
+/** The key functions made, by sources, registry and options. Sources are never changed once read. */
+const keysMade = new WeakMap<ProjectSources, WeakMap<Registry, Map<string, (id: string, group: readonly SheetSource[]) => string>>>();
+
+function sheetKeysOf(sources: ProjectSources, registry: Registry, options: { pdf: boolean; tool?: string }): (id: string, group: readonly SheetSource[]) => string {
   const figures = [...registry.figures.values()];
   const shared = canonicalJson(
     {
@@ -133,8 +160,15 @@ export function registryFootprint(entry: SheetCheck, registry: Registry, fileOf:
 
 /** True when the registry of now reads, for the entry, what its footprint recorded. */
 export function footprintHolds(entry: SheetCheck, registry: Registry): boolean {
-  return entry.footprint !== null && entry.footprint !== undefined && footprintHash(registry, entry.footprint) === entry.footprint.hash;
+  const last = footprintsHeld.get(entry);
+  if (last?.registry === registry) return last.holds;
+  const holds = entry.footprint !== null && entry.footprint !== undefined && footprintHash(registry, entry.footprint) === entry.footprint.hash;
+  footprintsHeld.set(entry, { registry, holds });
+  return holds;
 }
+
+/** Whether each entry's footprint held, and under which registry: a build asks for every kept entry twice (sheetKeys). */
+const footprintsHeld = new WeakMap<SheetCheck, { registry: Registry; holds: boolean }>();
 
 /**
  * The registry's parts a footprint names, serialised once per registry: the sheets of a
