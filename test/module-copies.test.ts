@@ -28,20 +28,28 @@ function wraps(esm: string, commonJs: string): boolean {
   return new RegExp(`from\\s+["']${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(readFileSync(esm, 'utf8'));
 }
 
+/** The files of every module a build given `args` loads, in a process of its own. */
+function modulesLoaded(args: string[]): Set<string> {
+  const list = path.join(tempDir(), 'modules.txt');
+  const run = spawnSync(process.execPath, ['--import', path.join(REPO, 'test/helpers/record-modules.mjs'), path.join(REPO, 'bin/factsheet.js'), 'build', '--out', tempDir(), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, MODULES_LOADED: list },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return new Set(readFileSync(list, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)));
+}
+
+const inPackage = (loaded: Set<string>, name: string) => [...loaded].some((file) => file.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+
 describe('one copy of each package', () => {
   // A package with an ESM and a CommonJS entry loaded through both is two copies: each
   // loads and unpacks its data again, and fontkit's copies parsed every font twice.
   it('a build loads no package through both its import and its require entries', () => {
-    const list = path.join(tempDir(), 'modules.txt');
-    const run = spawnSync(
-      process.execPath,
-      ['--import', path.join(REPO, 'test/helpers/record-modules.mjs'), path.join(REPO, 'bin/factsheet.js'), 'build', '--jobs', '1', '--sheet', 'partnerships', '--lang', 'fr', '--out', tempDir()],
-      { cwd: REPO, encoding: 'utf8', env: { ...process.env, MODULES_LOADED: list } },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    const loaded = new Set(readFileSync(list, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)));
+    const loaded = modulesLoaded(['--jobs', '1', '--sheet', 'partnerships', '--lang', 'fr']);
     // The renderers are all loaded: the PDF's line setting (linebreak, fontkit) as well as pdfkit's.
-    expect([...loaded].some((file) => file.includes(`${path.sep}pdfkit${path.sep}`))).toBe(true);
+    expect(inPackage(loaded, 'pdfkit')).toBe(true);
+    expect(inPackage(loaded, 'docx')).toBe(true);
     const packages = new Set([...loaded].map((file) => /^(.*[/\\]node_modules[/\\](?:@[^/\\]+[/\\])?[^/\\]+)/.exec(file)?.[1]).filter((dir): dir is string => dir !== undefined));
     const twice: string[] = [];
     for (const dir of [...packages].sort()) {
@@ -53,5 +61,13 @@ describe('one copy of each package', () => {
       twice.push(path.relative(REPO, dir));
     }
     expect(twice).toEqual([]);
+  });
+});
+
+describe('renderers loaded as a format needs them', () => {
+  it('a build of web pages alone loads neither the PDF nor the Word renderer, nor the PDF reader', () => {
+    const loaded = modulesLoaded(['--jobs', '1', '--sheet', 'partnerships', '--format', 'html']);
+    expect(inPackage(loaded, 'handlebars')).toBe(true);
+    for (const name of ['pdfmake', 'pdfkit', 'docx', 'pdfjs-dist']) expect(inPackage(loaded, name), name).toBe(false);
   });
 });

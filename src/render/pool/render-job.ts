@@ -1,6 +1,6 @@
 import type { FactSheet } from '../../model/fact-sheet.js';
 import type { Template } from '../../model/template.js';
-import { renderers } from '../registry.js';
+import { rendererOf } from '../renderer-of.js';
 import { outputBytes, type Format } from '../renderer.js';
 import { sheetView } from '../view.js';
 
@@ -24,5 +24,5 @@ export async function renderJob(job: RenderJob, templates: ReadonlyMap<string, T
   const template = templates.get(job.template);
   if (!template) throw new Error(`no template "${job.template}" was given to the renderer`);
   const view = sheetView(job.sheet, template, { languages: job.languages, sourceDateEpoch: job.sourceDateEpoch });
-  return outputBytes(await renderers[job.format].render(view));
+  return outputBytes(await (await rendererOf(job.format)).render(view));
 }
