@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './helpers/project.js';
+import path from 'node:path';
+import { REPO, tempDir } from './helpers/project.js';
 
 /*
  * Words are shaped once per process and shared by every PDF rendered after. These
@@ -20,6 +21,11 @@ const { readProject } = await import(dist + '/sources/index.js');
 const { checkProject } = await import(dist + '/check/index.js');
 const { sheetView } = await import(dist + '/render/index.js');
 const { pdfRenderer } = await import(dist + '/render/pdf/pdf-renderer.js');
+const fonts = await import(dist + '/render/pdf/parsed-fonts.js');
+const { readFileSync, writeFileSync } = await import('node:fs');
+const v8 = await import('node:v8');
+// Words another process shaped, taken before anything is rendered (SEED_WORDS), and the words this one shaped, kept (KEEP_WORDS).
+if (process.env.SEED_WORDS) fonts.seedShapedWords(v8.deserialize(readFileSync(process.env.SEED_WORDS)));
 const result = await checkProject(await readProject(${JSON.stringify(REPO)}));
 const views = new Map();
 for (const sheet of result.sheets) {
@@ -34,11 +40,15 @@ for (const name of names.length ? names : [...views.keys()]) {
   const output = await pdfRenderer.render(views.get(name));
   console.log(name + ' ' + createHash('sha256').update(output.bytes).digest('hex'));
 }
+const shaped = fonts.takeShapedWords();
+console.log('shaped ' + [...shaped.values()].reduce((sum, words) => sum + words.length, 0));
+if (process.env.KEEP_WORDS) writeFileSync(process.env.KEEP_WORDS, v8.serialize(shaped));
 `;
 
-/** The hash of each PDF named, rendered in that order in a new process. */
-function renderInFreshProcess(names: string[]): Map<string, string> {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, ...names], { encoding: 'utf8' });
+/** The hash of each PDF named, rendered in that order in a new process, and how many words it shaped (`shaped`). */
+function renderInFreshProcess(names: string[], words: { seed?: string; keep?: string } = {}): Map<string, string> {
+  const env = { ...process.env, ...(words.seed ? { SEED_WORDS: words.seed } : {}), ...(words.keep ? { KEEP_WORDS: words.keep } : {}) };
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, ...names], { encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(run.stderr);
   return new Map(run.stdout.trim().split('\n').map((line) => line.split(' ') as [string, string]));
 }
@@ -46,14 +56,34 @@ function renderInFreshProcess(names: string[]): Map<string, string> {
 describe('words shaped once for every PDF', () => {
   it('give each PDF the same bytes alone in a fresh process, after other sheets, and in another order', () => {
     const forward = renderInFreshProcess([]);
+    forward.delete('shaped');
     const all = [...forward.keys()];
     expect(all).toContain('partnerships.en~');
-    expect(renderInFreshProcess([...all].reverse())).toEqual(forward);
+    const reverse = renderInFreshProcess([...all].reverse());
+    reverse.delete('shaped');
+    expect(reverse).toEqual(forward);
     // Rendered first, a PDF has nothing shaped before it; rendered last, it has every other sheet.
     for (const name of ['partnerships.en', 'partnerships.en~']) {
       expect(renderInFreshProcess([name]).get(name), name).toBe(forward.get(name));
     }
     // Sheets with non-breaking hyphens are other documents, not the same one again.
     expect(forward.get('partnerships.en~')).not.toBe(forward.get('partnerships.en'));
+  });
+});
+
+describe('words shaped by another process', () => {
+  // A build keeps the words its PDFs shaped (shaped-words-file.ts) and the next one's threads take them.
+  it('are taken instead of shaped again, and give each PDF the bytes it has when shaped here', () => {
+    const words = path.join(tempDir(), 'words.bin');
+    const name = 'partnerships.fr';
+    const alone = renderInFreshProcess([name], { keep: words });
+    expect(Number(alone.get('shaped'))).toBeGreaterThan(100);
+    const seeded = renderInFreshProcess([name], { seed: words });
+    expect(seeded.get(name)).toBe(alone.get(name));
+    expect(seeded.get('shaped')).toBe('0');
+    // Words of one sheet leave the other's to shape, and it comes out as it does alone.
+    const other = renderInFreshProcess(['global-partners.fr'], { seed: words });
+    expect(Number(other.get('shaped'))).toBeGreaterThan(0);
+    expect(other.get('global-partners.fr')).toBe(renderInFreshProcess(['global-partners.fr']).get('global-partners.fr'));
   });
 });

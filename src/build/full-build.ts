@@ -30,6 +30,8 @@ import { pagePlaces, type PagePlace } from './project-page.js';
 import { pageKey, versionKeys, type VersionKeys } from './output-key.js';
 import { currentKeys, outputPath, planOutputs, publishedLanguages, type OutputPlan, type UpToDateOutput } from './stale-outputs.js';
 import { outputFile } from './state-dir.js';
+import { collectShapedWords, readShapedWords, writeShapedWords } from './shaped-words-file.js';
+import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
 import { typesetSheet } from '../typography/index.js';
 
 /**
@@ -69,7 +71,9 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   // on a core the check leaves idle, and renders what the check lets through at once. A cold
   // build checks in every thread, and starts its workers after.
   const remembered = options.session?.checks(options.outDir) ?? null;
-  const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true }) : null;
+  const tool = toolFingerprint();
+  const words = { kept: await readShapedWords(options.outDir, tool), shaped: new Map() as ShapedWords };
+  const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true, shapedWords: words.kept }) : null;
   let result: CheckResult;
   let kept: ReadonlyMap<string, SheetCheck>;
   try {
@@ -103,7 +107,8 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   try {
     await forgetBuild(folder);
     await writeCheckCache(folder, result.cache!, kept);
-    await buildInto(folder, sources, result, ids, options, report, pool);
+    await buildInto(folder, sources, result, ids, options, report, pool, words);
+    await writeShapedWords(options.outDir, tool, words.kept, words.shaped);
     report.diagnostics = sortDiagnostics(diagnostics);
     await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
@@ -115,7 +120,16 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   return report;
 }
 
-async function buildInto(folder: OutputFolder, sources: ProjectSources, result: CheckResult, ids: string[], options: BuildOptions, report: BuildReport, early: RenderPool | null): Promise<void> {
+async function buildInto(
+  folder: OutputFolder,
+  sources: ProjectSources,
+  result: CheckResult,
+  ids: string[],
+  options: BuildOptions,
+  report: BuildReport,
+  early: RenderPool | null,
+  words: { kept: ShapedWords; shaped: ShapedWords },
+): Promise<void> {
   const verified: VerifiedUses = new Map();
   await removeOrphans(folder, sources, projectFiles(result), report);
   const selected = (id: string) => options.sheets.length === 0 || options.sheets.includes(id);
@@ -129,13 +143,13 @@ async function buildInto(folder: OutputFolder, sources: ProjectSources, result: 
   const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
   const threads = threadsFor(options.jobs ?? 1, outputs);
   early?.use(threads);
-  const pool = early ?? openRenderPool({ threads, templates: result.templates });
+  const pool = early ?? openRenderPool({ threads, templates: result.templates, shapedWords: words.kept });
   report.threads = pool.threads;
   report.inWorkers = pool.inWorkers;
   try {
     // Sheets started ahead of the one being committed: enough that the threads find work while this
     // one waits on the disk and while a slow output holds up the sheet next in turn.
-    const rendering = renderAhead([...plans.keys()], SHEETS_AHEAD_PER_THREAD * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool));
+    const rendering = renderAhead([...plans.keys()], SHEETS_AHEAD_PER_THREAD * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool, words.shaped));
     let done = 0;
     for (const id of ids) {
       if (!selected(id)) {
@@ -417,7 +431,7 @@ interface SheetOutputs {
 }
 
 /** Renders through the pool the outputs the plan found stale, in the plan's order. */
-async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool): Promise<SheetOutputs> {
+async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool, shaped: ShapedWords): Promise<SheetOutputs> {
   const jobs = plan.stale.flatMap((version) =>
     version.outputs.map(({ format, key }) => ({
       job: { sheet: version.view.sheet, format, template: version.view.sheet.meta.template, languages: version.languages, sourceDateEpoch: options.sourceDateEpoch },
@@ -426,7 +440,12 @@ async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: Render
   );
   const results = inOrder(jobs.map(({ job }) => pool.render(job)));
   const rendered: RenderedOutput[] = [];
-  for (const { job, key } of jobs) rendered.push({ relative: outputPath(job.sheet, job.format), output: await results.next(), sheet: job.sheet, format: job.format, key });
+  for (const { job, key } of jobs) {
+    const { shaped: words, ...output } = await results.next();
+    // The words a PDF's thread shaped for it are kept for the next build (shaped-words-file.ts).
+    collectShapedWords(shaped, words);
+    rendered.push({ relative: outputPath(job.sheet, job.format), output, sheet: job.sheet, format: job.format, key });
+  }
   return { upToDate: plan.upToDate, rendered };
 }
 

@@ -2,8 +2,8 @@ import type * as Fontkit from 'fontkit';
 import { fontkit } from '../../parse/pdfkit-packages.js';
 import { SubsetWriter } from './font-subset.js';
 import { GlyphMetrics } from './glyph-metrics.js';
-import { ShapingCache } from './shaping-cache.js';
-import { perContent } from '../../text/digest.js';
+import { ShapingCache, type ShapedWord } from './shaping-cache.js';
+import { constantDigest, perContent } from '../../text/digest.js';
 
 /*
  * pdfkit hands the bytes of every font to `fontkit.create` once per document, and
@@ -19,6 +19,8 @@ const TOKEN_LENGTH = 8;
 
 /** A font parsed once, with the words shaped in it so far and its subset writer. */
 interface Parsed {
+  /** The SHA-256 of the font's file, which names it in shaped words kept or handed over. */
+  digest: string;
   font: Fontkit.Font;
   metrics: GlyphMetrics;
   shaping: ShapingCache;
@@ -41,9 +43,42 @@ export const parsedFontToken = perContent((bytes): Buffer => {
   const token = Buffer.alloc(TOKEN_LENGTH);
   token.write(MAGIC, 0, 'latin1');
   const metrics = new GlyphMetrics(font);
-  token.writeUInt32BE(parsed.push({ font, metrics, shaping: new ShapingCache(metrics.view()), subsets: SubsetWriter.for(font) }) - 1, 4);
+  const digest = constantDigest(bytes);
+  const shaping = new ShapingCache(metrics.view());
+  shaping.seed(seeds.get(digest) ?? []);
+  seeds.delete(digest);
+  token.writeUInt32BE(parsed.push({ digest, font, metrics, shaping, subsets: SubsetWriter.for(font) }) - 1, 4);
   return token;
 });
+
+/** Shaped words by font, the font named by the SHA-256 of its file: plain data, which crosses threads and is kept between builds. */
+export type ShapedWords = Map<string, ShapedWord[]>;
+
+/** Words given for fonts not parsed yet, by font. */
+const seeds: ShapedWords = new Map();
+
+/**
+ * Words shaped elsewhere (by another thread, or kept from an earlier build): each font
+ * takes those shaped in it, now or when it is parsed, and shapes them no more. What a
+ * document draws is the same either way.
+ */
+export function seedShapedWords(words: ShapedWords): void {
+  for (const [digest, list] of words) {
+    const entry = parsed.find((font) => font.digest === digest);
+    if (entry) entry.shaping.seed(list);
+    else seeds.set(digest, [...(seeds.get(digest) ?? []), ...list]);
+  }
+}
+
+/** The words this thread shaped since they were last taken, by font (none: an empty map). */
+export function takeShapedWords(): ShapedWords {
+  const words: ShapedWords = new Map();
+  for (const entry of parsed) {
+    const fresh = entry.shaping.takeNew();
+    if (fresh.length > 0) words.set(entry.digest, fresh);
+  }
+  return words;
+}
 
 /**
  * The width of `text` at size 1 as pdfkit lays it out in this font (cut after every space

@@ -14,7 +14,7 @@ import type { FontView } from './glyph-metrics.js';
  */
 
 /** A word shaped once: glyph ids with the characters each stands for, and unscaled positions. */
-interface Shaped {
+export interface Shaped {
   readonly ids: readonly number[];
   readonly codePoints: readonly (readonly number[])[];
   /** xAdvance, yAdvance, xOffset, yOffset for each glyph in turn. */
@@ -34,8 +34,16 @@ export interface Run {
  */
 const LIMIT = 5_000;
 
+/** How many times its limit of words a cache notes as shaped until they are taken. */
+const FRESH_LIMIT_FACTOR = 8;
+
+/** A shaped word under its key (the features and the text): plain data, which crosses threads and is kept between builds. */
+export type ShapedWord = [key: string, shaped: Shaped];
+
 export class ShapingCache {
   private readonly shaped = new Map<string, Shaped>();
+  /** Words shaped here since they were last taken (takeNew), oldest first (no more than FRESH_LIMIT_FACTOR times `limit`). */
+  private fresh: ShapedWord[] = [];
 
   /** `shaper` is a view of the font for this cache alone: its glyph cache is emptied for every word. */
   constructor(
@@ -62,12 +70,34 @@ export class ShapingCache {
     return width;
   }
 
+  /**
+   * Takes words shaped in this font elsewhere (another thread, an earlier build) as if
+   * shaped here: a word's shape is a function of the word, its features and the font.
+   * Words it already has, and words past its limit, are left out.
+   */
+  seed(words: Iterable<ShapedWord>): void {
+    for (const [key, shaped] of words) {
+      if (this.shaped.size >= this.limit) return;
+      if (!this.shaped.has(key)) this.shaped.set(key, shaped);
+    }
+  }
+
+  /** The words shaped here since the last call, in the order shaped. */
+  takeNew(): ShapedWord[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+
   private shapedOf(key: string, text: string, features: string[] | undefined): Shaped {
     let shaped = this.shaped.get(key);
     if (!shaped) {
       shaped = this.shape(text, features);
       if (this.shaped.size >= this.limit) this.shaped.delete(this.shaped.keys().next().value!);
       this.shaped.set(key, shaped);
+      // Taken after every document (the documents of a thread are laid out together, so a take may hold
+      // every word of a build); a thread nobody takes them from keeps a bounded number.
+      if (this.fresh.length < FRESH_LIMIT_FACTOR * this.limit) this.fresh.push([key, shaped]);
     }
     return shaped;
   }

@@ -4,6 +4,12 @@ import type { Template } from '../../model/template.js';
 import type { VerifiedOutput } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
 import { holdRenderHeaps } from './heap-policy.js';
+import type { ShapedWords } from '../pdf/parsed-fonts.js';
+
+/** An output rendered and read back, with the words its thread shaped for it (for a PDF), which the build keeps for the next. */
+export interface RenderedOutput extends VerifiedOutput {
+  shaped?: ShapedWords;
+}
 
 /**
  * Renders outputs and reads each back, in this thread or in worker threads. Callers
@@ -23,7 +29,7 @@ export interface RenderPool {
    * pool was opened with): an early pool learns what the build needs once it is planned.
    */
   use(threads: number): void;
-  render(job: RenderJob): Promise<VerifiedOutput>;
+  render(job: RenderJob): Promise<RenderedOutput>;
   /** How many jobs each side has rendered so far: this thread and the workers. */
   shares(): { here: number; workers: number };
   close(): Promise<void>;
@@ -36,6 +42,8 @@ export interface RenderPoolOptions {
   templates: ReadonlyMap<string, Template>;
   /** The bound of each worker's old-generation heap, in megabytes (default WORKER_HEAP_MB). */
   workerHeapMb?: number;
+  /** Words shaped by an earlier build (its shaped-words file): every thread that renders takes them instead of shaping them again. */
+  shapedWords?: ShapedWords;
   /**
    * Open before the build knows what it will render: one worker starts now, loads the
    * renderers and parses the templates' fonts, and renders whatever the build then
@@ -79,7 +87,7 @@ export const JOBS_PER_WORKER = 2;
 
 interface Queued {
   job: RenderJob;
-  resolve: (output: VerifiedOutput) => void;
+  resolve: (output: RenderedOutput) => void;
   reject: (error: unknown) => void;
 }
 
@@ -87,8 +95,17 @@ interface Queued {
  * `renderAndVerify`, loaded when this thread first renders: a thread that only hands jobs
  * to workers does not load pdfmake, docx and their fonts' parser for nothing.
  */
-async function renderAndVerify(job: RenderJob, templates: ReadonlyMap<string, Template>): Promise<VerifiedOutput> {
-  return (await import('../../verify/render-and-verify.js')).renderAndVerify(job, templates);
+function inThisThread(templates: ReadonlyMap<string, Template>, seed: ShapedWords | undefined): (job: RenderJob) => Promise<RenderedOutput> {
+  let seeded = seed === undefined;
+  return async (job) => {
+    const fonts = job.format === 'pdf' ? await import('../pdf/parsed-fonts.js') : null;
+    if (fonts && !seeded) {
+      seeded = true;
+      fonts.seedShapedWords(seed!);
+    }
+    const output = await (await import('../../verify/render-and-verify.js')).renderAndVerify(job, templates);
+    return fonts ? { ...output, shaped: fonts.takeShapedWords() } : output;
+  };
 }
 
 export function openRenderPool(options: RenderPoolOptions): RenderPool {
@@ -98,7 +115,8 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
     // Collections rarer while the pool is open (heap-policy.ts).
     const release = holdRenderHeaps();
     let here = 0;
-    const render = (job: RenderJob): Promise<VerifiedOutput> => (here++, renderAndVerify(job, templates));
+    const renderAndVerify = inThisThread(templates, options.shapedWords);
+    const render = (job: RenderJob): Promise<RenderedOutput> => (here++, renderAndVerify(job));
     return { threads: 1, inWorkers: false, use: () => undefined, render, shares: () => ({ here, workers: 0 }), close: async () => release() };
   }
   // Every thread renders in a worker; the main thread hands out jobs and writes, stages and
@@ -109,14 +127,14 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const most = Math.max(1, threads);
   // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
   let workers = early ? 1 : most;
-  const piscina = new Piscina<RenderJob, VerifiedOutput>({
+  const piscina = new Piscina<RenderJob, RenderedOutput>({
     filename: workerModule('render/pool/render-worker'),
     minThreads: workers,
     maxThreads: most,
     concurrentTasksPerWorker: JOBS_PER_WORKER,
     // pdfmake waits on the event loop between steps; a worker must not block on Atomics between tasks.
     atomics: 'disabled',
-    workerData: { templates: new Map(templates), early },
+    workerData: { templates: new Map(templates), early, shapedWords: options.shapedWords ?? new Map() },
     // A worker left to itself grows its heap long before collecting it: a bound makes it collect
     // what one document leaves behind, so a build's memory does not grow with its workers.
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB },
@@ -139,7 +157,8 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   const queue: Queued[] = [];
   let inWorkers = 0;
   const done = { here: 0, workers: 0 };
-  const here = (job: RenderJob): Promise<VerifiedOutput> => (done.here++, renderAndVerify(job, templates));
+  const renderHere = inThisThread(templates, options.shapedWords);
+  const here = (job: RenderJob): Promise<RenderedOutput> => (done.here++, renderHere(job));
   const inWorker = (task: Queued): void => {
     inWorkers++;
     const work = piscina.run(task.job).then((output) => (done.workers++, output)).catch((error: unknown) => {
@@ -161,8 +180,8 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
       else inWorker(task);
     }
   };
-  const render = (job: RenderJob): Promise<VerifiedOutput> =>
-    new Promise<VerifiedOutput>((resolve, reject) => {
+  const render = (job: RenderJob): Promise<RenderedOutput> =>
+    new Promise<RenderedOutput>((resolve, reject) => {
       queue.push({ job, resolve, reject });
       // Started once the caller has handed over every job it has at hand.
       queueMicrotask(dispatch);

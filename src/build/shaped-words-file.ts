@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
+import type { Shaped, ShapedWord } from '../render/pdf/shaping-cache.js';
+import { statePaths } from './state-dir.js';
+
+/*
+ * The words the PDFs' fonts shaped, kept by the build in its own folder so that the next
+ * build's render threads take them instead of shaping them again: a new process spends
+ * about a third of its first PDF shaping words with code that has not run yet. A word's
+ * shape is a function of the word, its features, the font's file and the code, so the
+ * file is keyed by the code's fingerprint and each font's words by the SHA-256 of its
+ * file; what a document draws is the same with or without them. The file carries a hash
+ * of its contents and is ignored whole when anything in it does not check out: losing it
+ * costs only time.
+ */
+
+const FILE = 'shaped-words.bin';
+const VERSION = 1;
+const HASH_BYTES = 32;
+/** Words kept per font: as many as a thread keeps (shaping-cache.ts), the latest shaped first. */
+const WORDS_PER_FONT = 5_000;
+
+export function shapedWordsFile(outDir: string): string {
+  return path.join(statePaths(outDir).dir, FILE);
+}
+
+/** The words the last build kept, if they were shaped by this code (`tool`); else none. */
+export async function readShapedWords(outDir: string, tool: string): Promise<ShapedWords> {
+  try {
+    const bytes = await readFile(shapedWordsFile(outDir));
+    const payload = bytes.subarray(HASH_BYTES);
+    if (bytes.length < HASH_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, HASH_BYTES))) return new Map();
+    const data = deserialize(payload) as { version?: unknown; tool?: unknown; fonts?: unknown };
+    if (data.version !== VERSION || data.tool !== tool || !(data.fonts instanceof Map)) return new Map();
+    const words: ShapedWords = new Map();
+    for (const [digest, list] of data.fonts as Map<unknown, unknown>) {
+      if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest) || !Array.isArray(list) || !list.every(isShapedWord)) return new Map();
+      words.set(digest, list);
+    }
+    return words;
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Keeps the words shaped by this build (`shaped`) with those it was given (`kept`), per
+ * font up to what a thread takes: the words it was not given first, then those it was,
+ * each in the order of their keys; called with the output folder locked. Nothing is
+ * written when the build shaped no word. A word a thread shaped again, having let it go
+ * from its cache, is one it was given, so neither part depends on which thread shaped
+ * what or when, and the file is the same whatever the scheduling.
+ */
+export async function writeShapedWords(outDir: string, tool: string, kept: ShapedWords, shaped: ShapedWords): Promise<void> {
+  if (shaped.size === 0) return;
+  const byKey = ([a]: ShapedWord, [b]: ShapedWord) => (a < b ? -1 : a > b ? 1 : 0);
+  const fonts = new Map<string, ShapedWord[]>();
+  for (const digest of [...new Set([...shaped.keys(), ...kept.keys()])].sort()) {
+    const given = new Set((kept.get(digest) ?? []).map(([key]) => key));
+    const words = new Map<string, Shaped>();
+    const fresh = (shaped.get(digest) ?? []).filter(([key]) => !given.has(key));
+    for (const [key, word] of [...fresh.sort(byKey), ...[...(kept.get(digest) ?? [])].sort(byKey)]) {
+      if (words.size >= WORDS_PER_FONT) break;
+      if (!words.has(key)) words.set(key, word);
+    }
+    // Each key made again from its UTF-8: V8 writes a string as it holds it, in one or two bytes a character, which
+    // depends on the text it was cut from (a Latin word cut from a Russian paragraph is held in two).
+    fonts.set(digest, [...words].sort(byKey).map(([key, word]): ShapedWord => [Buffer.from(key, 'utf8').toString('utf8'), word]));
+  }
+  const file = shapedWordsFile(outDir);
+  // Serialized, read and serialized again: V8 writes an array as it holds it (packed or holey), which depends on the code that made it (check-cache-file.ts).
+  const payload = serialize(deserialize(serialize({ version: VERSION, tool, fonts })));
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  // Failing to keep them costs only the next build's time; a torn file fails its hash.
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Collects the words the outputs of a build bring back, per font in the order they come. */
+export function collectShapedWords(into: ShapedWords, words: ShapedWords | undefined): void {
+  if (!words) return;
+  for (const [digest, list] of words) {
+    const known = into.get(digest);
+    if (known) known.push(...list);
+    else into.set(digest, [...list]);
+  }
+}
+
+/** A word as a render thread keeps it: its key, and glyph ids, characters and four positions per glyph. */
+function isShapedWord(value: unknown): value is ShapedWord {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
+  const shaped = value[1] as Partial<Shaped> | null;
+  if (typeof shaped !== 'object' || shaped === null) return false;
+  const { ids, codePoints, positions } = shaped;
+  return (
+    Array.isArray(ids) &&
+    ids.every((id) => Number.isInteger(id) && id >= 0) &&
+    Array.isArray(codePoints) &&
+    codePoints.length === ids.length &&
+    codePoints.every((points) => Array.isArray(points) && points.every((point) => Number.isInteger(point) && point >= 0 && point <= 0x10ffff)) &&
+    positions instanceof Float64Array &&
+    positions.length === ids.length * 4 &&
+    positions.every(Number.isFinite)
+  );
+}

@@ -1,0 +1,61 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './helpers/cli.js';
+import { REPO, makeProject, tempDir } from './helpers/project.js';
+
+// The words the PDFs shaped are kept in the output folder for the next build's render
+// threads (src/build/shaped-words-file.ts). Each build runs in a process of its own, so
+// that no word is left shaped from another.
+
+const FILE = ['.factsheet', 'shaped-words.bin'];
+
+function build(root: string, out: string, ...args: string[]): void {
+  const run = runBin(['build', '--root', root, '--out', out, '--quiet', ...args]);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+/** The file's identity: a build that writes it renames a new file into place. */
+const identity = (file: string) => {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.ino}:${stat.mtimeNs}`;
+};
+
+/** A project built once: its output folder, the words file, and one PDF with its bytes. */
+function builtProject(version: string) {
+  const root = makeProject(REPO);
+  const out = tempDir();
+  build(root, out);
+  const pdf = path.join(out, ...version.split('/')) + '.pdf';
+  return { root, out, words: path.join(out, ...FILE), pdf, bytes: readFileSync(pdf) };
+}
+
+describe('the words a build keeps for the next', () => {
+  it.each([['a render worker', ['--jobs', '2']], ['the main thread', ['--jobs', '1']]])('are taken by %s instead of shaped again, and the PDF is the same', (_, args) => {
+    const { root, out, words, pdf, bytes } = builtProject('fr/partnerships');
+    const kept = identity(words);
+    rmSync(pdf);
+    build(root, out, ...args);
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    // Every word the PDF needed was kept, so none was shaped and the file was not written again.
+    expect(identity(words)).toBe(kept);
+  });
+
+  it('are not taken from a damaged file, which the build writes again whole', () => {
+    const { root, out, words, pdf, bytes } = builtProject('en/partnerships');
+    const damaged = readFileSync(words);
+    damaged[damaged.length - 10] ^= 0xff;
+    writeFileSync(words, damaged);
+    rmSync(pdf);
+    build(root, out);
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    const written = readFileSync(words);
+    expect(written.equals(damaged)).toBe(false);
+    // Written whole again: the next build takes it and shapes nothing.
+    const kept = identity(words);
+    rmSync(pdf);
+    build(root, out);
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    expect(identity(words)).toBe(kept);
+  });
+});
