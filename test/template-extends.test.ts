@@ -7,6 +7,9 @@ import { runCli } from './helpers/cli.js';
 import { editFile } from './helpers/files.js';
 import { REPO, makeProject } from './helpers/project.js';
 import { pdfText } from './helpers/read-back.js';
+import { checkProject } from '../src/check/check-project.js';
+import { renderableTemplates } from '../src/check/project-templates.js';
+import { readProject } from '../src/sources/read-project.js';
 
 /** The repository with a template `briefing` that extends `factsheet`, overriding one face, one colour and one label; global-partners uses it. */
 function withBriefing(): string {
@@ -69,5 +72,38 @@ describe('a template that extends another', () => {
     const run = await runCli(['check', '--root', root], root);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
+  });
+});
+
+describe('templates parsed once for a build', () => {
+  // A rebuild parses every template for the render worker it starts before its check; the
+  // check then takes them as parsed, and reports what it reports alone: the problems of
+  // the templates its sheets name, and of no other.
+  it('give the worker and the check the same templates, and the check its own problems', async () => {
+    const root = withBriefing();
+    const draft = path.join(root, 'templates/draft');
+    mkdirSync(draft);
+    writeFileSync(path.join(draft, 'template.yaml'), 'extends: factsheet\n');
+    writeFileSync(path.join(draft, 'style.yaml'), ['colors:', '  brand: "nope"', ''].join('\n'));
+    const problem = 'templates/draft/style.yaml: "colors.brand" must be a colour written #rrggbb, found "nope"';
+    const lines = (result: Awaited<ReturnType<typeof checkProject>>) => result.diagnostics.map((d) => `${d.location.file}: ${d.message}`);
+
+    const alone = await checkProject(await readProject(root), { webPages: false });
+    expect(lines(alone)).not.toContain(problem);
+    const sources = await readProject(root);
+    const templates = renderableTemplates(sources);
+    expect([...templates.keys()].sort()).toEqual(['briefing', 'factsheet']);
+    const after = await checkProject(sources, { webPages: false });
+    expect(after.diagnostics).toEqual(alone.diagnostics);
+    expect(after.templates.get('briefing')).toBe(templates.get('briefing'));
+    expect(after.templates.get('factsheet')).toBe(templates.get('factsheet'));
+
+    // A sheet that names the draft gets its problems, whichever parsed it first.
+    editFile(root, 'sources/partnerships/fr.md', (t) => t.replace(/^tags:/m, 'template: draft\ntags:'));
+    const named = await readProject(root);
+    const first = lines(await checkProject(await readProject(root), { webPages: false }));
+    expect(first).toContain(problem);
+    renderableTemplates(named);
+    expect(lines(await checkProject(named, { webPages: false }))).toEqual(first);
   });
 });

@@ -16,42 +16,82 @@ export interface ProjectTemplates {
   diagnostics: Diagnostic[];
 }
 
+/** A template as parsed, typeset, and the problems found in its own files. */
+interface ParsedTemplate {
+  untyped: Template | null;
+  typeset: Template | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The templates parsed so far, per sources and languages: a rebuild parses every template
+ * for the render worker it starts before its check, and the check parses those its sheets
+ * name. Sources are never changed once read, and parsing depends on nothing else.
+ */
+const parsedBySources = new WeakMap<ProjectSources, Map<string, { resolved: ReturnType<typeof resolveTemplates>; parsed: Map<string, ParsedTemplate> }>>();
+
+function parsedOf(sources: ProjectSources, languages: readonly string[]) {
+  let byLanguages = parsedBySources.get(sources);
+  if (!byLanguages) parsedBySources.set(sources, (byLanguages = new Map()));
+  const key = languages.join('\0');
+  let done = byLanguages.get(key);
+  if (!done) byLanguages.set(key, (done = { resolved: resolveTemplates(sources.templates.templates), parsed: new Map() }));
+  return done;
+}
+
 /**
  * Parses the templates the check asks for, bases before the templates extending them;
- * typography applies to each as parsed. The check reports the diagnostics; a build that
- * starts a render worker before its check ends takes the same templates without them.
+ * typography applies to each as parsed. The check reports the diagnostics: those of the
+ * templates asked for through this object (and their bases), each template's once. A
+ * build that starts a render worker before its check ends takes the same templates
+ * without them; each template is parsed once for both.
  */
 export function projectTemplates(sources: ProjectSources, config: ProjectConfig): ProjectTemplates {
-  const { resolved, diagnostics } = resolveTemplates(sources.templates.templates);
-  const untyped = new Map<string, Template | null>();
-  const typeset = new Map<string, Template | null>();
-  const parseUntyped = (name: string): Template | null => {
-    if (untyped.has(name)) return untyped.get(name)!;
-    untyped.set(name, null);
-    const chain = resolved.get(name);
-    const base = chain?.base ? parseUntyped(chain.base.source.name) : null;
-    if (!chain || (chain.base && !base)) return null;
-    const { source } = chain;
-    const files = [source.page, ...source.partials, source.style, source.labels, source.manifest, ...source.assets.values()];
-    if (files.some((file) => file && !file.usable)) return null;
-    const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
-    diagnostics.push(...unsafe);
-    if (unsafe.length > 0) return null;
-    const parsed = parseTemplate(source, config.languages, undefined, base);
-    const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
-    diagnostics.push(...parsed.diagnostics, ...page);
-    const template = parsed.template && !page.some((d) => d.severity === 'error') ? parsed.template : null;
-    untyped.set(name, template);
-    return template;
-  };
-  const parse = (name: string): Template | null => {
-    if (!typeset.has(name)) {
-      const template = parseUntyped(name);
-      typeset.set(name, template && typesetTemplate(template));
+  const { resolved: resolution, parsed } = parsedOf(sources, config.languages);
+  const { resolved } = resolution;
+  const diagnostics = [...resolution.diagnostics];
+  const reported = new Set<string>();
+  /** Templates being parsed, for a chain of bases that comes back to one (template-extends.ts reports it). */
+  const visiting = new Set<string>();
+  const parseUntyped = (name: string): ParsedTemplate | null => {
+    if (visiting.has(name)) return null;
+    let done = parsed.get(name);
+    if (!done) {
+      const chain = resolved.get(name);
+      visiting.add(name);
+      const base = chain?.base ? parseUntyped(chain.base.source.name) : null;
+      visiting.delete(name);
+      if (!chain || (chain.base && !base?.untyped)) return null;
+      const { source } = chain;
+      const files = [source.page, ...source.partials, source.style, source.labels, source.manifest, ...source.assets.values()];
+      if (files.some((file) => file && !file.usable)) return null;
+      const own: Diagnostic[] = [];
+      const unsafe = [...source.assets.values()].flatMap(svgAssetProblems);
+      own.push(...unsafe);
+      let untyped: Template | null = null;
+      if (unsafe.length === 0) {
+        const result = parseTemplate(source, config.languages, undefined, base?.untyped ?? null);
+        const page = checkTemplatePage(source, HTML_CONTEXT_SHAPE);
+        own.push(...result.diagnostics, ...page);
+        untyped = result.template && !page.some((d) => d.severity === 'error') ? result.template : null;
+      }
+      parsed.set(name, (done = { untyped, typeset: untyped && typesetTemplate(untyped), diagnostics: own }));
+    } else {
+      // A base's problems are reported with the templates that extend it, as when it is parsed for them.
+      const base = resolved.get(name)?.base;
+      if (base) {
+        visiting.add(name);
+        parseUntyped(base.source.name);
+        visiting.delete(name);
+      }
     }
-    return typeset.get(name)!;
+    if (!reported.has(name)) {
+      reported.add(name);
+      diagnostics.push(...done.diagnostics);
+    }
+    return done;
   };
-  return { parse, diagnostics };
+  return { parse: (name) => parseUntyped(name)?.typeset ?? null, diagnostics };
 }
 
 /**
