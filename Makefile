@@ -2,7 +2,7 @@
 # `make test` runs the test suite. Both work on a fresh clone.
 # `make bench` times builds of a generated corpus beside Pandoc (BENCH_SHEETS=50 make bench for a smaller one).
 NODE_MODULES_STAMP := node_modules/.package-lock.json
-TS_SOURCES := $(shell find src -name '*.ts' 2>/dev/null)
+TS_SOURCES := $(shell find src -name '*.ts' -o -name '*.cts' 2>/dev/null)
 
 # Debian packages the tests read outputs back with (pdftotext, pdfinfo, qpdf, xmllint),
 # the browser the live-preview tests drive (chromium), the Java that runs the

@@ -25,9 +25,11 @@ export function toolFingerprint(): string {
   if (fingerprint === null) {
     const code = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
     const extension = path.extname(fileURLToPath(import.meta.url));
+    // The CommonJS modules beside them too (`.cts`, compiled to `.cjs`).
+    const commonJs = extension === '.ts' ? '.cts' : '.cjs';
     const hash = createHash('sha256').update(toolVersion()).update('\0');
     const files = readdirSync(code, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith(extension))
+      .filter((name) => name.endsWith(extension) || name.endsWith(commonJs))
       .map((name) => name.split(path.sep).join('/'))
       .sort();
     for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(code, name))).update('\0');

@@ -55,6 +55,12 @@ export interface RenderPoolOptions {
 }
 
 /**
+ * The module piscina loads in each render worker: a CommonJS entry that imports the worker
+ * (render-worker-entry.cts), so that piscina's require() never loads an ES module.
+ */
+export const RENDER_WORKER = workerModule('render/pool/render-worker-entry', '.cjs');
+
+/**
  * A worker costs about a second of CPU before its first PDF (loading pdfmake and docx,
  * parsing the fonts, warming up), about what a dozen outputs cost to render: a worker
  * is started only for each dozen outputs, so small builds render in the main thread.
@@ -128,7 +134,7 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
   let workers = early ? 1 : most;
   const piscina = new Piscina<RenderJob, RenderedOutput>({
-    filename: workerModule('render/pool/render-worker'),
+    filename: RENDER_WORKER,
     minThreads: workers,
     maxThreads: most,
     concurrentTasksPerWorker: JOBS_PER_WORKER,
