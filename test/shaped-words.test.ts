@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './helpers/cli.js';
+import { editFile } from './helpers/files.js';
 import { REPO, makeProject, tempDir } from './helpers/project.js';
 
 // The words the PDFs shaped are kept in the output folder for the next build's render
@@ -57,5 +60,20 @@ describe('the words a build keeps for the next', () => {
     build(root, out);
     expect(readFileSync(pdf).equals(bytes)).toBe(true);
     expect(identity(words)).toBe(kept);
+  });
+});
+
+describe('the fonts whose words are kept', () => {
+  it('are those the PDFs draw with: a face replaced in the style takes its words with it', () => {
+    const { root, out, words } = builtProject('fr/partnerships');
+    const fonts = () => [...(deserialize(readFileSync(words).subarray(32)) as { fonts: Map<string, unknown[]> }).fonts.keys()];
+    const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(REPO, 'node_modules', file))).digest('hex');
+    const regular = digest('source-sans/TTF/SourceSans3-Regular.ttf');
+    const light = digest('source-sans/TTF/SourceSans3-Light.ttf');
+    expect(fonts()).toContain(regular);
+    editFile(root, 'templates/factsheet/style.yaml', (text) => text.replace('source-sans/TTF/SourceSans3-Regular.ttf', 'source-sans/TTF/SourceSans3-Light.ttf'));
+    build(root, out);
+    expect(fonts()).toContain(light);
+    expect(fonts()).not.toContain(regular);
   });
 });

@@ -108,7 +108,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     await forgetBuild(folder);
     await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report, pool, words);
-    await writeShapedWords(options.outDir, tool, words.kept, words.shaped);
+    await writeShapedWords(options.outDir, tool, words.kept, words.shaped, templateFonts(result));
     report.diagnostics = sortDiagnostics(diagnostics);
     await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
@@ -206,6 +206,15 @@ function projectFiles(result: CheckResult): { files: Set<string>; fontsKnown: bo
   const pages = projectPages(result).flatMap((place) => [`${place.dir}index.html`, `${place.dir}figures.html`]);
   const fontsKnown = result.parsed.every((sheet) => result.templates.has(sheet.meta.template));
   return { files: new Set([...pages, ...webFontsOf(result).map((font) => font.file)]), fontsKnown };
+}
+
+/** The digests of the faces the PDFs draw with: the main faces and the script faces of the templates the sheets name. */
+function templateFonts(result: CheckResult): Set<string> {
+  const digests = new Set<string>();
+  for (const template of result.templates.values()) {
+    for (const bytes of [...Object.values(template.fonts), ...Object.values(template.scriptFonts).flatMap((faces) => Object.values(faces))]) digests.add(constantDigest(bytes));
+  }
+  return digests;
 }
 
 /** The fonts of every template, which the web pages load from the output folder, each file once. */

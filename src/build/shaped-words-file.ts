@@ -47,18 +47,19 @@ export async function readShapedWords(outDir: string, tool: string): Promise<Sha
 }
 
 /**
- * Keeps the words shaped by this build (`shaped`) with those it was given (`kept`), per
- * font up to what a thread takes: the words it was not given first, then those it was,
+ * Keeps the words shaped by this build (`shaped`) with those it was given (`kept`), for
+ * the fonts the PDFs draw with now (`used`, by digest: a font replaced or no longer
+ * named takes its words with it), per font up to what a thread takes: the words it was not given first, then those it was,
  * each in the order of their keys; called with the output folder locked. Nothing is
  * written when the build shaped no word. A word a thread shaped again, having let it go
  * from its cache, is one it was given, so neither part depends on which thread shaped
  * what or when, and the file is the same whatever the scheduling.
  */
-export async function writeShapedWords(outDir: string, tool: string, kept: ShapedWords, shaped: ShapedWords): Promise<void> {
+export async function writeShapedWords(outDir: string, tool: string, kept: ShapedWords, shaped: ShapedWords, used: ReadonlySet<string>): Promise<void> {
   if (shaped.size === 0) return;
   const byKey = ([a]: ShapedWord, [b]: ShapedWord) => (a < b ? -1 : a > b ? 1 : 0);
   const fonts = new Map<string, ShapedWord[]>();
-  for (const digest of [...new Set([...shaped.keys(), ...kept.keys()])].sort()) {
+  for (const digest of [...new Set([...shaped.keys(), ...kept.keys()])].filter((digest) => used.has(digest)).sort()) {
     const given = new Set((kept.get(digest) ?? []).map(([key]) => key));
     const words = new Map<string, Shaped>();
     const fresh = (shaped.get(digest) ?? []).filter(([key]) => !given.has(key));
