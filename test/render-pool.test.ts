@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../src/check/check-project.js';
 import { openRenderPool, type RenderJob } from '../src/render/pool/index.js';
 import { renderJob } from '../src/render/pool/render-job.js';
-import { RENDER_WORKER } from '../src/render/pool/render-pool.js';
+import { renderWorkerModule } from '../src/render/pool/render-pool.js';
 import { readProject } from '../src/sources/read-project.js';
 import { REPO } from './helpers/project.js';
 
@@ -61,9 +61,9 @@ describe('the module a render worker loads', () => {
   it('is CommonJS: required, it gives the function piscina calls', () => {
     // Ended before the import it starts comes back: outside a worker, the worker module has no worker data.
     const script = `const m = require(process.argv[1]); console.log(typeof m, m.length); process.exit(0)`;
-    const run = spawnSync(process.execPath, ['-e', script, new URL(RENDER_WORKER).pathname], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', script, new URL(renderWorkerModule()).pathname], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('function 1');
-    expect(RENDER_WORKER).toMatch(/\.cjs$/);
+    expect(renderWorkerModule()).toMatch(/\.cjs$/);
   });
 });

@@ -105,5 +105,14 @@ describe('templates parsed once for a build', () => {
     expect(first).toContain(problem);
     renderableTemplates(named);
     expect(lines(await checkProject(named, { webPages: false }))).toEqual(first);
+
+    // So does a sheet whose template extends the draft, which no sheet names: the base's problems come with it.
+    editFile(root, 'sources/partnerships/fr.md', (t) => t.replace('template: draft\n', ''));
+    writeFileSync(path.join(root, 'templates/briefing/template.yaml'), 'extends: draft\n');
+    const based = await readProject(root);
+    const fromBase = lines(await checkProject(await readProject(root), { webPages: false }));
+    expect(fromBase).toContain(problem);
+    renderableTemplates(based);
+    expect(lines(await checkProject(based, { webPages: false }))).toEqual(fromBase);
   });
 });

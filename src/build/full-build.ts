@@ -11,7 +11,7 @@ import type { FactSheet } from '../model/fact-sheet.js';
 import { figureRefsOf } from '../model/figure-refs.js';
 import { plainText } from '../model/plain-text.js';
 import type { Location } from '../model/position.js';
-import type { Template } from '../model/template.js';
+import { templateFaces, type Template } from '../model/template.js';
 import { WEB_FONTS_DIR, webFonts, type WebFont } from '../render/html/web-fonts.js';
 import { openRenderPool, renderAhead, threadsFor, type RenderAhead, type RenderPool } from '../render/pool/index.js';
 import { EXTENSIONS, FORMATS, type Format } from '../render/renderer.js';
@@ -72,7 +72,8 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   // build checks in every thread, and starts its workers after.
   const remembered = options.session?.checks(options.outDir) ?? null;
   const tool = toolFingerprint();
-  const words = { kept: await readShapedWords(options.outDir, tool), shaped: new Map() as ShapedWords };
+  // Only PDFs shape words.
+  const words = { kept: options.formats.includes('pdf') ? await readShapedWords(options.outDir, tool) : new Map(), shaped: new Map() as ShapedWords };
   const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true, shapedWords: words.kept }) : null;
   let result: CheckResult;
   let kept: ReadonlyMap<string, SheetCheck>;
@@ -210,11 +211,7 @@ function projectFiles(result: CheckResult): { files: Set<string>; fontsKnown: bo
 
 /** The digests of the faces the PDFs draw with: the main faces and the script faces of the templates the sheets name. */
 function templateFonts(result: CheckResult): Set<string> {
-  const digests = new Set<string>();
-  for (const template of result.templates.values()) {
-    for (const bytes of [...Object.values(template.fonts), ...Object.values(template.scriptFonts).flatMap((faces) => Object.values(faces))]) digests.add(constantDigest(bytes));
-  }
-  return digests;
+  return new Set([...result.templates.values()].flatMap(templateFaces).map(constantDigest));
 }
 
 /** The fonts of every template, which the web pages load from the output folder, each file once. */

@@ -55,12 +55,13 @@ export function projectTemplates(sources: ProjectSources, config: ProjectConfig)
   const visiting = new Set<string>();
   const parseUntyped = (name: string): ParsedTemplate | null => {
     if (visiting.has(name)) return null;
+    // The base first, parsed or taken as parsed: its problems are reported with the templates that extend it.
+    const chain = resolved.get(name);
+    visiting.add(name);
+    const base = chain?.base ? parseUntyped(chain.base.source.name) : null;
+    visiting.delete(name);
     let done = parsed.get(name);
     if (!done) {
-      const chain = resolved.get(name);
-      visiting.add(name);
-      const base = chain?.base ? parseUntyped(chain.base.source.name) : null;
-      visiting.delete(name);
       if (!chain || (chain.base && !base?.untyped)) return null;
       const { source } = chain;
       const files = [source.page, ...source.partials, source.style, source.labels, source.manifest, ...source.assets.values()];
@@ -76,14 +77,6 @@ export function projectTemplates(sources: ProjectSources, config: ProjectConfig)
         untyped = result.template && !page.some((d) => d.severity === 'error') ? result.template : null;
       }
       parsed.set(name, (done = { untyped, typeset: untyped && typesetTemplate(untyped), diagnostics: own }));
-    } else {
-      // A base's problems are reported with the templates that extend it, as when it is parsed for them.
-      const base = resolved.get(name)?.base;
-      if (base) {
-        visiting.add(name);
-        parseUntyped(base.source.name);
-        visiting.delete(name);
-      }
     }
     if (!reported.has(name)) {
       reported.add(name);

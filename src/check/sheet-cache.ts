@@ -57,9 +57,12 @@ export function emptySheetCheck(key: string): SheetCheck {
 export function sheetKeys(sources: ProjectSources, registry: Registry, options: { pdf: boolean; tool?: string }): (id: string, group: readonly SheetSource[]) => string {
   // Made once per sources, registry and options: a build works the keys out to decide which
   // sheets to check again, then checks (check-in-threads.ts), and each sheet's key is the same.
-  const made = keysMade.get(sources)?.get(registry);
+  let perSources = keysMade.get(sources);
+  if (!perSources) keysMade.set(sources, (perSources = new WeakMap()));
+  let made = perSources.get(registry);
+  if (!made) perSources.set(registry, (made = new Map()));
   const optionsKey = `${options.pdf}\0${options.tool ?? ''}`;
-  const known = made?.get(optionsKey);
+  const known = made.get(optionsKey);
   if (known) return known;
   const keyOf = sheetKeysOf(sources, registry, options);
   const byId = new Map<string, { group: readonly SheetSource[]; key: string }>();
@@ -70,11 +73,7 @@ export function sheetKeys(sources: ProjectSources, registry: Registry, options: 
     byId.set(id, { group: [...group], key });
     return key;
   };
-  let perSources = keysMade.get(sources);
-  if (!perSources) keysMade.set(sources, (perSources = new WeakMap()));
-  let perRegistry = perSources.get(registry);
-  if (!perRegistry) perSources.set(registry, (perRegistry = new Map()));
-  perRegistry.set(optionsKey, remembered);
+  made.set(optionsKey, remembered);
   return remembered;
 }
 

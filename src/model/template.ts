@@ -58,3 +58,8 @@ export interface Template {
   /** The bytes of each script font's faces, by script name, every face filled (FACE_FALLBACK). */
   scriptFonts: Record<string, Record<FontFace, Uint8Array>>;
 }
+
+/** The bytes of every face a template's PDF may draw with: its four faces and its script fonts' (the same bytes may come twice). */
+export function templateFaces(template: Template): Uint8Array[] {
+  return [...Object.values(template.fonts), ...Object.values(template.scriptFonts).flatMap((faces) => Object.values(faces))];
+}

@@ -58,7 +58,9 @@ export interface RenderPoolOptions {
  * The module piscina loads in each render worker: a CommonJS entry that imports the worker
  * (render-worker-entry.cts), so that piscina's require() never loads an ES module.
  */
-export const RENDER_WORKER = workerModule('render/pool/render-worker-entry', '.cjs');
+export function renderWorkerModule(): string {
+  return workerModule('render/pool/render-worker-entry', '.cjs');
+}
 
 /**
  * A worker costs about a second of CPU before its first PDF (loading pdfmake and docx,
@@ -134,7 +136,7 @@ export function openRenderPool(options: RenderPoolOptions): RenderPool {
   // Workers handed jobs at once; the pool starts more (up to `most`) as jobs wait.
   let workers = early ? 1 : most;
   const piscina = new Piscina<RenderJob, RenderedOutput>({
-    filename: RENDER_WORKER,
+    filename: renderWorkerModule(),
     minThreads: workers,
     maxThreads: most,
     concurrentTasksPerWorker: JOBS_PER_WORKER,

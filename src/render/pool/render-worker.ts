@@ -1,5 +1,5 @@
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import type { Template } from '../../model/template.js';
+import { templateFaces, type Template } from '../../model/template.js';
 import { renderAndVerify } from '../../verify/render-and-verify.js';
 import type { RenderJob } from './render-job.js';
 import type { RenderedOutput } from './render-pool.js';
@@ -23,7 +23,7 @@ seedShapedWords(shapedWords);
 // job first needs it.
 if (early) {
   for (const template of templates.values()) for (const bytes of new Set(Object.values(template.fonts))) parsedFontToken(bytes);
-  prepareFaceParts(new Set([...templates.values()].flatMap((template) => [...Object.values(template.fonts), ...Object.values(template.scriptFonts).flatMap((faces) => Object.values(faces))])));
+  prepareFaceParts(new Set([...templates.values()].flatMap(templateFaces)));
   preparePdfReader();
 }
 
