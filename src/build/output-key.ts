@@ -5,7 +5,7 @@ import { figureRefsOf } from '../model/figure-refs.js';
 import type { Format } from '../render/renderer.js';
 import type { ProjectSources } from '../sources/read-project.js';
 import { toolFingerprint } from '../sources/tool-version.js';
-import { sourceFileData, type SourceFile } from '../text/source-file.js';
+import { sourceFileData, sourceFileDigest, type SourceFile } from '../text/source-file.js';
 
 /**
  * The key of a project page (the index, the ledger): its template's source and the
@@ -53,17 +53,10 @@ export function versionKeys(sources: ProjectSources): VersionKeys {
     )
     .digest('hex');
   const files = new Map<string, SourceFile>(sources.sheets.map((s) => [s.file.path, s.file]));
-  // A version is keyed in each of its formats: its file is hashed once.
-  const fileHashes = new Map<string, string>();
-  const fileHash = (file: SourceFile): string => {
-    let hash = fileHashes.get(file.path);
-    if (hash === undefined) fileHashes.set(file.path, (hash = createHash('sha256').update(canonicalJson(sourceFileData(file))).digest('hex')));
-    return hash;
-  };
   return ({ sheet, languages, format, sourceDateEpoch }) => {
     const file = files.get(sheet.file);
     // A version the sources do not hold cannot be vouched for by them: it is keyed by what it is.
-    const own = file ? { file: fileHash(file) } : { sheet };
+    const own = file ? { file: sourceFileDigest(file) } : { sheet };
     const refs = figureRefsOf(sheet).map((ref) => [ref.id, ref.form, ref.value, ref.text]);
     // The page links the other languages, in the order given: the view's alternates.
     const alternates = languages.filter((lang) => lang !== sheet.lang);

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Location } from '../model/position.js';
+import { canonicalJson } from './canonical-json.js';
 import { unpublishableCharacters } from './characters.js';
 import { LineIndex } from './line-index.js';
 import { normalizeText } from './normalize.js';
@@ -78,8 +80,25 @@ function otherEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | null {
 
 /**
  * For a key over values that hold source files (canonicalJson's replacer): a file as the
- * plain data a check reads of it, its path, its text and why it cannot be read.
+ * SHA-256 of the plain data a check reads of it, its path, its text and why it cannot be
+ * read (sourceFileDigest).
  */
 export function sourceFileData(value: unknown): unknown {
-  return value instanceof SourceFile ? { path: value.path, text: value.text, problems: value.problems } : value;
+  return value instanceof SourceFile ? { sourceFile: sourceFileDigest(value) } : value;
 }
+
+/**
+ * The SHA-256 of a file's path, text and problems, worked out once per file: a build keys
+ * each sheet's files three times (the remembered build, the check's entries, the outputs),
+ * and a project's texts are megabytes.
+ */
+export function sourceFileDigest(file: SourceFile): string {
+  let digest = fileDigests.get(file);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(canonicalJson({ path: file.path, text: file.text, problems: file.problems })).digest('hex');
+    fileDigests.set(file, digest);
+  }
+  return digest;
+}
+
+const fileDigests = new WeakMap<SourceFile, string>();
