@@ -188,4 +188,17 @@ describe('an incremental build', () => {
     expect(fonts()).toEqual(before.filter((name) => !name.includes('NotoSansHebrew')));
     writeFileSync(style, text);
   });
+
+  it('with render workers, renders the versions quoting an edited figure while the check runs, as a cold build does', async () => {
+    expect((await build()).diagnostics).toEqual([]);
+    edit('sources/figures.yaml', /(operations\.troops:\n {2}value: )\d+/, '$17400');
+    const report = await buildProject({ root, outDir: out, sheets: [], langs: [], formats: [...FORMATS], sourceDateEpoch: null, jobs: 2 });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.inWorkers).toBe(true);
+    const quoting = SHEET_OUTPUTS.filter((name) => name.includes('/partnerships.'));
+    expect(renderedOutputs(report)).toEqual(quoting);
+    // Every output rendered was started as soon as its version was typeset.
+    expect(report.renderedEarly).toBe(quoting.length);
+    await expectSameAsCold();
+  });
 });

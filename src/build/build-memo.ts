@@ -67,7 +67,7 @@ export async function rememberedBuild(folder: OutputFolder, inputs: BuildMemoInp
   if (memo === null || memo.inputs !== inputs.digest || memo.manifest !== manifestDigest(folder)) return null;
   for (const relative of folder.manifest.files.keys()) if (!folder.intact(relative)) return null;
   const { diagnostics, skipped, failed, heldBack, outputs } = memo.report;
-  return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1, inWorkers: false };
+  return { diagnostics, written: [], unchanged: outputs, rendered: [], readBack: [], removed: [], skipped, failed, heldBack, unreadable: false, threads: 1, inWorkers: false, renderedEarly: 0 };
 }
 
 /**

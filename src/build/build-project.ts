@@ -66,6 +66,8 @@ export interface BuildReport {
   threads: number;
   /** Whether the rendering was done in worker threads. */
   inWorkers: boolean;
+  /** Outputs rendered from jobs started while the check still ran (early-renders.ts), of those rendered. */
+  renderedEarly: number;
 }
 
 /**

@@ -33,6 +33,7 @@ import { outputFile } from './state-dir.js';
 import { collectShapedWords, readShapedWords, writeShapedWords } from './shaped-words-file.js';
 import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
 import { typesetSheet } from '../typography/index.js';
+import { earlyRenders, type EarlyRenders } from './early-renders.js';
 
 /**
  * The readers of outputs (pdf.js is loaded later still, for a PDF), loaded the first time
@@ -68,19 +69,21 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   const jobs = options.jobs ?? 1;
   // A rebuild (the last build kept its check) mostly checks a few sheets, in this thread: a
   // render worker started first gets ready meanwhile (loads the renderers, parses the fonts)
-  // on a core the check leaves idle, and renders what the check lets through at once. A cold
-  // build checks in every thread, and starts its workers after.
+  // on a core the check leaves idle, and starts on the sheets checked afresh as soon as their
+  // versions are typeset (early-renders.ts). A cold build checks in every thread, and starts
+  // its workers after.
   const remembered = options.session?.checks(options.outDir) ?? null;
   const tool = toolFingerprint();
   // Only PDFs shape words.
   const words = { kept: options.formats.includes('pdf') ? await readShapedWords(options.outDir, tool) : new Map(), shaped: new Map() as ShapedWords };
   const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true, shapedWords: words.kept }) : null;
   let result: CheckResult;
-  let kept: ReadonlyMap<string, SheetCheck>;
+  let kept: ReadonlyMap<string, SheetCheck> = new Map();
+  const early = pool ? earlyRenders(pool, options, () => kept) : null;
   try {
     kept = remembered ?? (await readCheckCache(options.outDir));
     // The sheets to check afresh are shared among the threads the build may use: none of them has anything else to do yet.
-    const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept };
+    const checking = { formats: options.formats, strict: options.strict ?? false, webPages: false, cache: kept, ...(early ? { onTypeset: early.typeset } : {}) };
     ({ result } = await checkInThreads(sources, checking, jobs));
     if (result.cache) options.session?.keepChecks(options.outDir, result.cache);
   } catch (error) {
@@ -88,7 +91,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     throw error;
   }
   const diagnostics = [...result.diagnostics];
-  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1, inWorkers: false };
+  const report: BuildReport = { diagnostics, written: [], unchanged: [], rendered: [], readBack: [], removed: [], skipped: [], failed: [], heldBack: [], unreadable: false, threads: 1, inWorkers: false, renderedEarly: 0 };
   const ids = [...new Set(sources.sheets.map((s) => s.id))].sort();
   if (!result.config) {
     await pool?.close();
@@ -108,7 +111,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   try {
     await forgetBuild(folder);
     await writeCheckCache(folder, result.cache!, kept);
-    await buildInto(folder, sources, result, ids, options, report, pool, words);
+    await buildInto(folder, sources, result, ids, options, report, pool, early, words);
     await writeShapedWords(options.outDir, tool, words.kept, words.shaped, templateFonts(result));
     report.diagnostics = sortDiagnostics(diagnostics);
     await folder.flush();
@@ -128,7 +131,8 @@ async function buildInto(
   ids: string[],
   options: BuildOptions,
   report: BuildReport,
-  early: RenderPool | null,
+  opened: RenderPool | null,
+  early: EarlyRenders | null,
   words: { kept: ShapedWords; shaped: ShapedWords },
 ): Promise<void> {
   const verified: VerifiedUses = new Map();
@@ -143,14 +147,14 @@ async function buildInto(
   }
   const outputs = [...plans.values()].reduce((sum, plan) => sum + plan.stale.reduce((n, version) => n + version.outputs.length, 0), 0);
   const threads = threadsFor(options.jobs ?? 1, outputs);
-  early?.use(threads);
-  const pool = early ?? openRenderPool({ threads, templates: result.templates, shapedWords: words.kept });
+  opened?.use(threads);
+  const pool = opened ?? openRenderPool({ threads, templates: result.templates, shapedWords: words.kept });
   report.threads = pool.threads;
   report.inWorkers = pool.inWorkers;
   try {
     // Sheets started ahead of the one being committed: enough that the threads find work while this
     // one waits on the disk and while a slow output holds up the sheet next in turn.
-    const rendering = renderAhead([...plans.keys()], SHEETS_AHEAD_PER_THREAD * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool, words.shaped));
+    const rendering = renderAhead([...plans.keys()], SHEETS_AHEAD_PER_THREAD * pool.threads, (id) => renderSheet(plans.get(id)!, options, pool, early, words.shaped));
     let done = 0;
     for (const id of ids) {
       if (!selected(id)) {
@@ -165,6 +169,10 @@ async function buildInto(
       if (!(await buildSheet(id, folder, sources, options, verified, report, rendering))) report.failed.push(id);
     }
     options.onProgress?.({ done, total: plans.size, current: null });
+    if (early) {
+      report.renderedEarly = early.taken();
+      for (const shaped of await early.settle()) collectShapedWords(words.shaped, shaped);
+    }
   } finally {
     await pool.close();
   }
@@ -436,15 +444,15 @@ interface SheetOutputs {
   rendered: RenderedOutput[];
 }
 
-/** Renders through the pool the outputs the plan found stale, in the plan's order. */
-async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool, shaped: ShapedWords): Promise<SheetOutputs> {
+/** Renders through the pool the outputs the plan found stale, in the plan's order; an output started early for the same job is taken instead. */
+async function renderSheet(plan: OutputPlan, options: BuildOptions, pool: RenderPool, early: EarlyRenders | null, shaped: ShapedWords): Promise<SheetOutputs> {
   const jobs = plan.stale.flatMap((version) =>
     version.outputs.map(({ format, key }) => ({
       job: { sheet: version.view.sheet, format, template: version.view.sheet.meta.template, languages: version.languages, sourceDateEpoch: options.sourceDateEpoch },
       key,
     })),
   );
-  const results = inOrder(jobs.map(({ job }) => pool.render(job)));
+  const results = inOrder(jobs.map(({ job }) => early?.take(job) ?? pool.render(job)));
   const rendered: RenderedOutput[] = [];
   for (const { job, key } of jobs) {
     const { shaped: words, ...output } = await results.next();

@@ -102,6 +102,12 @@ export interface CheckOptions {
    * check worker runs the same code, compiled, and keys its entries with its parent's.
    */
   tool?: string;
+  /**
+   * Told of each sheet checked afresh as soon as its complete versions are typeset,
+   * before they are compared across languages, with the project's languages: a build
+   * starts rendering what it is likely to publish (build/early-renders.ts).
+   */
+  onTypeset?: (id: string, versions: readonly FactSheet[], languages: readonly string[]) => void;
 }
 
 export async function checkProject(sources: ProjectSources, options: CheckOptions = {}): Promise<CheckResult> {
@@ -213,6 +219,11 @@ export async function checkProject(sources: ProjectSources, options: CheckOption
     const complete = entry.read.filter((parsed) => parsed.complete).map((parsed) => parsed.sheet);
     // What is published and drawn is the typeset text; the checks that point into the source read it as typed.
     entry.typeset = complete.map(typesetSheet);
+    if (options.onTypeset) {
+      options.onTypeset(id, entry.typeset, config.languages);
+      // The jobs it starts reach a worker only through this thread's event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (!options.formats || options.formats.includes('pdf')) checkGlyphs(sources, config, entry.typeset, templates, entry, fileOf);
     checkAcrossLanguages(sources, config, registry, id, entry, fileOf);
     const versions = complete.map((sheet) => ({ sheet, file: fileOf(sheet.file), original: sheet.lang === config.sourceLanguage }));

@@ -40,7 +40,10 @@ export async function runBuild(options: BuildOptions, reporter: ReporterName, st
     if (mode === 'verbose') for (const file of result.unchanged) io.stdout.write(`unchanged ${visibleText(path.join(out, file))}\n`);
     for (const file of result.removed) io.stdout.write(`removed ${visibleText(path.join(out, file))} (its source is gone)\n`);
   }
-  if (mode === 'verbose') io.stderr.write(`build: rendered ${result.inWorkers ? `in ${result.threads} worker thread${result.threads > 1 ? 's' : ''}` : 'in the main thread'}\n`);
+  if (mode === 'verbose') {
+    const early = result.renderedEarly > 0 ? ` (${plural(result.renderedEarly, 'output')} started while checking)` : '';
+    io.stderr.write(`build: rendered ${result.inWorkers ? `in ${result.threads} worker thread${result.threads > 1 ? 's' : ''}` : 'in the main thread'}${early}\n`);
+  }
   // Outputs kept without rendering; a failed sheet's rendered outputs were neither written nor kept.
   const rendered = new Set(result.rendered);
   const upToDate = [...result.written, ...result.unchanged].filter((file) => !rendered.has(file)).length;
