@@ -1,9 +1,10 @@
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInThreads, checkShares, SHEETS_AHEAD_OF_WORKERS, SHEETS_PER_CHECK_THREAD } from '../src/check/check-in-threads.js';
 import { checkProject } from '../src/check/check-project.js';
 import { readProject } from '../src/sources/read-project.js';
+import { glyphAnswers } from '../src/parse/font-facts.js';
 import { runBin } from './helpers/cli.js';
 import { REPO, makeProject } from './helpers/project.js';
 
@@ -41,6 +42,22 @@ describe('checking in threads', () => {
     expect([...result.failedSheets].sort()).toEqual([...alone.failedSheets].sort());
     expect([...result.failedVersions].sort()).toEqual([...alone.failedVersions].sort());
     expect([...result.cache!]).toEqual([...alone.cache!]);
+  });
+
+  it("takes what the workers asked fontkit, as if this thread had asked it, for the build to keep", async () => {
+    const root = manySheets();
+    const ids = readdirSync(path.join(root, 'sources'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'sources', entry.name, 'fr.md'))).map((entry) => entry.name);
+    const sources = await readProject(root);
+    // A character in a sheet of the worker's share only.
+    const theirs = checkShares([...(await checkProject(sources, { webPages: false, cache: new Map() })).cache!.keys()], 2)[1]!.at(-1)!;
+    expect(ids).toContain(theirs);
+    const file = path.join(root, 'sources', theirs, 'fr.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\n([^#\n{-][^\n]*?)\.\n/, '\n\n$1 §.\n'));
+    const edited = await readProject(root);
+    const { result, inWorkers } = await checkInThreads(edited, { webPages: false, cache: new Map() }, 2);
+    expect(inWorkers).toContain(theirs);
+    expect(result.diagnostics.filter((d) => d.severity === 'error' && d.location.file === `sources/${theirs}/fr.md`)).toEqual([]);
+    expect(glyphAnswers(result.templates.get('factsheet')!.fonts.normal).get('§')).toBe(true);
   });
 
   it('gives the workers the sources as read here: they read no file', async () => {

@@ -321,7 +321,7 @@ describe('kill -9 at random moments', () => {
     expect(run.code).toBe(0);
     const files = filesOf(dir);
     for (const version of versions) expect(stateOf(files, version)).toBe('B');
-    expect(readdirSync(path.join(dir, '.factsheet')).sort()).toEqual(['check', 'journal', 'last-build.json', 'manifest.json']);
+    expect(readdirSync(path.join(dir, '.factsheet')).sort()).toEqual(['check', 'font-facts.bin', 'journal', 'last-build.json', 'manifest.json']);
   });
 });
 

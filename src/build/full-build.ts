@@ -34,6 +34,8 @@ import { collectShapedWords, readShapedWords, writeShapedWords } from './shaped-
 import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
 import { typesetSheet } from '../typography/index.js';
 import { earlyRenders, type EarlyRenders } from './early-renders.js';
+import { readFontFacts, writeFontFacts } from './font-facts-file.js';
+import { keptFontFacts, seedFontFacts } from '../parse/font-facts.js';
 
 /**
  * The readers of outputs (pdf.js is loaded later still, for a PDF), loaded the first time
@@ -74,8 +76,10 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
   // its workers after.
   const remembered = options.session?.checks(options.outDir) ?? null;
   const tool = toolFingerprint();
-  // Only PDFs shape words.
-  const words = { kept: options.formats.includes('pdf') ? await readShapedWords(options.outDir, tool) : new Map(), shaped: new Map() as ShapedWords };
+  // Only PDFs shape words. What fontkit answered about the fonts is taken before the templates are read.
+  const [keptWords, fontFacts] = await Promise.all([options.formats.includes('pdf') ? readShapedWords(options.outDir, tool) : new Map(), readFontFacts(options.outDir, tool)]);
+  const words = { kept: keptWords, shaped: new Map() as ShapedWords };
+  seedFontFacts(fontFacts);
   const pool = jobs > 1 && (remembered !== null || (await hasCheckCache(options.outDir))) ? openRenderPool({ threads: jobs, templates: renderableTemplates(sources), early: true, shapedWords: words.kept }) : null;
   let result: CheckResult;
   let kept: ReadonlyMap<string, SheetCheck> = new Map();
@@ -113,6 +117,8 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report, pool, early, words);
     await writeShapedWords(options.outDir, tool, words.kept, words.shaped, templateFonts(result));
+    const learned = keptFontFacts(templateFonts(result));
+    if (learned) await writeFontFacts(options.outDir, tool, learned);
     report.diagnostics = sortDiagnostics(diagnostics);
     await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.

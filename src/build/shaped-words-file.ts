@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
 import type { Shaped, ShapedWord } from '../render/pdf/shaping-cache.js';
 import { statePaths } from './state-dir.js';
+import { readKeptFile, writeKeptFile } from './kept-file.js';
 
 /*
  * The words the PDFs' fonts shaped, kept by the build in its own folder so that the next
@@ -19,7 +18,6 @@ import { statePaths } from './state-dir.js';
 
 const FILE = 'shaped-words.bin';
 const VERSION = 1;
-const HASH_BYTES = 32;
 /** Words kept per font: as many as a thread keeps (shaping-cache.ts), the latest shaped first. */
 const WORDS_PER_FONT = 5_000;
 
@@ -29,10 +27,9 @@ export function shapedWordsFile(outDir: string): string {
 
 /** The words the last build kept, if they were shaped by this code (`tool`); else none. */
 export async function readShapedWords(outDir: string, tool: string): Promise<ShapedWords> {
+  const payload = await readKeptFile(shapedWordsFile(outDir));
+  if (payload === null) return new Map();
   try {
-    const bytes = await readFile(shapedWordsFile(outDir));
-    const payload = bytes.subarray(HASH_BYTES);
-    if (bytes.length < HASH_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, HASH_BYTES))) return new Map();
     const data = deserialize(payload) as { version?: unknown; tool?: unknown; fonts?: unknown };
     if (data.version !== VERSION || data.tool !== tool || !(data.fonts instanceof Map)) return new Map();
     const words: ShapedWords = new Map();
@@ -71,18 +68,8 @@ export async function writeShapedWords(outDir: string, tool: string, kept: Shape
     // depends on the text it was cut from (a Latin word cut from a Russian paragraph is held in two).
     fonts.set(digest, [...words].sort(byKey).map(([key, word]): ShapedWord => [Buffer.from(key, 'utf8').toString('utf8'), word]));
   }
-  const file = shapedWordsFile(outDir);
   // Serialized, read and serialized again: V8 writes an array as it holds it (packed or holey), which depends on the code that made it (check-cache-file.ts).
-  const payload = serialize(deserialize(serialize({ version: VERSION, tool, fonts })));
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  // Failing to keep them costs only the next build's time; a torn file fails its hash.
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  await writeKeptFile(shapedWordsFile(outDir), serialize(deserialize(serialize({ version: VERSION, tool, fonts }))));
 }
 
 /** Collects the words the outputs of a build bring back, per font in the order they come. */

@@ -6,6 +6,7 @@ import { footprintHolds, sheetKeys, type SheetCheck } from './sheet-cache.js';
 import { resolvedRegistry } from '../figures/resolved-registry.js';
 import { toolFingerprint } from '../sources/tool-version.js';
 import { sourcesAsData } from '../sources/sources-data.js';
+import { addFontFacts, type FontFacts } from '../parse/font-facts.js';
 
 /** What a check thread is given: the project's sources, as data (sources-data.ts), and the sheets to check afresh. */
 export interface CheckShare {
@@ -90,12 +91,18 @@ function staleSheets(sources: ProjectSources, options: CheckOptions & { cache: R
   });
 }
 
-/** The entries a worker found for its share; none when it failed, so that this thread checks those sheets itself. */
+/**
+ * The entries a worker found for its share; none when it failed, so that this thread checks
+ * those sheets itself. What it asked fontkit is taken here (parse/font-facts.ts).
+ */
 function checkInWorker(share: CheckShare): Promise<Array<[string, SheetCheck]>> {
   return new Promise((resolve) => {
     let found: Array<[string, SheetCheck]> = [];
     const worker = new Worker(new URL(workerModule('check/check-worker')), { workerData: share });
-    worker.once('message', (entries: Array<[string, SheetCheck]>) => (found = entries));
+    worker.once('message', (message: { entries: Array<[string, SheetCheck]>; fontFacts: Map<string, FontFacts> }) => {
+      found = message.entries;
+      addFontFacts(message.fontFacts);
+    });
     worker.once('error', () => (found = []));
     worker.once('exit', () => resolve(found));
   });

@@ -1,9 +1,21 @@
 import { fontkit, type Font } from './pdfkit-packages.js';
 import type { FontSource } from '../sources/read-fonts.js';
 import { perContent } from '../text/digest.js';
+import { fontReading, type FontReading } from './font-facts.js';
 
 /** Fonts by their bytes, parsed once by fontkit (a collection too: loadFont refuses it). */
-const parsed = perContent((bytes) => fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+const parsed = perContent((bytes) => fontkit().create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+
+/** How fontkit reads the bytes, asked of fontkit only when no earlier answer is known (font-facts.ts). */
+function readingOf(bytes: Uint8Array): FontReading {
+  return fontReading(bytes, () => {
+    try {
+      return 'fonts' in parsed(bytes) ? { kind: 'collection' } : { kind: 'font' };
+    } catch (error) {
+      return { kind: 'invalid', message: (error as Error).message };
+    }
+  });
+}
 
 /** A font file the PDF can embed: where it was found, and its bytes. */
 export interface FontFile {
@@ -25,13 +37,9 @@ export interface FontProblem {
 export function loadFont(source: FontSource | undefined, spec: string): FontFile | FontProblem {
   if (!source || source.status === 'missing') return { ruleId: 'template-font-missing', message: `font file "${spec}" does not exist` };
   if (source.status === 'outside') return { ruleId: 'template-font-outside', message: `font file "${spec}" is ${source.reason}` };
-  let font: ReturnType<typeof fontkit.create>;
-  try {
-    font = parsed(source.bytes);
-  } catch (error) {
-    return { ruleId: 'template-font-invalid', message: `"${spec}" is not a font file the PDF can embed (${(error as Error).message})` };
-  }
-  if ('fonts' in font) return { ruleId: 'template-font-invalid', message: `"${spec}" is a font collection; name one TrueType or OpenType font file` };
+  const reading = readingOf(source.bytes);
+  if (reading.kind === 'invalid') return { ruleId: 'template-font-invalid', message: `"${spec}" is not a font file the PDF can embed (${reading.message})` };
+  if (reading.kind === 'collection') return { ruleId: 'template-font-invalid', message: `"${spec}" is a font collection; name one TrueType or OpenType font file` };
   return { path: source.path, bytes: source.bytes };
 }
 

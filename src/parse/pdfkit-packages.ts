@@ -11,7 +11,20 @@ import type LineBreakerClass from 'linebreak';
  */
 const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
 
-export const fontkit = requireFromPdfkit('fontkit') as typeof Fontkit;
+/*
+ * Each is required when first asked for: a rebuild's main thread often needs neither
+ * (what it asks fontkit of the fonts is kept from the last build, font-facts.ts), and
+ * loading fontkit, which unpacks its Unicode tables, costs about a tenth of a second.
+ */
+let fontkitPackage: typeof Fontkit | undefined;
+let lineBreakerClass: typeof LineBreakerClass | undefined;
+
+export function fontkit(): typeof Fontkit {
+  return (fontkitPackage ??= requireFromPdfkit('fontkit') as typeof Fontkit);
+}
+
 export type Font = Fontkit.Font;
 
-export const LineBreaker = requireFromPdfkit('linebreak') as typeof LineBreakerClass;
+export function lineBreaker(): typeof LineBreakerClass {
+  return (lineBreakerClass ??= requireFromPdfkit('linebreak') as typeof LineBreakerClass);
+}

@@ -1,6 +1,7 @@
 import { scriptOfLanguage, scriptRuns } from '../../model/script-fonts.js';
 import type { FontFace, Template } from '../../model/template.js';
 import { fontOf } from '../../parse/font-file.js';
+import { glyphAnswers, noteGlyphFound } from '../../parse/font-facts.js';
 
 /** A stretch of text drawn in one font: the main font (script null) or a script's. */
 export interface FontRun {
@@ -57,6 +58,7 @@ export function faceBytes(template: Template, script: string | null, face: FontF
   return script === null ? template.fonts[face] : template.scriptFonts[script]![face];
 }
 
+/** Each font's answers (font-facts.ts), by bytes object: asked for every character a PDF draws. */
 const coverage = new WeakMap<Uint8Array, Map<string, boolean>>();
 
 /**
@@ -68,13 +70,14 @@ const coverage = new WeakMap<Uint8Array, Map<string, boolean>>();
 export function hasGlyph(bytes: Uint8Array, char: string): boolean {
   if (char.codePointAt(0)! < 0x20) return true;
   let known = coverage.get(bytes);
-  if (!known) coverage.set(bytes, (known = new Map()));
+  if (!known) coverage.set(bytes, (known = glyphAnswers(bytes)));
   let has = known.get(char);
   if (has === undefined) {
     const font = fontOf(bytes);
     // The character map answers for almost every character; layout only for those it lacks.
     has = font.hasGlyphForCodePoint(char.codePointAt(0)!) || !font.layout(char).glyphs.some((glyph) => glyph.id === 0);
     known.set(char, has);
+    noteGlyphFound();
   }
   return has;
 }

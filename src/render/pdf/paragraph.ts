@@ -7,7 +7,7 @@ import { hasRtlLetter, isolateIslands, isRtlLetter, rtlParagraph, visualPieces }
 import { faceBytes, fontRuns, hasGlyph, type FontRun } from './font-runs.js';
 import { textAdvance, textWidth, unitsPerEm } from './parsed-fonts.js';
 import { scriptOfLanguage } from '../../model/script-fonts.js';
-import { LineBreaker } from '../../parse/pdfkit-packages.js';
+import { lineBreaker } from '../../parse/pdfkit-packages.js';
 import type { Marking } from './structure.js';
 
 /** A pdfmake content node; pdfmake's own types do not cover 0.3. */
@@ -221,7 +221,7 @@ export function breakOpportunityLines(text: string, available: number, width: (f
     while (to > from && /\s/.test(text[to - 1]!)) to--;
     return to;
   };
-  const breaker = new LineBreaker(text);
+  const breaker = new (lineBreaker())(text);
   let lineStart = 0;
   let lineEnd = -1;
   let last = 0;

@@ -38,7 +38,7 @@ let registered = false;
  */
 export const parsedFontToken = perContent((bytes): Buffer => {
   register();
-  const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const font = fontkit().create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!('getGlyph' in font)) throw new Error('a font collection cannot be embedded as one face');
   const token = Buffer.alloc(TOKEN_LENGTH);
   token.write(MAGIC, 0, 'latin1');
@@ -148,5 +148,5 @@ function register(): void {
   }
   ParsedFont.probe = (buffer: Uint8Array): boolean =>
     buffer.length === TOKEN_LENGTH && Buffer.from(buffer.buffer, buffer.byteOffset, 4).toString('latin1') === MAGIC;
-  (fontkit as unknown as { registerFormat(format: unknown): void }).registerFormat(ParsedFont);
+  (fontkit() as unknown as { registerFormat(format: unknown): void }).registerFormat(ParsedFont);
 }
