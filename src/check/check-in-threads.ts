@@ -45,7 +45,8 @@ export async function checkInThreads(sources: ProjectSources, options: CheckOpti
   const shares = checkShares(stale, count);
   const data = sourcesAsData(sources);
   const workers = shares.slice(1).map((ids) => checkInWorker({ sources: data, formats: options.formats, strict: options.strict ?? false, ids, tool: options.tool ?? toolFingerprint() }));
-  const here = await checkProject(sources, { ...options, webPages: false, only: new Set(shares[0]) });
+  // With the cores busy checking, rendering waits for the check (early-renders.ts).
+  const here = await checkProject(sources, { ...options, webPages: false, only: new Set(shares[0]), onTypeset: undefined });
   const entries = new Map(options.cache);
   for (const [id, entry] of here.cache!) entries.set(id, entry);
   const fromWorkers = new Set<SheetCheck>();
