@@ -215,6 +215,35 @@ describe('an output kept from the last build', () => {
   });
 });
 
+describe('an output committed by a build', () => {
+  it('has its times recorded by that build once they have settled, its bytes hashed first; one changed since is left to the next build', async () => {
+    const dir = tempDir();
+    let now = BigInt(Date.now()) * 1_000_000n;
+    const folder = await OutputFolder.open(dir, { force: false, display: 'out', nowNs: () => now });
+    const seen = (relative: string) => folder.manifest.outputs.get(relative)?.seen;
+    try {
+      const stage = async (relative: string) => ({ ...(await folder.stage(relative, new TextEncoder().encode(`<p>${relative}</p>`))), record: { key: 'a'.repeat(64), misses: [] } });
+      await folder.commit([await stage('en/a.html'), await stage('en/b.html')]);
+      // Changed by hand after the commit, as many bytes.
+      writeFileSync(path.join(dir, 'en/b.html'), '<p>en/x.html</p>');
+      folder.settleCommitted();
+      expect(seen('en/a.html')).toBeUndefined();
+      now += 10_000_000_000n;
+      // Another commit settles those committed long enough before.
+      await folder.commit([await stage('en/c.html')]);
+      expect(seen('en/a.html')).toMatch(/^16:\d+:\d+:\d+$/);
+      expect(seen('en/b.html')).toBeUndefined();
+      expect(seen('en/c.html')).toBeUndefined();
+      expect(await folder.upToDate('en/b.html', 'a'.repeat(64))).toBeNull();
+      now += 10_000_000_000n;
+      folder.settleCommitted();
+      expect(seen('en/c.html')).toMatch(/^16:/);
+    } finally {
+      await folder.close();
+    }
+  });
+});
+
 describe('a build killed while it commits a sheet', () => {
   it('leaves a journal that the next build finishes first: every version all new', async () => {
     const root = makeProject(REPO);

@@ -120,6 +120,7 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     const learned = keptFontFacts(templateFonts(result));
     if (learned) await writeFontFacts(options.outDir, tool, learned);
     report.diagnostics = sortDiagnostics(diagnostics);
+    folder.settleCommitted();
     await folder.flush();
     // Only a build whose every problem is the sources' own can stand for the next one with the same inputs.
     if (report.diagnostics.length === result.diagnostics.length) await rememberBuild(folder, memo, report);

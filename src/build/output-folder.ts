@@ -203,13 +203,16 @@ export class OutputFolder {
     }
     for (const dir of new Set(moving.map((s) => path.dirname(outputFile(this.outDir, s.relative))))) await syncDir(dir);
     let recorded = false;
+    const at = this.nowNs();
     for (const output of staged) {
       const record = output.record ? { ...output.record, sha256: output.sha256 } : undefined;
       recorded ||= this.manifest.files.get(output.relative) !== output.sha256 || !sameRecord(this.manifest.outputs.get(output.relative), record);
       this.manifest.files.set(output.relative, output.sha256);
       if (record) this.manifest.outputs.set(output.relative, record);
       else this.manifest.outputs.delete(output.relative);
+      if (record) this.committed.push({ relative: output.relative, at });
     }
+    this.settleCommitted();
     // A commit that changes nothing leaves the manifest untouched too. The manifest is saved
     // at most about once a second, not once per commit: a build of hundreds of sheets wrote it
     // hundreds of times. Until it is saved, the commit's journal stays: a build killed before
@@ -221,6 +224,26 @@ export class OutputFolder {
       if (performance.now() - this.savedAt >= MANIFEST_SAVE_INTERVAL_MS) await this.flush();
     } else if (journalFile) await unlink(journalFile);
     return moving.map((s) => s.relative);
+  }
+
+  /**
+   * Records the times of the outputs this build committed at least SETTLED_NS ago, each
+   * hashed first and recorded only when its bytes are still those committed and its times
+   * have settled, as the next build would record them (upToDate): the next build then
+   * takes each by its times. A build that wrote hundreds of outputs left every one of them
+   * to be hashed by the next, which a paragraph edited just after paid for.
+   */
+  settleCommitted(): void {
+    const now = this.nowNs();
+    while (this.committed.length > 0 && this.committed[0]!.at <= now - SETTLED_NS) {
+      const { relative } = this.committed.shift()!;
+      const record = this.manifest.outputs.get(relative);
+      if (!record || record.seen !== undefined || this.manifest.files.get(relative) !== record.sha256) continue;
+      const found = this.check(relative, record.sha256, undefined);
+      if (!found?.settled) continue;
+      this.manifest.outputs.set(relative, { ...record, seen: found.seen });
+      this.unsaved = true;
+    }
   }
 
   /** Saves the manifest if commits changed it since it was last saved, then drops their journals. */
@@ -275,6 +298,8 @@ export class OutputFolder {
     await this.release();
   }
 
+  /** Outputs committed by this build, oldest first, with the time of their commit (settleCommitted). */
+  private readonly committed: Array<{ relative: string; at: bigint }> = [];
   /** Commits recorded in the manifest in memory but not yet on disk, and their journals. */
   private unsaved = false;
   private readonly journals: string[] = [];
