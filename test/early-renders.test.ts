@@ -39,7 +39,7 @@ const jobOf = (sheet: FactSheet, format: RenderJob['format'], languages = ['en',
 describe('outputs rendered while the check runs', () => {
   it('are started for the versions whose text changed, in every format, linking the languages of the sheet', () => {
     const { pool, jobs } = recordingPool();
-    const early = earlyRenders(pool, { formats, sourceDateEpoch: null }, () => kept(version('a', 'fr', 'Avant'), version('a', 'en', 'Same')));
+    const early = earlyRenders(pool, { formats, sheets: [], langs: [], sourceDateEpoch: null }, () => kept(version('a', 'fr', 'Avant'), version('a', 'en', 'Same')));
     const fr = version('a', 'fr', 'Après');
     const en = version('a', 'en', 'Same');
     early.typeset('a', [fr, en], ['fr', 'en', 'ar']);
@@ -49,15 +49,32 @@ describe('outputs rendered while the check runs', () => {
 
   it('are started for every version of a sheet the last check did not have', () => {
     const { pool, jobs } = recordingPool();
-    const early = earlyRenders(pool, { formats: ['html'], sourceDateEpoch: 7 }, () => new Map());
+    const early = earlyRenders(pool, { formats: ['html'], sheets: [], langs: [], sourceDateEpoch: 7 }, () => new Map());
     const versions = [version('new', 'fr', 'Texte'), version('new', 'en', 'Text')];
     early.typeset('new', versions, ['fr', 'en']);
     expect(jobs).toEqual(versions.map((sheet) => ({ ...jobOf(sheet, 'html'), sourceDateEpoch: 7 })));
   });
 
+  it('are not started for a sheet the build leaves out', () => {
+    const { pool, jobs } = recordingPool();
+    const early = earlyRenders(pool, { formats, sheets: ['b'], langs: [], sourceDateEpoch: null }, () => new Map());
+    early.typeset('a', [version('a', 'fr', 'Texte')], ['fr']);
+    expect(jobs).toEqual([]);
+    const b = version('b', 'fr', 'Texte');
+    early.typeset('b', [b], ['fr']);
+    expect(jobs).toEqual(formats.map((format) => jobOf(b, format, ['fr'])));
+  });
+
+  it('are not started by a build of some languages only, whose pages link the languages its folder holds', () => {
+    const { pool, jobs } = recordingPool();
+    const early = earlyRenders(pool, { formats, sheets: [], langs: ['fr'], sourceDateEpoch: null }, () => new Map());
+    early.typeset('a', [version('a', 'fr', 'Texte')], ['fr', 'en']);
+    expect(jobs).toEqual([]);
+  });
+
   it('are given to the plan for the same job only, once', async () => {
     const { pool } = recordingPool();
-    const early = earlyRenders(pool, { formats, sourceDateEpoch: null }, () => new Map());
+    const early = earlyRenders(pool, { formats, sheets: [], langs: [], sourceDateEpoch: null }, () => new Map());
     const fr = version('a', 'fr', 'Texte');
     early.typeset('a', [fr], ['fr', 'en']);
     // Another copy of the same text, other languages linked, another date, another template: not the job started.
@@ -74,7 +91,7 @@ describe('outputs rendered while the check runs', () => {
 
   it('are no more than a rebuild of a few sheets renders', () => {
     const { pool, jobs } = recordingPool();
-    const early = earlyRenders(pool, { formats, sourceDateEpoch: null }, () => new Map());
+    const early = earlyRenders(pool, { formats, sheets: [], langs: [], sourceDateEpoch: null }, () => new Map());
     for (let i = 0; i < 10; i++) early.typeset(`s${i}`, [version(`s${i}`, 'fr', 'Texte')], ['fr']);
     expect(jobs).toHaveLength(EARLY_OUTPUTS);
     expect(new Set(jobs.map((job) => job.sheet.id)).size).toBe(EARLY_OUTPUTS / formats.length);
@@ -82,7 +99,7 @@ describe('outputs rendered while the check runs', () => {
 
   it('when the plan does not take them, are waited for, and give the words their threads shaped', async () => {
     const { pool } = recordingPool();
-    const early = earlyRenders(pool, { formats, sourceDateEpoch: null }, () => new Map());
+    const early = earlyRenders(pool, { formats, sheets: [], langs: [], sourceDateEpoch: null }, () => new Map());
     const fr = version('a', 'fr', 'Texte');
     early.typeset('a', [fr], ['fr']);
     early.take(jobOf(fr, 'docx', ['fr']));

@@ -200,5 +200,11 @@ describe('an incremental build', () => {
     // Every output rendered was started as soon as its version was typeset.
     expect(report.renderedEarly).toBe(quoting.length);
     await expectSameAsCold();
+    // A build of one language: its pages link the other language, which its folder holds; no output of other jobs is taken.
+    edit('sources/figures.yaml', /(operations\.troops:\n {2}value: )\d+/, '$17500');
+    const french = await buildProject({ root, outDir: out, sheets: [], langs: ['fr'], formats: [...FORMATS], sourceDateEpoch: null, jobs: 2 });
+    expect(french.diagnostics).toEqual([]);
+    expect(renderedOutputs(french)).toEqual(quoting.filter((name) => name.startsWith('fr/')));
+    expect(french.renderedEarly).toBe(0);
   });
 });

@@ -52,14 +52,23 @@ interface Started {
 
 /**
  * `kept` gives the check entries of the last build, by sheet id (what the text of each
- * version was); `formats` and `sourceDateEpoch` are the build's.
+ * version was); `formats`, `sheets` (--sheet), `langs` (--lang) and `sourceDateEpoch`
+ * are the build's (no sheets or languages named: all). A build of some languages only
+ * links the others its folder holds, which the check does not know of: it starts nothing
+ * early.
  */
-export function earlyRenders(pool: RenderPool, build: { formats: readonly Format[]; sourceDateEpoch: number | null }, kept: () => ReadonlyMap<string, SheetCheck>): EarlyRenders {
+export function earlyRenders(
+  pool: RenderPool,
+  build: { formats: readonly Format[]; sheets: readonly string[]; langs: readonly string[]; sourceDateEpoch: number | null },
+  kept: () => ReadonlyMap<string, SheetCheck>,
+): EarlyRenders {
   const started = new Map<FactSheet, Map<Format, Started>>();
   let count = 0;
   let taken = 0;
   return {
     typeset(id, versions, projectLanguages) {
+      // A sheet the build leaves out (--sheet) is checked, not rendered.
+      if (build.langs.length > 0 || (build.sheets.length > 0 && !build.sheets.includes(id))) return;
       const last = kept().get(id)?.typeset ?? [];
       // The languages the plan links when every version of the sheet publishes (stale-outputs.ts, publishedLanguages).
       const languages = [...new Set(versions.map((v) => v.lang))].sort().filter((lang) => projectLanguages.includes(lang));
