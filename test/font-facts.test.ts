@@ -31,7 +31,10 @@ describe('the kept answers about fonts', () => {
     const out = tempDir();
     await writeFontFacts(out, TOOL, facts());
     const bytes = readFileSync(fontFactsFile(out));
-    bytes[bytes.length - 3] ^= 1;
+    // "A" answered false instead of true: still a well-formed file, only its hash tells.
+    const answer = bytes.indexOf(Buffer.from([0x22, 0x01, 0x41, 0x54])) + 3;
+    expect(answer).toBeGreaterThan(32);
+    bytes[answer] = 0x46;
     writeFileSync(fontFactsFile(out), bytes);
     expect(await readFontFacts(out, TOOL)).toEqual(new Map());
   });

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SheetCheck } from '../check/sheet-cache.js';
 import type { OutputFolder } from './output-folder.js';
 import { statePaths } from './state-dir.js';
+import { readKeptFile, writeKeptFile } from './kept-file.js';
 
 /*
  * What the last build's check found for each sheet, kept in the build's own folder so
@@ -21,7 +22,6 @@ export const CHECK_CACHE_DIR = 'check';
 /** Where all entries were kept in one file before: removed when the entries are next written. */
 const FORMER_FILE = 'check-cache.bin';
 const VERSION = 2;
-const HASH_BYTES = 32;
 const EXTENSION = '.bin';
 
 /** The file of a sheet's entry: named by a hash of its id, which may hold any character a folder name may, in any case. */
@@ -47,10 +47,9 @@ export async function hasCheckCache(outDir: string): Promise<boolean> {
 }
 
 async function readEntry(outDir: string, file: string): Promise<[string, SheetCheck] | null> {
+  const payload = await readKeptFile(file);
+  if (payload === null) return null;
   try {
-    const bytes = await readFile(file);
-    const payload = bytes.subarray(HASH_BYTES);
-    if (bytes.length < HASH_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, HASH_BYTES))) return null;
     const data = deserialize(payload) as { version?: unknown; id?: unknown; entry?: unknown };
     // An entry in another sheet's file (copied there by hand) is not that sheet's.
     if (data.version !== VERSION || typeof data.id !== 'string' || checkCacheFile(outDir, data.id) !== file || typeof data.entry !== 'object' || data.entry === null) return null;
@@ -95,14 +94,7 @@ export function entryPayload(id: string, entry: SheetCheck): Buffer {
   return serialize(deserialize(serialize({ version: VERSION, id, entry })));
 }
 
-/** Written beside and renamed into place, so a reader sees the old file or the new one; not flushed: a torn file fails its hash. */
+/** Written as a kept file (kept-file.ts): a reader sees the old file or the new one, and a torn file fails its hash. */
 async function writeEntry(file: string, id: string, entry: SheetCheck): Promise<void> {
-  const payload = entryPayload(id, entry);
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true });
-  }
+  await writeKeptFile(file, entryPayload(id, entry));
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { FontFacts, FontReading } from '../parse/font-facts.js';
-import { readKeptFile, writeKeptFile } from './kept-file.js';
+import { readPerFont, writePerFont } from './kept-file.js';
 import { statePaths } from './state-dir.js';
 
 /*
@@ -20,27 +19,13 @@ export function fontFactsFile(outDir: string): string {
 }
 
 /** The answers the last build kept, if this code (`tool`) found them; else none. */
-export async function readFontFacts(outDir: string, tool: string): Promise<Map<string, FontFacts>> {
-  const payload = await readKeptFile(fontFactsFile(outDir));
-  if (payload === null) return new Map();
-  try {
-    const data = deserialize(payload) as { version?: unknown; tool?: unknown; fonts?: unknown };
-    if (data.version !== VERSION || data.tool !== tool || !(data.fonts instanceof Map)) return new Map();
-    const fonts = new Map<string, FontFacts>();
-    for (const [digest, facts] of data.fonts as Map<unknown, unknown>) {
-      if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest) || !isFontFacts(facts)) return new Map();
-      fonts.set(digest, facts);
-    }
-    return fonts;
-  } catch {
-    return new Map();
-  }
+export function readFontFacts(outDir: string, tool: string): Promise<Map<string, FontFacts>> {
+  return readPerFont(fontFactsFile(outDir), VERSION, tool, isFontFacts);
 }
 
 /** Keeps the answers (keptFontFacts); called with the output folder locked. */
 export async function writeFontFacts(outDir: string, tool: string, fonts: ReadonlyMap<string, FontFacts>): Promise<void> {
-  // Serialized, read and serialized again: V8 writes an array as it holds it (check-cache-file.ts).
-  await writeKeptFile(fontFactsFile(outDir), serialize(deserialize(serialize({ version: VERSION, tool, fonts }))));
+  await writePerFont(fontFactsFile(outDir), VERSION, tool, fonts);
 }
 
 function isFontFacts(value: unknown): value is FontFacts {

@@ -116,8 +116,9 @@ export async function fullBuild(options: BuildOptions, sources: ProjectSources, 
     await forgetBuild(folder);
     await writeCheckCache(folder, result.cache!, kept);
     await buildInto(folder, sources, result, ids, options, report, pool, early, words);
-    await writeShapedWords(options.outDir, tool, words.kept, words.shaped, templateFonts(result));
-    const learned = keptFontFacts(templateFonts(result));
+    const faces = templateFonts(result);
+    await writeShapedWords(options.outDir, tool, words.kept, words.shaped, faces);
+    const learned = keptFontFacts(faces);
     if (learned) await writeFontFacts(options.outDir, tool, learned);
     report.diagnostics = sortDiagnostics(diagnostics);
     folder.settleCommitted();

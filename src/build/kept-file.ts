@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 /*
  * A file a build keeps in its own folder for the next build (the words the PDFs shaped,
@@ -33,4 +34,32 @@ export async function writeKeptFile(file: string, payload: Uint8Array): Promise<
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * What a kept file of per-font data holds, each font's under the SHA-256 of its file (the
+ * shaped words, the fontkit answers), if written in this `version` of its form by this
+ * code (`tool`) and every font's data is `valid`; else nothing.
+ */
+export async function readPerFont<T>(file: string, version: number, tool: string, valid: (data: unknown) => data is T): Promise<Map<string, T>> {
+  const payload = await readKeptFile(file);
+  if (payload === null) return new Map();
+  try {
+    const data = deserialize(payload) as { version?: unknown; tool?: unknown; fonts?: unknown };
+    if (data.version !== version || data.tool !== tool || !(data.fonts instanceof Map)) return new Map();
+    const fonts = new Map<string, T>();
+    for (const [digest, font] of data.fonts as Map<unknown, unknown>) {
+      if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest) || !valid(font)) return new Map();
+      fonts.set(digest, font);
+    }
+    return fonts;
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keeps per-font data for readPerFont. */
+export async function writePerFont<T>(file: string, version: number, tool: string, fonts: ReadonlyMap<string, T>): Promise<void> {
+  // Serialized, read and serialized again: V8 writes an array as it holds it (packed or holey), which depends on the code that made it (check-cache-file.ts).
+  await writeKeptFile(file, serialize(deserialize(serialize({ version, tool, fonts }))));
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ShapedWords } from '../render/pdf/parsed-fonts.js';
 import type { Shaped, ShapedWord } from '../render/pdf/shaping-cache.js';
 import { statePaths } from './state-dir.js';
-import { readKeptFile, writeKeptFile } from './kept-file.js';
+import { readPerFont, writePerFont } from './kept-file.js';
 
 /*
  * The words the PDFs' fonts shaped, kept by the build in its own folder so that the next
@@ -27,20 +26,7 @@ export function shapedWordsFile(outDir: string): string {
 
 /** The words the last build kept, if they were shaped by this code (`tool`); else none. */
 export async function readShapedWords(outDir: string, tool: string): Promise<ShapedWords> {
-  const payload = await readKeptFile(shapedWordsFile(outDir));
-  if (payload === null) return new Map();
-  try {
-    const data = deserialize(payload) as { version?: unknown; tool?: unknown; fonts?: unknown };
-    if (data.version !== VERSION || data.tool !== tool || !(data.fonts instanceof Map)) return new Map();
-    const words: ShapedWords = new Map();
-    for (const [digest, list] of data.fonts as Map<unknown, unknown>) {
-      if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest) || !Array.isArray(list) || !list.every(isShapedWord)) return new Map();
-      words.set(digest, list);
-    }
-    return words;
-  } catch {
-    return new Map();
-  }
+  return readPerFont(shapedWordsFile(outDir), VERSION, tool, (list): list is ShapedWord[] => Array.isArray(list) && list.every(isShapedWord));
 }
 
 /**
@@ -68,8 +54,7 @@ export async function writeShapedWords(outDir: string, tool: string, kept: Shape
     // depends on the text it was cut from (a Latin word cut from a Russian paragraph is held in two).
     fonts.set(digest, [...words].sort(byKey).map(([key, word]): ShapedWord => [Buffer.from(key, 'utf8').toString('utf8'), word]));
   }
-  // Serialized, read and serialized again: V8 writes an array as it holds it (packed or holey), which depends on the code that made it (check-cache-file.ts).
-  await writeKeptFile(shapedWordsFile(outDir), serialize(deserialize(serialize({ version: VERSION, tool, fonts }))));
+  await writePerFont(shapedWordsFile(outDir), VERSION, tool, fonts);
 }
 
 /** Collects the words the outputs of a build bring back, per font in the order they come. */
